@@ -1,0 +1,87 @@
+public import HPCBasics
+
+/// Options that belong to `hpctest` itself and may appear anywhere before `--`:
+/// `--root/-r DIR` (before the first subcommand, as in tmt), `-c/--context K=V` (anywhere, tmt accepts it only
+/// before the subcommand), `--sysroot DIR` (anywhere).
+public struct GlobalOptions: Sendable {
+  /// The FMF tree root to start looking from (default: the current directory).
+  public var root: String = "."
+  /// Context dimensions in the order given, values split on `,`; a repeated key replaces the earlier one.
+  public var context: [(String, [String])] = []
+  /// Where hardware facts are read from.
+  public var sysroot = SystemRoot.live
+  /// Problems found while extracting the options.
+  public var problems: [String] = []
+
+  /// Creates empty options.
+  public init() {}
+
+  /// Splits `arguments` (without the program name) into global options and the rest.
+  public static func extract(from arguments: [String]) -> (GlobalOptions, [String]) {
+    var options = GlobalOptions()
+    var rest: [String] = []
+    var index = 0
+    var seenSubcommand = false
+    func value(_ flag: String) -> String? {
+      if let equals = arguments[index].firstIndex(of: "="), arguments[index].hasPrefix("--") {
+        return String(arguments[index][arguments[index].index(after: equals)...])
+      }
+      guard index + 1 < arguments.count else {
+        options.problems.append("missing value for '\(flag)'")
+        return nil
+      }
+      index += 1
+      return arguments[index]
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" {
+        rest.append(contentsOf: arguments[index...])
+        break
+      }
+      let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+      switch name {
+      case "-c", "--context":
+        if let text = value(name) { options.addContext(text) }
+      case "--sysroot":
+        if let text = value(name) { options.sysroot = SystemRoot(text) }
+      case "--root" where !seenSubcommand, "-r" where !seenSubcommand:
+        if let text = value(name) { options.root = text }
+      default:
+        if !argument.hasPrefix("-") { seenSubcommand = true }
+        rest.append(argument)
+      }
+      index += 1
+    }
+    return (options, rest)
+  }
+
+  /// Adds one `K=V[,V2]` specification, as tmt parses `-c`.
+  public mutating func addContext(_ text: String) {
+    guard let equals = text.firstIndex(of: "=") else {
+      problems.append("Invalid variable specification '\(text)'.")
+      return
+    }
+    let key = String(text[..<equals])
+    let raw = String(text[text.index(after: equals)...])
+    guard !raw.isEmpty else {
+      problems.append("Context dimension '\(key)' has an empty value.")
+      return
+    }
+    let values = raw.split(separator: ",", omittingEmptySubsequences: false).map {
+      String($0).trimmingSpaces()
+    }
+    context.removeAll { $0.0 == key }
+    context.append((key, values))
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  func trimmingSpaces() -> String {
+    var slice = Substring(self)
+    while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+    return String(slice)
+  }
+}
