@@ -1,0 +1,69 @@
+public import HPCBasics
+public import YAML
+
+/// Context dimensions for `adjust` rules, in the order given: `distro=fedora-40` → `("distro", ["fedora-40"])`.
+public typealias FMFContext = [(String, [String])]
+
+/// One node of a loaded FMF tree.
+public struct FMFNode: Sendable {
+  /// `/` for the root, `/plans/gpu` for others.
+  public var name: String
+  /// fmf's `select`: a leaf (no children) unless the `/` directive says otherwise.
+  public var isLeaf: Bool
+  /// Absolute paths of every file on the inheritance chain, parents first.
+  public var sources: [String]
+  /// Inherited, merged and adjusted data: a `.mapping` node whose entries keep their locations.
+  public var data: YAMLNode
+  /// Keys defined in this node's own files (not inherited), e.g. for tmt's "`id` must not be inherited".
+  public var ownKeys: Set<String>
+  /// One entry per evaluated `adjust` rule: true applied, false not, nil undecided; nil when no rule ran.
+  public var adjustDecisions: [Bool?]?
+
+  /// Creates a node.
+  public init(
+    name: String, isLeaf: Bool, sources: [String], data: YAMLNode, ownKeys: Set<String> = [],
+    adjustDecisions: [Bool?]? = nil
+  ) {
+    self.name = name
+    self.isLeaf = isLeaf
+    self.sources = sources
+    self.data = data
+    self.ownKeys = ownKeys
+    self.adjustDecisions = adjustDecisions
+  }
+
+  /// The value of top-level key `key`, nil when absent.
+  public subscript(key: String) -> YAMLNode? {
+    guard case .mapping(let pairs) = data.value else { return nil }
+    return pairs.last { $0.key.value == .string(key) }?.value
+  }
+}
+
+/// A loaded FMF tree: every node in fmf's `climb` order (pre-order, children sorted by name per level).
+public struct FMFTree: Sendable {
+  /// Absolute path of the tree root (the directory holding `.fmf/`).
+  public var root: String
+  /// `.fmf/version`.
+  public var version: Int
+  /// Every node, root first, in climb order.
+  public var nodes: [FMFNode]
+
+  /// Creates a tree from parts (tests build trees this way).
+  public init(root: String, version: Int, nodes: [FMFNode]) {
+    self.root = root
+    self.version = version
+    self.nodes = nodes
+  }
+
+  /// Leaves in climb order.
+  public var leaves: [FMFNode] { nodes.filter(\.isLeaf) }
+
+  /// The node called `name`, if any.
+  public func node(named name: String) -> FMFNode? { nodes.first { $0.name == name } }
+
+  /// `path` relative to the root (`plans/gpu.fmf`), or unchanged when outside it.
+  public func relative(_ path: String) -> String {
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}

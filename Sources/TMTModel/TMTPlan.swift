@@ -1,0 +1,59 @@
+public import YAML
+
+/// One phase of a plan step (`discover`, `provision`, ...): raw keys (underscores turned to dashes) plus
+/// `name` and `how` with tmt's defaults.
+public struct TMTPhase: Sendable {
+  /// `default-0`, ... unless named.
+  public var name: String
+  /// The plugin: `fmf`, `shell`, `local`, `tmt`, `display`, `junit`, ...
+  public var how: String
+  /// Every key of the phase in its original order, including `name` and `how`.
+  public var data: [(String, YAMLNode)]
+
+  /// Creates a phase.
+  public init(name: String, how: String, data: [(String, YAMLNode)]) {
+    self.name = name
+    self.how = how
+    self.data = data
+  }
+
+  /// The value of `key`, nil when absent.
+  public subscript(key: String) -> YAMLNode? { data.last { $0.0 == key }?.1 }
+}
+
+/// The six tmt steps, plus `cleanup`, in execution order.
+public enum TMTStep: String, Sendable, CaseIterable {
+  case discover, provision, prepare, execute, report, finish, cleanup
+}
+
+/// A tmt L2 plan, normalised as tmt 1.78 exports it.
+public struct TMTPlan: Sendable {
+  public var name: String
+  public var summary: YAMLNode?
+  public var description: YAMLNode?
+  public var author: [String] = []
+  public var contact: [String] = []
+  public var enabled: YAMLNode = YAMLNode(.bool(true))
+  public var order: Int = 50
+  public var link: [YAMLNode] = []
+  public var id: String?
+  public var tag: [String] = []
+  public var tier: String?
+  /// The plan's own `context:` (values as lists of strings).
+  public var context: [(String, [String])] = []
+  public var gate: [String] = []
+  /// Raw `environment:` as written.
+  public var environment: [(String, YAMLNode)] = []
+  /// Raw `environment-file:` entries.
+  public var environmentFile: [String] = []
+  /// Phases per step.
+  public var steps: [TMTStep: [TMTPhase]] = [:]
+  /// Absolute source files.
+  public var sources: [String] = []
+
+  /// Creates a plan with no phases.
+  public init(name: String) { self.name = name }
+
+  /// The phases of `step` (tmt fills a missing step with one default phase).
+  public func phases(_ step: TMTStep) -> [TMTPhase] { steps[step] ?? [] }
+}
