@@ -6,7 +6,8 @@ final class LibYAMLEventReader {
   private let parser: UnsafeMutablePointer<yaml_parser_t>
   private let input: UnsafeMutableBufferPointer<UInt8>
   private let file: String
-  private let bytes: [UInt8]
+  /// The source bytes (for checks that need the raw text of an event).
+  let bytes: [UInt8]
 
   /// Prepares a parser over UTF-8 `bytes` (already validated), reporting errors against `file`.
   init(bytes: [UInt8], file: String) {
@@ -31,7 +32,9 @@ final class LibYAMLEventReader {
     var event = yaml_event_t()
     guard yaml_parser_parse(parser, &event) != 0 else { throw currentError() }
     defer { yaml_event_delete(&event) }
-    return Self.convert(&event)
+    var converted = Self.convert(&event)
+    converted.end = YAMLMark(line: Int(event.end_mark.line), column: Int(event.end_mark.column))
+    return converted
   }
 
   private static func convert(_ event: inout yaml_event_t) -> YAMLEvent {
@@ -50,11 +53,15 @@ final class LibYAMLEventReader {
         value: String(decoding: buffer, as: UTF8.self), style: style(scalar.style))
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
-      return YAMLEvent(kind: .sequenceStart, start: start, anchor: string(data.anchor), tag: string(data.tag))
+      return YAMLEvent(
+        kind: .sequenceStart, start: start, anchor: string(data.anchor), tag: string(data.tag),
+        flow: data.style == YAML_FLOW_SEQUENCE_STYLE)
     case YAML_SEQUENCE_END_EVENT: return YAMLEvent(kind: .sequenceEnd, start: start)
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      return YAMLEvent(kind: .mappingStart, start: start, anchor: string(data.anchor), tag: string(data.tag))
+      return YAMLEvent(
+        kind: .mappingStart, start: start, anchor: string(data.anchor), tag: string(data.tag),
+        flow: data.style == YAML_FLOW_MAPPING_STYLE)
     case YAML_MAPPING_END_EVENT: return YAMLEvent(kind: .mappingEnd, start: start)
     default: return YAMLEvent(kind: .streamEnd, start: start)
     }

@@ -25,6 +25,7 @@ struct YAMLComposer {
     var start: YAMLMark
     var tag: String?
     var anchor: String?
+    var flow = false
     var children: [BuiltNode] = []
   }
 
@@ -34,11 +35,13 @@ struct YAMLComposer {
   var anchors: [String: (node: BuiltNode?, mark: YAMLMark)] = [:]
   var expanded = 0
   var pendingError: Diagnostic?
+  var flowCheck: FlowScalarCheck
 
-  /// A composer reporting locations in `file`, allowing `expansionLimit` nodes after alias expansion.
-  init(file: String, expansionLimit: Int) {
+  /// A composer over `bytes` reporting locations in `file`, allowing `expansionLimit` nodes after alias expansion.
+  init(bytes: [UInt8], file: String, expansionLimit: Int) {
     self.file = file
     self.expansionLimit = expansionLimit
+    flowCheck = FlowScalarCheck(bytes: bytes)
   }
 
   /// The document root, consuming events up to and including the document end; nil for an empty stream.
@@ -93,6 +96,9 @@ struct YAMLComposer {
   mutating func feed(_ event: YAMLEvent) throws(Diagnostic) -> BuiltNode? {
     switch event.kind {
     case .scalar:
+      if event.style == .plain, let top = frames.last, top.flow {
+        try flowCheck.check(event, collectionStart: top.start, isSequence: top.kind == .sequence, file: file)
+      }
       try defineAnchor(event)
       return try finish(scalar(event), anchor: event.anchor)
     case .alias:
@@ -100,7 +106,7 @@ struct YAMLComposer {
     case .sequenceStart, .mappingStart:
       try defineAnchor(event)
       let kind: BuiltNode.Kind = event.kind == .sequenceStart ? .sequence : .mapping
-      frames.append(Frame(kind: kind, start: event.start, tag: event.tag, anchor: event.anchor))
+      frames.append(Frame(kind: kind, start: event.start, tag: event.tag, anchor: event.anchor, flow: event.flow))
       return nil
     case .sequenceEnd, .mappingEnd:
       let frame = frames.removeLast()

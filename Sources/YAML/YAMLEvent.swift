@@ -23,6 +23,8 @@ struct YAMLEvent: Sendable {
   var kind: Kind
   /// Where the event starts.
   var start: YAMLMark
+  /// Where the event ends.
+  var end = YAMLMark(line: 0, column: 0)
   /// The anchor (`&a`) of a node, or the name an alias (`*a`) refers to.
   var anchor: String? = nil
   /// The resolved tag (`tag:yaml.org,2002:str`, `!foo`, `!`), nil when none was written.
@@ -31,4 +33,6 @@ struct YAMLEvent: Sendable {
   var value: String = ""
   /// The scalar style.
   var style: YAMLScalarStyle = .plain
+  /// True for a collection written in flow style (`[...]`, `{...}`).
+  var flow = false
 }

@@ -7,7 +7,7 @@ public enum YAMLParser {
   public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> YAMLNode? {
     try UTF8Validation.validate(bytes, file: file)
     let reader = LibYAMLEventReader(bytes: bytes, file: file)
-    var composer = YAMLComposer(file: file, expansionLimit: 1_000_000 + bytes.count)
+    var composer = YAMLComposer(bytes: bytes, file: file, expansionLimit: 1_000_000 + bytes.count)
     guard let root = try composer.composeStream(reader), root.value != .null else { return nil }
     return root
   }

@@ -10,6 +10,9 @@ struct ErrorTests {
     arguments: [
       ("a: b: c\n", "t.yaml:1:5: error: mapping values are not allowed in this context"),
       ("a:\n\tb: 1\n", "t.yaml:2:1: error: found character that cannot start any token (while scanning for the next token)"),
+      ("link: {url: https://example.com/x}\n", "t.yaml:1:18: error: found unexpected ':' (while scanning a plain scalar at line 1, column 13)"),
+      ("a: [b, c:d]\n", "t.yaml:1:9: error: found unexpected ':' (while scanning a plain scalar at line 1, column 8)"),
+      ("a: [a?b]\n", "t.yaml:1:6: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"),
       ("a: [1, 2\n", "t.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"),
       ("a: 1\n---\nb: 2\n", "t.yaml:2:1: error: expected a single document in the stream (the first starts at line 1, column 1), but found another document"),
       ("a: =\n", "t.yaml:1:4: error: could not determine a constructor for the tag 'tag:yaml.org,2002:value'"),
