@@ -22,7 +22,8 @@ struct FMFAdjuster {
     let merger = FMFMerger(nodeName: node.name, regex: regex)
     var decisions: [Bool?] = []
     defer { node.decisions = decisions.isEmpty ? nil : decisions }
-    for rule in rules {
+    var aliases = RuleAliases()
+    for (ruleIndex, rule) in rules.enumerated() {
       guard case .mapping(let pairs) = rule.value else {
         throw Diagnostic.error("Adjust rule should be a dictionary.", at: rule.location, keyPath: node.name + ":adjust")
       }
@@ -30,11 +31,14 @@ struct FMFAdjuster {
       let decision = try decide(pairs, node)
       decisions.append(decision)
       guard decision == true else { continue }
-      let changes = pairs.filter { pair in
-        if case .string(let key) = pair.key.value { return !Self.controlKeys.contains(key) }
+      let positions = pairs.indices.filter { index in
+        if case .string(let key) = pairs[index].key.value { return !Self.controlKeys.contains(key) }
         return true
       }
-      try merger.mergeSpecial(&node.data, changes)
+      try merger.mergeSpecial(&node.data, positions.map { pairs[$0] }) { position, name, effect in
+        aliases.record(rule: ruleIndex, entry: positions[position], key: name, effect: effect)
+      }
+      aliases.apply(to: &node.data)
       if stop { break }
     }
   }

@@ -3,8 +3,8 @@ import YAML
 
 extension FMFMerger {
   /// `key~: /pattern/replacement/` (or a list of them): `re.sub` on a string or on every string of a list.
-  func substitute(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) {
-    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return }
+  func substitute(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) -> Effect? {
+    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return nil }
     var rules: [(String, String)] = []
     for item in try iterate(value, key) { rules.append(try splitPatternReplacement(item, key)) }
     for (pattern, replacement) in rules {
@@ -24,11 +24,12 @@ extension FMFMerger {
         throw mergeError(key, "wrong type")
       }
     }
+    return rules.isEmpty ? nil : .fresh
   }
 
   /// `key-~: pattern` (or a list): drops list items / dict keys matching `re.search`, empties a matching string.
-  func minusRegex(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) {
-    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return }
+  func minusRegex(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) -> Effect? {
+    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return nil }
     let parent = data[index].value
     let patterns: [YAMLNode]? = try? iterate(value, key)
     func matches(_ item: YAMLValue) throws(Diagnostic) -> Bool {
@@ -49,12 +50,16 @@ extension FMFMerger {
       var kept: [YAMLNode] = []
       for item in items where try !matches(item.value) { kept.append(item) }
       data[index].value = YAMLNode(.sequence(kept), at: parent.location)
+      return .fresh
     case .string(let text):
-      if try matches(.string(text)) { data[index].value = YAMLNode(.string(""), at: parent.location) }
+      guard try matches(.string(text)) else { return nil }
+      data[index].value = YAMLNode(.string(""), at: parent.location)
+      return .fresh
     case .mapping(let map):
       var kept: [YAMLPair] = []
       for pair in map where try !matches(pair.key.value) { kept.append(pair) }
       data[index].value = YAMLNode(.mapping(kept), at: parent.location)
+      return .inPlace(data[index].value)
     default:
       throw mergeError(key, "wrong type")
     }

@@ -25,9 +25,23 @@ struct FMFMerger {
     return (.set, key)
   }
 
+  /// What an operation did to the target key, in Python object terms (fmf shares objects between the data and
+  /// the merged-in source, so later in-place merges show through in the source, e.g. in an `adjust` rule).
+  enum Effect {
+    /// `data[key]` now is the source's own value object.
+    case aliased
+    /// `data[key]` was mutated in place (dict merge, dict key removal); the payload is the new value.
+    case inPlace(YAMLNode)
+    /// `data[key]` is a new object.
+    case fresh
+  }
+
+  /// Called per top-level source entry (its index, the target key, what happened) when the key was present or set.
+  typealias Observer = (Int, String, Effect) -> Void
+
   /// Merges `source` into `data` in `source`'s key order.
-  func mergeSpecial(_ data: inout [YAMLPair], _ source: [YAMLPair]) throws(Diagnostic) {
-    for pair in source {
+  func mergeSpecial(_ data: inout [YAMLPair], _ source: [YAMLPair], observer: Observer? = nil) throws(Diagnostic) {
+    for (position, pair) in source.enumerated() {
       guard case .string(let key) = pair.key.value else {
         throw Diagnostic.error(
           "Key \(PythonValue.repr(pair.key.value)) in \(nodeName) is not a string, fmf cannot merge it.",
@@ -35,14 +49,18 @@ struct FMFMerger {
       }
       let (operation, name) = Self.operation(of: key)
       let keyNode = YAMLNode(.string(name), at: pair.key.location)
+      let effect: Effect?
       switch operation {
-      case .set: Self.set(&data, keyNode, pair.value)
-      case .append: try plus(&data, keyNode, pair.value, prepend: false)
-      case .prepend: try plus(&data, keyNode, pair.value, prepend: true)
-      case .subtract: try minus(&data, keyNode, pair.value)
-      case .removeRegex: try minusRegex(&data, keyNode, pair.value)
-      case .substitute: try substitute(&data, keyNode, pair.value)
+      case .set:
+        Self.set(&data, keyNode, pair.value)
+        effect = .aliased
+      case .append: effect = try plus(&data, keyNode, pair.value, prepend: false)
+      case .prepend: effect = try plus(&data, keyNode, pair.value, prepend: true)
+      case .subtract: effect = try minus(&data, keyNode, pair.value)
+      case .removeRegex: effect = try minusRegex(&data, keyNode, pair.value)
+      case .substitute: effect = try substitute(&data, keyNode, pair.value)
       }
+      if let observer, let effect { observer(position, name, effect) }
     }
   }
 
@@ -63,10 +81,12 @@ struct FMFMerger {
     data[index].value = value
   }
 
-  private func plus(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode, prepend: Bool) throws(Diagnostic) {
+  private func plus(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode, prepend: Bool) throws(Diagnostic)
+    -> Effect
+  {
     guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else {
       data.append(YAMLPair(key: key, value: value))
-      return
+      return .aliased
     }
     let parent = data[index].value
     data[index].value.value = .null  // release the reference so the merge below mutates in place
@@ -78,6 +98,7 @@ struct FMFMerger {
         items[item].value = .mapping(map)
       }
       data[index].value = YAMLNode(.sequence(items), at: parent.location)
+      return .inPlace(data[index].value)
     case (.mapping(let map), .sequence(let children)):
       var result: [YAMLNode] = []
       for item in children {
@@ -87,27 +108,30 @@ struct FMFMerger {
         result.append(YAMLNode(.mapping(copy), at: item.location))
       }
       data[index].value = YAMLNode(.sequence(result), at: value.location)
+      return .fresh
     case (.mapping(var map), .mapping(let child)):
       try mergeSpecial(&map, child)
       data[index].value = YAMLNode(.mapping(map), at: parent.location)
+      return .inPlace(data[index].value)
     default:
       let sum = prepend ? PythonValue.add(value.value, parent.value) : PythonValue.add(parent.value, value.value)
       switch sum {
       case .success(let result): data[index].value = YAMLNode(result, at: value.location)
       case .failure(let error): throw mergeError(key, error.message)
       }
+      return .fresh
     }
   }
 
-  private func minus(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) {
-    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return }
+  private func minus(_ data: inout [YAMLPair], _ key: YAMLNode, _ value: YAMLNode) throws(Diagnostic) -> Effect? {
+    guard case .string(let name) = key.value, let index = Self.index(of: name, in: data) else { return nil }
     let parent = data[index].value
     if let difference = PythonValue.subtract(parent.value, value.value) {
       switch difference {
       case .success(let result): data[index].value = YAMLNode(result, at: value.location)
       case .failure(let error): throw mergeError(key, error.message)
       }
-      return
+      return .fresh
     }
     switch (parent.value, value.value) {
     case (.string(let text), .string(let pattern)):
@@ -124,9 +148,11 @@ struct FMFMerger {
         map.removeAll { PythonValue.equal($0.key.value, item.value) }
       }
       data[index].value = YAMLNode(.mapping(map), at: parent.location)
+      return .inPlace(data[index].value)
     default:
       throw mergeError(key, "wrong type")
     }
+    return .fresh
   }
 
   /// `Key 'k' in /node (text).` located at the child's key.

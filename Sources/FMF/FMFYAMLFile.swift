@@ -8,10 +8,6 @@ enum FMFYAMLFile {
     guard let bytes = FileSystem.readBytes(path) else {
       throw Diagnostic.error("Failed to read '\(path)'.", at: SourceLocation(file: display))
     }
-    guard String(validating: bytes, as: UTF8.self) != nil else {
-      throw Diagnostic.error("Failed to parse '\(path)': the file is not valid UTF-8.", at: SourceLocation(file: display))
-    }
-    // Until the YAML module's parser lands on main.
-    throw Diagnostic.error("YAML parsing is not available yet", at: SourceLocation(file: display))
+    return try YAMLParser.parse(bytes, file: display)
   }
 }

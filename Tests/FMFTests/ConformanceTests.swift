@@ -8,9 +8,13 @@ import Testing
 @Suite struct ConformanceTests {
   static let conformance = Path.dirname(Path.dirname(Path.dirname(#filePath))) + "/Tests/Conformance"
 
-  /// Trees whose symlinks were flattened to text files when the corpus was copied: name → link target.
-  static let flattenedSymlinks: [String: [(String, String)]] = [
-    "hw-fmf-symlinks": [("link1", "target"), ("link2", "target"), ("filelink.fmf", "real.fmf"), ("target/loop", "..")]
+  /// Trees damaged when the corpus was copied (git keeps neither symlinks made into text files nor empty
+  /// directories): symlinks to restore (path, target) and empty directories to recreate.
+  static let damaged: [String: (links: [(String, String)], directories: [String])] = [
+    "hw-fmf-symlinks": (
+      [("link1", "target"), ("link2", "target"), ("filelink.fmf", "real.fmf"), ("target/loop", "..")], []
+    ),
+    "hw-version-err-missing": ([], [".fmf"]),
   ]
 
   /// Dumps that differ on purpose (see KNOWN-DIFFERENCES.md).
@@ -78,14 +82,15 @@ import Testing
     defer { scratch.remove() }
     for test in cases {
       var path = Self.conformance + "/corpus/" + test.tree
-      if let links = Self.flattenedSymlinks[test.tree] {
+      if let repair = Self.damaged[test.tree] {
         path = scratch.path + "/" + test.tree
         if !FileSystem.exists(path) {
           TemporaryDirectory.copyTree(Self.conformance + "/corpus/" + test.tree, to: path)
-          for (link, target) in links {
+          for (link, target) in repair.links {
             unlink(path + "/" + link)
             symlink(target, path + "/" + link)
           }
+          for directory in repair.directories { FileSystem.makeDirectories(path + "/" + directory) }
         }
       }
       let (problems, nodes, matched) = Self.compare(test, treePath: path)
