@@ -54,7 +54,7 @@ struct FMFAdjuster {
       throw Diagnostic.error(
         "Invalid adjust rule format in '\(node.name)'. Should be a dictionary or a list of dictionaries, "
           + "got '\(PythonValue.typeName(value.value))'.",
-        at: value.location ?? node.data[index].key.location, keyPath: node.name + ":adjust")
+        at: value.value == .null ? node.data[index].key.location : value.location, keyPath: node.name + ":adjust")
     }
   }
 
