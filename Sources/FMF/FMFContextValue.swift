@@ -95,7 +95,10 @@ struct FMFContextValue {
 enum PythonText {
   /// Python `\s` / `str.isspace()`.
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0d) || scalar.value >= 0x1c && scalar.value <= 0x1f }
+    if scalar.isASCII {
+      return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0d)
+        || scalar.value >= 0x1c && scalar.value <= 0x1f
+    }
     if scalar.value >= 0x1c && scalar.value <= 0x1f { return true }
     return scalar.properties.isWhitespace
   }

@@ -22,10 +22,16 @@ import YAML
   }
 
   @Test(arguments: [
-    ("child-int", "main.fmf:2:5: error: The data of '/x' must be a mapping, null or a directory path, got 'int' (fmf crashes here)."),
+    (
+      "child-int",
+      "main.fmf:2:5: error: The data of '/x' must be a mapping, null or a directory path, got 'int' (fmf crashes here)."
+    ),
     ("directive-list", "main.fmf:1:4: error: Invalid fmf directive in '/': Should be a 'dict', got a 'list' instead."),
     ("directive-unknown", "main.fmf:3:5: error: Unknown fmf directive 'foo' in '/a'."),
-    ("adjust-null", "main.fmf:1:1: error: Invalid adjust rule format in '/'. Should be a dictionary or a list of dictionaries, got 'NoneType'."),
+    (
+      "adjust-null",
+      "main.fmf:1:1: error: Invalid adjust rule format in '/'. Should be a dictionary or a list of dictionaries, got 'NoneType'."
+    ),
     ("adjust-continue", "main.fmf:3:15: error: The 'continue' value should be bool, got 'no'."),
     ("adjust-parens", "main.fmf:2:9: error: Cannot parse expression '(distro == fedora)'."),
     ("version-text", ".fmf/version: error: Invalid version format"),
@@ -36,7 +42,9 @@ import YAML
   }
 
   @Test func regexErrorsAreDiagnostics() {
-    #expect(failure("regex-error")?.hasPrefix("main.fmf:3:3: error: Key 'k' in /c (invalid regular expression '(unclosed'") == true)
+    #expect(
+      failure("regex-error")?.hasPrefix("main.fmf:3:3: error: Key 'k' in /c (invalid regular expression '(unclosed'")
+        == true)
   }
 
   @Test func missingRootIsAnError() {
