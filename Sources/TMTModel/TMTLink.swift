@@ -43,7 +43,7 @@ package enum TMTLink {
     } else {
       guard relationKeys.count == 1 else {
         let names = relationKeys.map { PythonText.str($0.key) }
-        throw reader.error("Multiple relations specified for the link (\(listed(names)).", key: "link", at: spec)
+        throw reader.error("Multiple relations specified for the link (\(listed(names))).", key: "link", at: spec)
       }
       let relation = PythonText.str(relationKeys[0].key)
       guard relations.contains(relation) else {
