@@ -20,9 +20,6 @@ extension YAMLNode {
     return nil
   }
 
-  /// True for an explicit `null`.
-  package var isNull: Bool { value == .null }
-
   /// The mapping's entries with string keys (non-string keys skipped), nil when not a mapping.
   package var pairs: [(String, YAMLNode)]? {
     guard case .mapping(let entries) = value else { return nil }
