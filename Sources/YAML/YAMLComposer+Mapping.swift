@@ -83,7 +83,7 @@ extension YAMLComposer {
     for (offset, entry) in entries.enumerated() {
       if let original = seen[keys[offset]] {
         let message =
-          "found duplicate key \"\(PythonFormat.str(entry.key.node.value))\" with value \"\(PythonFormat.str(entry.value.node.value))\" (original value: \"\(PythonFormat.str(pairs[original].value.value))\")"
+          "found duplicate key \"\(PythonFormat.keyStr(entry.key.node.value))\" with value \"\(PythonFormat.str(entry.value.node.value))\" (original value: \"\(PythonFormat.str(pairs[original].value.value))\")"
         _ = fail(message, at: mark(entry.key))
         return pairs
       }
