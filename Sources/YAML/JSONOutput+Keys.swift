@@ -34,9 +34,19 @@ extension JSONOutput {
       return x < y
     }
     if case .string(let x) = a, case .string(let y) = b { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+    let (rankA, rankB) = (rank(a), rank(b))
+    if rankA != rankB { return rankA < rankB }
     let writer = JSONWriter(indent: nil, sortKeys: true, conformanceTags: true)
     let (x, y) = (writer.string(a), writer.string(b))
     return x.utf8.lexicographicallyPrecedes(y.utf8)
+  }
+
+  private static func rank(_ value: YAMLValue) -> Int {
+    switch value {
+    case .null, .bool, .int, .float: 0
+    case .string: 1
+    default: 2
+    }
   }
 
   /// Appends `string` as a JSON string literal, escaped as Python does with `ensure_ascii=False`.
