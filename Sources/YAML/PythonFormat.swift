@@ -30,7 +30,8 @@ public enum PythonFormat {
     case .float(let number): PythonFloat.repr(number)
     case .string(let text): repr(text)
     case .timestamp(let text): "'" + text + "'"
-    case .binary(let bytes): "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
+    case .binary(let bytes):
+      "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
     case .sequence(let items): "[" + items.map { repr($0.value) }.joined(separator: ", ") + "]"
     case .set(let items): items.isEmpty ? "set()" : "{" + items.map { repr($0.value) }.joined(separator: ", ") + "}"
     case .mapping(let pairs):

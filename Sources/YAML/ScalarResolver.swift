@@ -58,8 +58,9 @@ enum ScalarResolver {
       cursor.advance()
       cursor.skip { isDigit($0) || $0 == UInt8(ascii: "_") }
       if cursor.atEnd { return true }
+    } else if cursor.atEnd {
+      return false
     }
-    else if cursor.atEnd { return false }
     return cursor.skipExponent(signRequired: false) && cursor.atEnd
   }
 
@@ -77,7 +78,8 @@ enum ScalarResolver {
     let accepted: (UInt8) -> Bool
     switch radixMark {
     case UInt8(ascii: "b"): accepted = { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
-    case UInt8(ascii: "o"): accepted = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
+    case UInt8(ascii: "o"):
+      accepted = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
     case UInt8(ascii: "x"): accepted = { isHexDigit($0) || $0 == UInt8(ascii: "_") }
     default: return false
     }
@@ -85,7 +87,8 @@ enum ScalarResolver {
   }
 
   static func isHexDigit(_ c: UInt8) -> Bool {
-    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
+    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"))
+      || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
   }
 
   /// `\d{4}-\d\d-\d\d | \d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?`

@@ -51,9 +51,13 @@ struct ScalarStyleAnalysis {
     if leadingSpace || leadingBreak || trailingSpace || trailingBreak || indicators || multiline { allowPlain = false }
     if trailingSpace || leadingSpace || leadingBreak { allowBlock = false }
     if breakSpace { allowSingleQuoted = false }
-    if special || spaceBreak { (allowPlain, allowSingleQuoted, allowBlock) = (false, false, special ? false : allowBlock) }
+    if special || spaceBreak {
+      (allowPlain, allowSingleQuoted, allowBlock) = (false, false, special ? false : allowBlock)
+    }
     if multiline { allowSingleQuoted = false }
-    if scalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\r" }) { allowBlock = false }
+    if scalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\r" }) {
+      allowBlock = false
+    }
   }
 
   private static func isWhitespace(_ ch: Unicode.Scalar) -> Bool {

@@ -13,7 +13,10 @@ extension YAMLComposer {
       switch ScalarResolver.resolve(event.value) {
       case .string: return node
       case .null: node.node.value = .null; return node
-      case .bool: node.node.value = .bool(event.value.utf8.first == UInt8(ascii: "t") || event.value.utf8.first == UInt8(ascii: "T")); return node
+      case .bool:
+        node.node.value = .bool(
+          event.value.utf8.first == UInt8(ascii: "t") || event.value.utf8.first == UInt8(ascii: "T"));
+        return node
       case .merge: node.special = .merge; return node
       case .value: node.special = .value; return node
       case .int: tag = Self.core + "int"
@@ -45,7 +48,9 @@ extension YAMLComposer {
     case "binary": return Base64Decoder.decode(text).map { .binary($0) }
     case "timestamp": return TimestampParser.parse(text).map { .timestamp($0.isoformat) }
     case "seq", "pairs": return .failure(TimestampError(message: "expected a sequence node, but found scalar"))
-    case "omap": return .failure(TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
+    case "omap":
+      return .failure(
+        TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
     case "map", "set": return .failure(TimestampError(message: "expected a mapping node, but found scalar"))
     default: return .failure(Self.noConstructor(tag))
     }

@@ -83,7 +83,9 @@ struct EmitterTests {
   func corpus() throws {
     var checked = 0
     for path in Corpus.allFMFFiles() {
-      guard let bytes = FileSystem.readBytes(path), let node = try? YAMLParser.parse(bytes, file: path) else { continue }
+      guard let bytes = FileSystem.readBytes(path), let node = try? YAMLParser.parse(bytes, file: path) else {
+        continue
+      }
       let text = YAMLEmitter.emit(node)
       let back = try YAMLParser.parse(text, file: path + " (emitted)")
       #expect(Self.unordered.string(back?.value ?? .null) == Self.unordered.string(node.value), "\(path)\n\(text)")

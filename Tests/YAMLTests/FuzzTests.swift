@@ -20,7 +20,8 @@ struct SeededGenerator: RandomNumberGenerator {
 /// never crashes.
 @Suite("Fuzzing the parser with mutated corpus files")
 struct FuzzTests {
-  static let interesting: [UInt8] = Array(":-[]{}&*!|>#%?,'\"\t\n\r @`=~<".utf8) + [0x00, 0xE9, 0xFF, 0xC3, 0xEF, 0xBB, 0xBF]
+  static let interesting: [UInt8] =
+    Array(":-[]{}&*!|>#%?,'\"\t\n\r @`=~<".utf8) + [0x00, 0xE9, 0xFF, 0xC3, 0xEF, 0xBB, 0xBF]
 
   static func mutate(_ bytes: [UInt8], _ rng: inout SeededGenerator) -> [UInt8] {
     var bytes = bytes

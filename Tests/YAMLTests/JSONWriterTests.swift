@@ -9,7 +9,8 @@ struct JSONWriterTests {
     arguments: [
       (1000.0, "1000.0"), (6.02e23, "6.02e+23"), (1e-05, "1e-05"), (0.1, "0.1"), (1e16, "1e+16"),
       (9e15, "9000000000000000.0"), (1.5e-7, "1.5e-07"), (123_456_789.123, "123456789.123"), (-0.0, "-0.0"),
-      (0.0001, "0.0001"), (1e22, "1e+22"), (1.7976931348623157e308, "1.7976931348623157e+308"), (5e-324, "5e-324"),
+      (0.0001, "0.0001"), (1e22, "1e+22"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+      (Double.leastNonzeroMagnitude, "5e-324"),
       (2.5, "2.5"), (100.0, "100.0"), (1e100, "1e+100"), (0.30000000000000004, "0.30000000000000004"),
     ])
   func floats(_ value: Double, _ expected: String) {
@@ -18,10 +19,14 @@ struct JSONWriterTests {
   }
 
   static let sample = YAMLValue.mapping([
-    YAMLPair(key: YAMLNode(.string("b")), value: YAMLNode(.sequence([
-      YAMLNode(.int(1)),
-      YAMLNode(.mapping([YAMLPair(key: YAMLNode(.string("x")), value: YAMLNode(.string("é\n\t\"\\\u{01}\u{7F}")))])),
-    ]))),
+    YAMLPair(
+      key: YAMLNode(.string("b")),
+      value: YAMLNode(
+        .sequence([
+          YAMLNode(.int(1)),
+          YAMLNode(
+            .mapping([YAMLPair(key: YAMLNode(.string("x")), value: YAMLNode(.string("é\n\t\"\\\u{01}\u{7F}")))])),
+        ]))),
     YAMLPair(key: YAMLNode(.string("a")), value: YAMLNode(.sequence([]))),
     YAMLPair(key: YAMLNode(.string("c")), value: YAMLNode(.mapping([]))),
     YAMLPair(key: YAMLNode(.string("Z")), value: YAMLNode(.null)),
