@@ -17,9 +17,11 @@ enum ScalarResolver {
     guard let first = s.first else { return .null }
     switch first {
     case UInt8(ascii: "~"): return s.count == 1 ? .null : .string
-    case UInt8(ascii: "n"), UInt8(ascii: "N"): return isWord(s, ["null", "Null", "NULL"]) ? .null : .string
+    case UInt8(ascii: "n"), UInt8(ascii: "N"):
+      return s.count == 4 && isWord(s, ["null", "Null", "NULL"]) ? .null : .string
     case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-      return isWord(s, ["true", "True", "TRUE", "false", "False", "FALSE"]) ? .bool : .string
+      return (4...5).contains(s.count) && isWord(s, ["true", "True", "TRUE", "false", "False", "FALSE"])
+        ? .bool : .string
     case UInt8(ascii: "<"): return s.count == 2 && s[1] == UInt8(ascii: "<") ? .merge : .string
     case UInt8(ascii: "="): return s.count == 1 ? .value : .string
     case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
