@@ -44,10 +44,13 @@ enum Sysfs {
   }
 
   /// The absolute, `..`-free path a (possibly flattened) symlink at `path` points to.
+  /// The parent directory is canonicalised first, so links under linked directories (`class/infiniband/mlx5_0`
+  /// → `.../infiniband/mlx5_0`, then its `device`) resolve correctly; dangling targets are still returned.
   static func resolveLink(_ path: String) -> String? {
     guard let target = linkTarget(path) else { return nil }
-    let joined = target.hasPrefix("/") ? target : Path.dirname(path) + "/" + target
-    return normalize(joined)
+    if target.hasPrefix("/") { return normalize(target) }
+    let parent = Path.dirname(path)
+    return normalize((FileSystem.realPath(parent) ?? parent) + "/" + target)
   }
 
   /// Removes `.` and `..` components lexically.
