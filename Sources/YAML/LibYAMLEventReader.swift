@@ -50,7 +50,8 @@ final class LibYAMLEventReader {
       let buffer = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
       return YAMLEvent(
         kind: .scalar, start: start, anchor: string(scalar.anchor), tag: string(scalar.tag),
-        value: String(decoding: buffer, as: UTF8.self), style: style(scalar.style))
+        value: String(decoding: buffer, as: UTF8.self), style: style(scalar.style),
+        plainImplicit: scalar.plain_implicit != 0)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       return YAMLEvent(
