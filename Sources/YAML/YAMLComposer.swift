@@ -83,6 +83,7 @@ struct YAMLComposer {
   /// Handles one event; returns the finished root node when the event completes it.
   mutating func feed(_ event: YAMLEvent) throws(Diagnostic) -> BuiltNode? {
     serial += 1
+    if event.tag != nil, let top = frames.last, top.flow { try flowCheck.checkTag(event, file: file) }
     switch event.kind {
     case .scalar:
       if event.style == .plain, let top = frames.last, top.flow {
