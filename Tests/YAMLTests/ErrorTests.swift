@@ -23,6 +23,10 @@ struct ErrorTests {
         "t.yaml:1:6: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"
       ),
       (
+        "k: [1, !, 3]\n",
+        "t.yaml:1:9: error: did not find expected whitespace or line break (while scanning a tag at line 1, column 8)"
+      ),
+      (
         "a: [1, 2\n",
         "t.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"
       ),
