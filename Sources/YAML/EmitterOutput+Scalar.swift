@@ -7,7 +7,7 @@ extension EmitterOutput {
     case .bool(let flag): text += flag ? "true" : "false"
     case .int(let number): text += String(number)
     case .float(let number): text += Self.float(number)
-    case .timestamp(let iso): text += iso
+    case .timestamp(let iso): text += iso.replacing("T", with: " ", maxReplacements: 1)
     case .binary(let bytes): text += "!!binary " + Base64Encoder.encode(bytes)
     case .string(let string): self.string(string, indent: indent, isKey: false)
     case .sequence: text += "[]"

@@ -3,12 +3,13 @@
 /// multi-line strings as literal blocks, `[]`/`{}` for empty collections, `null` for null.
 /// Whatever it writes parses back (``YAMLParser``) to the same value.
 public enum YAMLEmitter {
-  /// The YAML text of `node`, ending with a newline.
-  public static func emit(_ node: YAMLNode) -> String { emit(node.value) }
+  /// The YAML text of `node`, ending with a newline. `sortKeys` orders mapping keys as tmt's safe dumper
+  /// does (Python `sorted()`: strings by code point; numbers before strings here, where Python would fail).
+  public static func emit(_ node: YAMLNode, sortKeys: Bool = false) -> String { emit(node.value, sortKeys: sortKeys) }
 
-  /// The YAML text of `value`, ending with a newline.
-  public static func emit(_ value: YAMLValue) -> String {
-    var output = EmitterOutput()
+  /// The YAML text of `value`, ending with a newline (see ``emit(_:sortKeys:)-(YAMLNode,_)``).
+  public static func emit(_ value: YAMLValue, sortKeys: Bool = false) -> String {
+    var output = EmitterOutput(sortKeys: sortKeys)
     output.text.reserveCapacity(1024)
     output.document(value)
     return output.text
@@ -17,6 +18,7 @@ public enum YAMLEmitter {
 
 /// The text being written by one `YAMLEmitter.emit` call.
 struct EmitterOutput {
+  let sortKeys: Bool
   var text = ""
 
   mutating func document(_ value: YAMLValue) {
@@ -36,7 +38,8 @@ struct EmitterOutput {
 
   /// Entries at column `indent`; with `inline` the first one continues the current line (after `- `).
   mutating func mapping(_ pairs: [YAMLPair], indent: Int, inline: Bool) {
-    for (index, pair) in pairs.enumerated() {
+    let ordered = sortKeys ? pairs.sorted { JSONOutput.canonicalOrder($0.key.value, $1.key.value) } : pairs
+    for (index, pair) in ordered.enumerated() {
       if index > 0 || !inline { pad(indent) }
       key(pair.key.value)
       value(pair.value.value, indent: indent, afterKey: true)

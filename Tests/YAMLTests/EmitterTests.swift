@@ -60,6 +60,12 @@ struct EmitterTests {
     #expect(try Self.roundTrip(.string(string)) == .string(string))
   }
 
+  @Test("sorted keys and datetimes as tmt's safe dumper writes them")
+  func sortedKeys() throws {
+    let node = try #require(try YAMLParser.parse("b: 1\nA: 2\na: 2024-01-15T10:20:30Z\n2: x\n", file: "t.yaml"))
+    #expect(YAMLEmitter.emit(node, sortKeys: true) == "2: x\nA: 2\na: 2024-01-15 10:20:30+00:00\nb: 1\n")
+  }
+
   @Test("scalars and special values round-trip")
   func specials() throws {
     let values: [YAMLValue] = [
