@@ -35,7 +35,7 @@ final class FMFGrower {
     var files: [String] = []
     var directories: [String] = []
     for entry in entries {
-      if FileSystem.isDirectory(directory + "/" + entry) {
+      if FileSystem.isDirectory((directory == "/" ? "" : directory) + "/" + entry) {
         directories.append(entry)
       } else if entry.hasScalarSuffix(".fmf") {
         files.append(entry)
@@ -60,7 +60,7 @@ final class FMFGrower {
   }
 
   private func growFile(_ node: FMFRawNode, directory: String, file: String) throws(Diagnostic) {
-    let fullPath = FMFPath.normalize(directory + "/" + file)
+    let fullPath = (directory == "/" ? "" : directory) + "/" + file  // `directory` is absolute and normalized
     let data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
     if file == "main.fmf" {
       node.sources.append(fullPath)
@@ -72,7 +72,7 @@ final class FMFGrower {
   }
 
   private func growDirectory(_ node: FMFRawNode, directory: String, name: String) throws(Diagnostic) {
-    let fullDirectory = directory + "/" + name
+    let fullDirectory = (directory == "/" ? "" : directory) + "/" + name
     if FileSystem.kind(fullDirectory, follow: false) == .symlink {
       let real = FileSystem.realPath(fullDirectory) ?? fullDirectory
       if symlinkDirs.contains(real) { return }
