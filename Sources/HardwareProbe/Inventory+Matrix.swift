@@ -9,7 +9,10 @@ extension Inventory {
     for gpu in gpus {
       let row = "GPU\(gpu.index)"
       let cells = columns.map { column in
-        column == row ? "X" : topology.first { ($0.from == row && $0.to == column) || ($0.from == column && $0.to == row) }?.path.rawValue ?? "-"
+        column == row
+          ? "X"
+          : topology.first { ($0.from == row && $0.to == column) || ($0.from == column && $0.to == row) }?.path.rawValue
+            ?? "-"
       }
       lines.append("  " + pad(row) + cells.map(pad).joined() + (gpu.numaNode.map(String.init) ?? "-"))
     }

@@ -28,7 +28,8 @@ import Testing
     if actual != expected {
       let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
       let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-      let first = Array(zip(actualLines, expectedLines)).firstIndex { $0 != $1 } ?? min(actualLines.count, expectedLines.count)
+      let first =
+        Array(zip(actualLines, expectedLines)).firstIndex { $0 != $1 } ?? min(actualLines.count, expectedLines.count)
       let got = first < actualLines.count ? String(actualLines[first]) : "<end>"
       let want = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
       Issue.record("\(golden) differs at line \(first + 1):\n  got:      \(got)\n  expected: \(want)")

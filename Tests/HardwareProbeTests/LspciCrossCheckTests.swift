@@ -32,7 +32,9 @@ struct LspciDevice {
     if line.hasPrefix("LnkCap:") { linkCapability = LspciDevice.link(line) }
     if line.hasPrefix("LnkSta:") { linkStatus = LspciDevice.link(line) }
     if line.hasPrefix("Initial VFs:") {
-      let numbers = line.split(separator: ",").map { $0.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: " ")) } }
+      let numbers = line.split(separator: ",").map {
+        $0.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: " ")) }
+      }
       totalVFs = numbers.count > 1 ? numbers[1] : nil
       numVFs = numbers.count > 2 ? numbers[2] : nil
     }

@@ -16,7 +16,8 @@ import Testing
 
   @Test func sortsNamesNaturally() {
     let names = ["mlx5_10", "mlx5_2", "mlx5_bond_0", "mlx5_1", "virtfn10", "virtfn9"]
-    #expect(names.sorted(by: Sysfs.naturalLess) == ["mlx5_1", "mlx5_2", "mlx5_10", "mlx5_bond_0", "virtfn9", "virtfn10"])
+    #expect(
+      names.sorted(by: Sysfs.naturalLess) == ["mlx5_1", "mlx5_2", "mlx5_10", "mlx5_bond_0", "virtfn9", "virtfn10"])
   }
 
   @Test func parsesHexAndNormalisesPaths() {
