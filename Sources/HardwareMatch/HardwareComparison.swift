@@ -60,7 +60,7 @@ enum HardwareComparison {
       let found = (try? regex.prefixMatch(in: text)) != nil
       return op == .match ? found : !found
     case .contains: return text.contains(pattern)
-    case .notContains: return !text.contains(pattern)
+    case .notContains, .notContainsExclusive: return !text.contains(pattern)
     default:
       guard let left = parseNumber(text), let right = number(wanted) else { return nil }
       return order(left, op, right)
@@ -78,7 +78,7 @@ enum HardwareComparison {
   static func order(_ left: Double, _ op: HardwareOperator, _ right: Double) -> Bool? {
     switch op {
     case .equal, .contains: left == right
-    case .notEqual, .notContains: left != right
+    case .notEqual, .notContains, .notContainsExclusive: left != right
     case .greater: left > right
     case .greaterOrEqual: left >= right
     case .less: left < right
@@ -109,7 +109,7 @@ enum HardwareComparison {
   private static func compareSet(_ items: [String], _ op: HardwareOperator, _ wanted: HardwareValue) -> Bool? {
     switch op {
     case .equal, .contains: return items.contains(text(wanted))
-    case .notEqual, .notContains: return !items.contains(text(wanted))
+    case .notEqual, .notContains, .notContainsExclusive: return !items.contains(text(wanted))
     case .match: return items.contains { compareText($0, .match, wanted) == true }
     case .notMatch: return !items.contains { compareText($0, .match, wanted) == true }
     default: return nil

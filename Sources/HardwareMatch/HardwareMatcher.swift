@@ -47,7 +47,7 @@ public enum HardwareMatcher {
     guard let fact = facts.fact(for: constraint.name) else {
       return "\(head): key not supported by hpctest's probe, cannot be checked on this machine"
     }
-    let negative = [.notEqual, .notMatch, .notContains].contains(constraint.op)
+    let negative = [.notEqual, .notMatch, .notContains, .notContainsExclusive].contains(constraint.op)
     if fact.values.isEmpty { return negative ? nil : "\(head): no \(fact.noun) found" }
     let results = fact.values.map { HardwareComparison.holds($0.value, constraint.op, constraint.value) }
     let holds = fact.every || negative ? results.allSatisfy { $0 == true } : results.contains { $0 == true }
