@@ -7,19 +7,29 @@ extension HardwareFacts {
     case "gpu.count": return host(.number(Double(inventory.gpus.count)))
     case "gpu.link-width", "gpu.link-speed", "gpu.pcie-generation": return gpuLinkFact(key)
     case "gpu.numa-local-adapter":
-      return Fact(values: inventory.gpus.map { ("GPU\($0.index)", .flag(hasLocalAdapter($0))) }, noun: "GPU", every: true)
+      return Fact(
+        values: inventory.gpus.map { ("GPU\($0.index)", .flag(hasLocalAdapter($0))) }, noun: "GPU", every: true)
     case "topology.gpu-adapter":
       return Fact(
         values: inventory.gpus.map { gpu in
           ("GPU\(gpu.index)", .path(inventory.nearestAdapters(to: gpu).first?.path ?? .sys))
         }, noun: "GPU", every: true)
-    case "sriov.vfs": return Fact(values: inventory.sriov.map { ($0.physicalFunction.description, .number(Double($0.numVFs ?? 0))) }, noun: "SR-IOV physical function", every: false)
-    case "sriov.total-vfs": return Fact(values: inventory.sriov.map { ($0.physicalFunction.description, .number(Double($0.totalVFs ?? 0))) }, noun: "SR-IOV physical function", every: false)
+    case "sriov.vfs":
+      return Fact(
+        values: inventory.sriov.map { ($0.physicalFunction.description, .number(Double($0.numVFs ?? 0))) },
+        noun: "SR-IOV physical function", every: false)
+    case "sriov.total-vfs":
+      return Fact(
+        values: inventory.sriov.map { ($0.physicalFunction.description, .number(Double($0.totalVFs ?? 0))) },
+        noun: "SR-IOV physical function", every: false)
     case "infiniband.count": return host(.number(Double(infinibandAdapters.count)))
-    case "infiniband.active-ports": return host(.number(Double(infinibandAdapters.flatMap(\.ports).filter(\.isActive).count)))
+    case "infiniband.active-ports":
+      return host(.number(Double(infinibandAdapters.flatMap(\.ports).filter(\.isActive).count)))
     case "infiniband.rate":
       let ports = infinibandAdapters.flatMap { adapter in adapter.ports.filter(\.isActive).map { (adapter, $0) } }
-      return Fact(values: ports.map { ("\($0.0.name) port \($0.1.number)", .number($0.1.rateGbps ?? 0)) }, noun: "active InfiniBand port", every: false)
+      return Fact(
+        values: ports.map { ("\($0.0.name) port \($0.1.number)", .number($0.1.rateGbps ?? 0)) },
+        noun: "active InfiniBand port", every: false)
     case "rdma.count": return host(.number(Double(inventory.physicalAdapters.count)))
     case "numa.nodes": return host(.number(Double(inventory.host.numaNodes.count)))
     default: return nil

@@ -36,7 +36,8 @@ public enum HardwareMatcher {
       let results = children.map { evaluate($0, facts: facts) }
       if children.isEmpty || results.contains(where: \.satisfied) { return HardwareMatch(satisfied: true, unmet: []) }
       let reasons = results.map { $0.unmet.joined(separator: " and ") }
-      return HardwareMatch(satisfied: false, unmet: ["none of the alternatives holds: " + reasons.joined(separator: "; or ")])
+      return HardwareMatch(
+        satisfied: false, unmet: ["none of the alternatives holds: " + reasons.joined(separator: "; or ")])
     }
   }
 
