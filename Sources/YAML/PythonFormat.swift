@@ -1,0 +1,49 @@
+/// Python's `str()` and `repr()` of loaded YAML values, for messages that quote values as tmt/fmf do.
+public enum PythonFormat {
+  /// `str(value)`: strings bare, `True`, `None`, `1.5`, `[1, 'a']`, `{'a': 1}`, `2024-01-15 10:20:30+00:00`.
+  public static func str(_ value: YAMLValue) -> String {
+    switch value {
+    case .string(let text): text
+    case .timestamp(let text): text.replacing("T", with: " ", maxReplacements: 1)
+    default: repr(value)
+    }
+  }
+
+  /// `repr(value)`: strings quoted as Python quotes them.
+  public static func repr(_ value: YAMLValue) -> String {
+    switch value {
+    case .null: "None"
+    case .bool(let flag): flag ? "True" : "False"
+    case .int(let number): String(number)
+    case .float(let number): PythonFloat.repr(number)
+    case .string(let text): repr(text)
+    case .timestamp(let text): "'" + text + "'"
+    case .binary(let bytes): "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
+    case .sequence(let items): "[" + items.map { repr($0.value) }.joined(separator: ", ") + "]"
+    case .set(let items): items.isEmpty ? "set()" : "{" + items.map { repr($0.value) }.joined(separator: ", ") + "}"
+    case .mapping(let pairs):
+      "{" + pairs.map { repr($0.key.value) + ": " + repr($0.value.value) }.joined(separator: ", ") + "}"
+    }
+  }
+
+  /// `repr(text)`: single quotes unless the text has `'` and no `"`; `\n`, `\t`, `\\`, `\xNN` escapes.
+  public static func repr(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var result = String(quote)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case _ where Character(scalar) == quote: result += "\\" + String(quote)
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let digits = String(scalar.value, radix: 16)
+        result += "\\x" + (digits.count == 1 ? "0" : "") + digits
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    result.append(quote)
+    return result
+  }
+}

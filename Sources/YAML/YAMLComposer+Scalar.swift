@@ -1,0 +1,57 @@
+/// Scalar construction: implicit resolution for plain scalars, explicit `!!` tags otherwise.
+extension YAMLComposer {
+  static let core = "tag:yaml.org,2002:"
+
+  /// The node for a scalar event.
+  mutating func scalar(_ event: YAMLEvent) -> BuiltNode {
+    expanded += 1
+    let at = location(event.start)
+    var node = BuiltNode(node: YAMLNode(.string(event.value), at: at), kind: .scalar)
+    let tag: String
+    if event.tag == nil || event.tag == "!" {
+      guard event.style == .plain || event.tag == "!" else { return node }
+      switch ScalarResolver.resolve(event.value) {
+      case .string: return node
+      case .null: node.node.value = .null; return node
+      case .bool: node.node.value = .bool(event.value.utf8.first == UInt8(ascii: "t") || event.value.utf8.first == UInt8(ascii: "T")); return node
+      case .merge: node.special = .merge; return node
+      case .value: node.special = .value; return node
+      case .int: tag = Self.core + "int"
+      case .float: tag = Self.core + "float"
+      case .timestamp: tag = Self.core + "timestamp"
+      }
+    } else {
+      tag = event.tag!
+    }
+    switch construct(tag: tag, text: event.value) {
+    case .success(let value):
+      node.node.value = value
+      if tag == Self.core + "merge" { node.special = .merge }
+      if tag == Self.core + "value" { node.special = .value }
+      return node
+    case .failure(let error): return fail(error.message, at: event.start)
+    }
+  }
+
+  /// Constructs `text` under an explicit (or resolved) tag; ruamel's messages on failure.
+  func construct(tag: String, text: String) -> Result<YAMLValue, TimestampError> {
+    guard tag.hasPrefix(Self.core) else { return .failure(Self.noConstructor(tag)) }
+    switch tag.dropFirst(Self.core.count) {
+    case "str", "merge", "value": return .success(.string(text))
+    case "null": return .success(.null)
+    case "bool": return ScalarConstructor.bool(text).map { .bool($0) }
+    case "int": return ScalarConstructor.int(text).map { .int($0) }
+    case "float": return ScalarConstructor.float(text).map { .float($0) }
+    case "binary": return Base64Decoder.decode(text).map { .binary($0) }
+    case "timestamp": return TimestampParser.parse(text).map { .timestamp($0.isoformat) }
+    case "seq", "pairs": return .failure(TimestampError(message: "expected a sequence node, but found scalar"))
+    case "omap": return .failure(TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
+    case "map", "set": return .failure(TimestampError(message: "expected a mapping node, but found scalar"))
+    default: return .failure(Self.noConstructor(tag))
+    }
+  }
+
+  static func noConstructor(_ tag: String) -> TimestampError {
+    TimestampError(message: "could not determine a constructor for the tag '\(tag)'")
+  }
+}
