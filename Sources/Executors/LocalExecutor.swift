@@ -63,7 +63,11 @@ package struct LocalExecutor: Sendable {
     options.teardownSequence = [
       .send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: invocation.killGrace)
     ]
-    let environment = invocation.environment.sorted { $0.key < $1.key }.map { Array("\($0.key)=\($0.value)".utf8) }
+    var environment: [Environment.Key: String] = [:]
+    for (key, value) in invocation.environment {
+      guard let name = Environment.Key(rawValue: key) else { continue }
+      environment[name] = value
+    }
     do {
       let result = try await Subprocess.run(
         executable(invocation.argv[0]), arguments: Arguments(Array(invocation.argv.dropFirst())),

@@ -1,6 +1,7 @@
 import HPCBasics
 import Reporting
 import TMTModel
+import YAML
 
 /// `result: custom`: the test writes its own results to `$TMT_TEST_DATA/results.yaml`; `/` is the test itself,
 /// `/sub` becomes `<test>/sub`; log paths are relative to the data directory. Extra results go to the end of the
@@ -20,8 +21,8 @@ struct CustomResults {
       return TestRunOutcome(main: failed(base, note), stop: stop)
     }
     let tree: YAMLTree
-    do { tree = try YAMLReader.parse(text) } catch {
-      return TestRunOutcome(main: failed(base, "cannot read '\(file)': \(error)"), stop: stop)
+    do { tree = try YAMLParser.parse(text, file: file).map(YAMLTree.init) ?? .null } catch {
+      return TestRunOutcome(main: failed(base, "cannot read custom results: \(error)"), stop: stop)
     }
     guard !tree.items.isEmpty else { return TestRunOutcome(main: failed(base, "no custom results were provided")) }
     var main: TestResult?

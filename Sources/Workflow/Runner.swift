@@ -44,7 +44,7 @@ package struct Runner: Sendable {
     }
     let directory: RunDirectory
     do { directory = try RunDirectory.prepare(options) } catch {
-      log.error(error.description)
+      log.always(error.description)
       return 2
     }
     log.always(directory.path)
@@ -68,7 +68,7 @@ package struct Runner: Sendable {
       let planRun = PlanRun(context: context, discovery: discovery, log: log, hardware: hardware)
       let previous = options.again ? planRun.storedResults() ?? [] : []
       var outcome = await planRun.run(previous: previous)
-      if let failure = outcome.failure { log.error(failure.description) }
+      if let failure = outcome.failure { log.always(failure.description) }
       outcome.results = outcome.results.isEmpty && outcome.failure == nil ? [] : outcome.results
       outcomes.append(outcome)
       if outcome.interrupted || Task.isCancelled { break }

@@ -1,6 +1,7 @@
 import HPCBasics
 import Reporting
 import TMTModel
+import YAML
 
 /// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`).
 struct TestReports {
@@ -13,8 +14,8 @@ struct TestReports {
     guard let text = FileSystem.readText(path) else { return TestReports() }
     var reports = TestReports()
     let tree: YAMLTree
-    do { tree = try YAMLReader.parse(text) } catch {
-      reports.problem = "cannot read '\(path)': \(error)"
+    do { tree = try YAMLParser.parse(text, file: path).map(YAMLTree.init) ?? .null } catch {
+      reports.problem = "cannot read tmt-report-result results: \(error)"
       return reports
     }
     for item in tree.items {
