@@ -53,7 +53,8 @@ package enum ResultInterpretation {
       case "info":
         notes.append("check '\(check.name)' is informational")
       case "xfail":
-        notes.append(failed ? "check '\(check.name)' failed as expected" : "check '\(check.name)' did not fail as expected")
+        notes.append(
+          failed ? "check '\(check.name)' failed as expected" : "check '\(check.name)' did not fail as expected")
         contributions.append(failed ? .pass : .fail)
       default:
         if failed { notes.append("check '\(check.name)' failed") }

@@ -93,7 +93,8 @@ package struct RunArguments {
     case "--until", "--since", "--skip", "--after", "--before":
       let text = try value(argument)
       guard let step = RunStep(rawValue: text) else {
-        throw .error("'\(argument)' expects a step (discover, provision, prepare, execute, report, finish), got '\(text)'")
+        throw .error(
+          "'\(argument)' expects a step (discover, provision, prepare, execute, report, finish), got '\(text)'")
       }
       ranges.append((argument, step))
     case "--again": options.again = true

@@ -47,8 +47,10 @@ struct TestChecks {
         let notes =
           FileSystem.isDirectory("/sys/fs/selinux")
           ? ["hpctest does not implement the avc check yet"]
-          : ["The detection of AVC denials was skipped because the guest was not compatible.",
-            "SELinux not detected on the guest."]
+          : [
+            "The detection of AVC denials was skipped because the guest was not compatible.",
+            "SELinux not detected on the guest.",
+          ]
         results.append(make(how, "after-test", .skip, notes, [], start))
       case "coredump":
         let note =

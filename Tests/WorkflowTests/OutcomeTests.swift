@@ -33,7 +33,10 @@ import Testing
     #expect(timeout.check.map(\.name) == ["internal/timeout"])
     #expect(timeout.check.first?.note == ["Test exceeded maximum duration of 1s"])
     #expect(harness.read("plans/plans/execute/" + timeout.log[0]).hasSuffix(ResultInterpretation.timeoutHint("1s")))
-    #expect(results[3].log == ["data/guest/default-0/tests/pass-4/output.txt", "data/guest/default-0/tests/pass-4/failures.yaml"])
+    #expect(
+      results[3].log == [
+        "data/guest/default-0/tests/pass-4/output.txt", "data/guest/default-0/tests/pass-4/failures.yaml",
+      ])
     #expect(harness.read("plans/plans/execute/" + results[3].log[0]) == "hello stdout\nhello stderr\n")
     #expect(harness.read("plans/plans/execute/" + results[1].log[1]) == "- about to fail\n")
     let total = harness.lines.all.last
@@ -60,7 +63,8 @@ import Testing
 
   @Test func exitCodesMapToOutcomes() async throws {
     let harness = Harness()
-    let tests = [0, 1, 2, 124, 127].map { Harness.test("/tests/e\($0)", "exit \($0)") }
+    let tests =
+      [0, 1, 2, 124, 127].map { Harness.test("/tests/e\($0)", "exit \($0)") }
       + [Harness.test("/tests/pipefail", "false | true")]
     _ = try await harness.run(tests)
     let outcomes = try harness.results().map(\.result)
