@@ -3,6 +3,9 @@
 enum Base64Decoder {
   /// The decoded bytes, or Python's message (`Incorrect padding`, ...).
   static func decode(_ text: String) -> Result<[UInt8], TimestampError> {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return .failure(TimestampError(message: "failed to convert base64 data into ascii: non-ASCII characters"))
+    }
     var output: [UInt8] = []
     var quadPosition = 0
     var leftover: UInt32 = 0

@@ -28,7 +28,8 @@ struct FlowScalarCheck {
       }
       if byte == UInt8(ascii: "?"), index > first {
         let (closer, kind) = isSequence ? ("]", "sequence") : ("}", "mapping")
-        let context = "while parsing a flow \(kind) at line \(collectionStart.line + 1), column \(collectionStart.column + 1)"
+        let context =
+          "while parsing a flow \(kind) at line \(collectionStart.line + 1), column \(collectionStart.column + 1)"
         throw .error("did not find expected ',' or '\(closer)' (\(context))", at: YAMLSource.location(mark, file: file))
       }
       if byte == 0x0A {

@@ -9,7 +9,8 @@ extension JSONOutput {
       case .bool(let flag): return flag ? "true" : "false"
       case .null: return "null"
       case .int(let number): return String(number)
-      case .float(let number): return number.isFinite ? PythonFloat.repr(number) : number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity"
+      case .float(let number):
+        return number.isFinite ? PythonFloat.repr(number) : number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity"
       case .timestamp(let iso): return iso
       default: break
       }
@@ -30,13 +31,25 @@ extension JSONOutput {
   /// Python's `sorted()` over canonical set members: numbers numerically, strings by code point,
   /// mixed kinds by kind then text.
   static func canonicalOrder(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
-    if let x = a.doubleValue ?? a.boolValue.map({ $0 ? 1 : 0 }), let y = b.doubleValue ?? b.boolValue.map({ $0 ? 1 : 0 }) {
+    if let x = a.doubleValue ?? a.boolValue.map({ $0 ? 1 : 0 }),
+      let y = b.doubleValue ?? b.boolValue.map({ $0 ? 1 : 0 })
+    {
       return x < y
     }
     if case .string(let x) = a, case .string(let y) = b { return x.utf8.lexicographicallyPrecedes(y.utf8) }
+    let (rankA, rankB) = (rank(a), rank(b))
+    if rankA != rankB { return rankA < rankB }
     let writer = JSONWriter(indent: nil, sortKeys: true, conformanceTags: true)
     let (x, y) = (writer.string(a), writer.string(b))
     return x.utf8.lexicographicallyPrecedes(y.utf8)
+  }
+
+  private static func rank(_ value: YAMLValue) -> Int {
+    switch value {
+    case .null, .bool, .int, .float: 0
+    case .string: 1
+    default: 2
+    }
   }
 
   /// Appends `string` as a JSON string literal, escaped as Python does with `ensure_ascii=False`.

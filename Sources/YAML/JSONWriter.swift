@@ -44,12 +44,14 @@ struct JSONOutput {
     case .int(let number): text += String(number)
     case .float(let number): writeFloat(number, depth: depth)
     case .string(let string): JSONOutput.appendQuoted(string, to: &text)
-    case .timestamp(let iso): writer.conformanceTags ? writeTagged("!!timestamp", iso, depth) : JSONOutput.appendQuoted(iso, to: &text)
+    case .timestamp(let iso):
+      writer.conformanceTags ? writeTagged("!!timestamp", iso, depth) : JSONOutput.appendQuoted(iso, to: &text)
     case .binary(let bytes):
       let encoded = Base64Encoder.encode(bytes)
       writer.conformanceTags ? writeTagged("!!binary", encoded, depth) : JSONOutput.appendQuoted(encoded, to: &text)
     case .sequence(let items): writeArray(items.map(\.value), depth: depth)
-    case .set(let items): writer.conformanceTags ? writeSet(items, depth: depth) : writeArray(items.map(\.value), depth: depth)
+    case .set(let items):
+      writer.conformanceTags ? writeSet(items, depth: depth) : writeArray(items.map(\.value), depth: depth)
     case .mapping(let pairs): writeObject(pairs.map { (key($0.key.value), $0.value.value) }, depth: depth)
     }
   }

@@ -9,6 +9,18 @@ public enum PythonFormat {
     }
   }
 
+  /// `str(key)` of a mapping key: lists became tuples when loaded as keys (`(1, 'a')`, `(1.0,)`).
+  public static func keyStr(_ value: YAMLValue) -> String {
+    guard case .sequence = value else { return str(value) }
+    return tupleRepr(value)
+  }
+
+  private static func tupleRepr(_ value: YAMLValue) -> String {
+    guard case .sequence(let items) = value else { return repr(value) }
+    let inner = items.map { tupleRepr($0.value) }
+    return "(" + inner.joined(separator: ", ") + (inner.count == 1 ? ",)" : ")")
+  }
+
   /// `repr(value)`: strings quoted as Python quotes them.
   public static func repr(_ value: YAMLValue) -> String {
     switch value {
@@ -18,7 +30,8 @@ public enum PythonFormat {
     case .float(let number): PythonFloat.repr(number)
     case .string(let text): repr(text)
     case .timestamp(let text): "'" + text + "'"
-    case .binary(let bytes): "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
+    case .binary(let bytes):
+      "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
     case .sequence(let items): "[" + items.map { repr($0.value) }.joined(separator: ", ") + "]"
     case .set(let items): items.isEmpty ? "set()" : "{" + items.map { repr($0.value) }.joined(separator: ", ") + "}"
     case .mapping(let pairs):

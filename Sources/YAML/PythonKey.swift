@@ -1,6 +1,6 @@
 /// A mapping key under Python's equality and hashing: `1 == 1.0 == True`, `0 == False`, lists as tuples,
 /// aware datetimes equal when they denote the same instant. Used for duplicate-key detection and merges.
-indirect enum PythonKey: Hashable {
+enum PythonKey: Hashable {
   case none
   case integer(Int)
   case float(UInt64)
@@ -10,7 +10,7 @@ indirect enum PythonKey: Hashable {
   case date(String)
   case naiveDateTime(String)
   case instant(seconds: Int, microsecond: Int)
-  case tuple([PythonKey])
+  indirect case tuple([PythonKey])
 
   /// The Python type name of an unhashable value found inside `value`, if any.
   static func unhashableType(_ value: YAMLValue) -> String? {

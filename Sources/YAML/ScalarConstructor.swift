@@ -19,10 +19,14 @@ enum ScalarConstructor {
     }
     let body = String(decoding: digits, as: UTF8.self)
     let trimmed = radix == 10 ? trimSpaces(body) : body
-    guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") }),
-      let magnitude = UInt(trimmed, radix: radix)
-    else {
+    let valid = trimmed.utf8.allSatisfy { c in
+      c < 0x80 && (Character(Unicode.Scalar(c)).hexDigitValue.map { $0 < radix } ?? false)
+    }
+    guard !trimmed.isEmpty, valid else {
       return .failure(TimestampError(message: "invalid literal for int() with base \(radix): '\(body)'"))
+    }
+    guard let magnitude = UInt(trimmed, radix: radix) else {
+      return .failure(TimestampError(message: "integer \(text) does not fit in 64 bits"))
     }
     let limit = negative ? UInt(Int.max) + 1 : UInt(Int.max)
     guard magnitude <= limit else {
@@ -56,7 +60,7 @@ enum ScalarConstructor {
     switch text.lowercased() {
     case "yes", "y", "true", "on": .success(true)
     case "no", "n", "false", "off": .success(false)
-    default: .failure(TimestampError(message: "'\(text.lowercased())'"))
+    default: .failure(TimestampError(message: "could not convert string to bool: '\(text)'"))
     }
   }
 

@@ -17,9 +17,11 @@ enum ScalarResolver {
     guard let first = s.first else { return .null }
     switch first {
     case UInt8(ascii: "~"): return s.count == 1 ? .null : .string
-    case UInt8(ascii: "n"), UInt8(ascii: "N"): return isWord(s, ["null", "Null", "NULL"]) ? .null : .string
+    case UInt8(ascii: "n"), UInt8(ascii: "N"):
+      return s.count == 4 && isWord(s, ["null", "Null", "NULL"]) ? .null : .string
     case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-      return isWord(s, ["true", "True", "TRUE", "false", "False", "FALSE"]) ? .bool : .string
+      return (4...5).contains(s.count) && isWord(s, ["true", "True", "TRUE", "false", "False", "FALSE"])
+        ? .bool : .string
     case UInt8(ascii: "<"): return s.count == 2 && s[1] == UInt8(ascii: "<") ? .merge : .string
     case UInt8(ascii: "="): return s.count == 1 ? .value : .string
     case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -58,8 +60,9 @@ enum ScalarResolver {
       cursor.advance()
       cursor.skip { isDigit($0) || $0 == UInt8(ascii: "_") }
       if cursor.atEnd { return true }
+    } else if cursor.atEnd {
+      return false
     }
-    else if cursor.atEnd { return false }
     return cursor.skipExponent(signRequired: false) && cursor.atEnd
   }
 
@@ -77,7 +80,8 @@ enum ScalarResolver {
     let accepted: (UInt8) -> Bool
     switch radixMark {
     case UInt8(ascii: "b"): accepted = { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") || $0 == UInt8(ascii: "_") }
-    case UInt8(ascii: "o"): accepted = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
+    case UInt8(ascii: "o"):
+      accepted = { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7")) || $0 == UInt8(ascii: "_") }
     case UInt8(ascii: "x"): accepted = { isHexDigit($0) || $0 == UInt8(ascii: "_") }
     default: return false
     }
@@ -85,7 +89,8 @@ enum ScalarResolver {
   }
 
   static func isHexDigit(_ c: UInt8) -> Bool {
-    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
+    isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"))
+      || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"))
   }
 
   /// `\d{4}-\d\d-\d\d | \d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d\d?:\d\d:\d\d(\.\d*)?([ \t]*(Z|[-+]\d\d?(:\d\d)?))?`

@@ -24,7 +24,9 @@ enum TimestampBuilder {
     if let offset = time.offset {
       let minutes = offset.hours * 60 + offset.minutes
       guard minutes < 24 * 60 else {
-        return .failure(TimestampError(message: "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)"))
+        return .failure(
+          TimestampError(
+            message: "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)"))
       }
       stamp.offsetMinutes = offset.negative ? -minutes : minutes
     } else if time.zulu {
@@ -50,7 +52,9 @@ enum TimestampBuilder {
     if time.second == 60 { (time.second, time.minute) = (0, time.minute + 1) }
     if time.minute == 60 { (time.minute, time.hour) = (0, time.hour + 1) }
     if time.hour == 24 { (time.hour, result.day) = (0, result.day + 1) }
-    if result.day > Timestamp.daysInMonth(result.year, result.month) { (result.day, result.month) = (1, result.month + 1) }
+    if result.day > Timestamp.daysInMonth(result.year, result.month) {
+      (result.day, result.month) = (1, result.month + 1)
+    }
     if result.month == 13 { (result.month, result.year) = (1, result.year + 1) }
     if result.year > 9999 { return .failure(TimestampError(message: "date value out of range")) }
     result.time = time

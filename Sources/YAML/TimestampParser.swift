@@ -113,7 +113,8 @@ enum TimestampParser {
     return bytes.withUTF8 { parse($0, original: text) }
   }
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String) -> Result<Timestamp, TimestampError> {
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String) -> Result<Timestamp, TimestampError>
+  {
     var cursor = ByteCursor(bytes)
     let failed = TimestampError(message: "failed to construct timestamp from \"\(original)\"", isMatchFailure: true)
     guard let year = number(&cursor, 4...4), cursor.eat(UInt8(ascii: "-")),

@@ -5,7 +5,8 @@ extension YAMLComposer {
     expanded += 1
     let size = frame.children.reduce(1) { $0 + $1.size }
     let at = location(frame.start)
-    let tag = frame.tag == "!" ? nil : frame.tag.map { $0.hasPrefix(Self.core) ? String($0.dropFirst(Self.core.count)) : $0 }
+    let tag =
+      frame.tag == "!" ? nil : frame.tag.map { $0.hasPrefix(Self.core) ? String($0.dropFirst(Self.core.count)) : $0 }
     var built = BuiltNode(node: YAMLNode(.null, at: at), kind: frame.kind, size: size)
     switch (frame.kind, tag) {
     case (.sequence, nil), (.sequence, "seq"):
@@ -46,13 +47,22 @@ extension YAMLComposer {
     let context = asMapping ? "while constructing an ordered map" : "while constructing pairs"
     for child in frame.children {
       guard case .mapping(let entries) = child.node.value, child.kind == .mapping else {
-        return fail("expected a mapping of length 1, but found \(child.kind.rawValue) (\(context))", at: mark(child)).node.value
+        return fail(
+          "expected a mapping of length 1, but found \(child.kind.rawValue) (\(context))", at: mark(child.node)
+        )
+        .node.value
       }
       guard entries.count == 1 else {
-        return fail("expected a single mapping item, but found \(entries.count) items (\(context))", at: mark(child)).node.value
+        return fail(
+          "expected a single mapping item, but found \(entries.count) items (\(context))", at: mark(child.node)
+        )
+        .node.value
       }
       if asMapping, !seen.insert(PythonKey(entries[0].key.value)).inserted {
-        return fail("duplicate key \"\(PythonFormat.str(entries[0].key.value))\" in an ordered map", at: mark(child)).node.value
+        return fail(
+          "duplicate key \"\(PythonFormat.str(entries[0].key.value))\" in an ordered map", at: mark(child.node)
+        )
+        .node.value
       }
       pairs.append(entries[0])
     }
@@ -60,9 +70,9 @@ extension YAMLComposer {
     return .sequence(pairs.map { YAMLNode(.sequence([$0.key, $0.value]), at: $0.key.location) })
   }
 
-  /// The 0-based mark of a built node.
-  func mark(_ built: BuiltNode) -> YAMLMark {
-    guard let location = built.node.location else { return YAMLMark(line: 0, column: 0) }
+  /// The 0-based mark of a node.
+  func mark(_ node: YAMLNode) -> YAMLMark {
+    guard let location = node.location else { return YAMLMark(line: 0, column: 0) }
     return YAMLMark(line: location.line - 1, column: location.column - 1)
   }
 }

@@ -3,18 +3,19 @@
 extension YAMLComposer {
   /// The pairs of a finished mapping frame.
   mutating func mapping(_ frame: Frame) -> [YAMLPair] {
-    var explicit: [(key: BuiltNode, value: BuiltNode)] = []
+    var explicit: [YAMLPair] = []
+    explicit.reserveCapacity(frame.children.count / 2)
     var merged: [YAMLPair] = []
     var sawMerge = false
     var index = 0
     while index + 1 < frame.children.count {
-      var key = frame.children[index]
+      let key = frame.children[index]
       var value = frame.children[index + 1]
       index += 2
       check(&value)
       if key.special == .merge {
         guard !sawMerge else {
-          _ = fail("found duplicate merge key \"<<\" (while constructing a mapping)", at: mark(key))
+          _ = fail("found duplicate merge key \"<<\" (while constructing a mapping)", at: mark(key.node))
           return []
         }
         sawMerge = true
@@ -22,12 +23,9 @@ extension YAMLComposer {
         merged += pairs
         continue
       }
-      if key.special == .value { key.special = .none }
-      explicit.append((key, value))
+      explicit.append(YAMLPair(key: key.node, value: value.node))
     }
-    guard let keys = hashKeys(explicit.map(\.key) + merged.map { BuiltNode(node: $0.key, kind: .scalar) }) else {
-      return []
-    }
+    guard let keys = hashKeys(explicit, merged) else { return [] }
     if !sawMerge { return unique(explicit, keys: keys) }
     return combine(merged, explicit, keys: keys)
   }
@@ -42,65 +40,73 @@ extension YAMLComposer {
       for item in items.reversed() {
         guard case .mapping(let pairs) = item.value else {
           let kind = if case .sequence = item.value { "sequence" } else { "scalar" }
-          _ = fail("expected a mapping for merging, but found \(kind)", at: mark(BuiltNode(node: item, kind: .scalar)))
+          _ = fail("expected a mapping for merging, but found \(kind)", at: mark(item))
           return nil
         }
         result += pairs
       }
       return result
     default:
-      _ = fail("expected a mapping or list of mappings for merging, but found \(value.kind.rawValue)", at: mark(value))
+      _ = fail(
+        "expected a mapping or list of mappings for merging, but found \(value.kind.rawValue)", at: mark(value.node))
       return nil
     }
   }
 
-  /// Python keys for every key node, or nil after recording an unhashable-key error.
-  private mutating func hashKeys(_ keys: [BuiltNode]) -> [PythonKey]? {
+  /// Python keys for the explicit then the merged keys, or nil after recording an unhashable-key error.
+  private mutating func hashKeys(_ explicit: [YAMLPair], _ merged: [YAMLPair]) -> [PythonKey]? {
     var result: [PythonKey] = []
-    result.reserveCapacity(keys.count)
-    for key in keys {
-      switch key.node.value {
+    result.reserveCapacity(explicit.count + merged.count)
+    for pair in [explicit, merged].joined() {
+      switch pair.key.value {
+      case .string(let text): result.append(.string(text))
       case .mapping, .set:
-        _ = fail("found unhashable key (while constructing a mapping)", at: mark(key))
+        _ = fail("found unhashable key (while constructing a mapping)", at: mark(pair.key))
         return nil
       default:
-        if let type = PythonKey.unhashableType(key.node.value) {
-          _ = fail("unhashable type: '\(type)'", at: mark(key))
+        if let type = PythonKey.unhashableType(pair.key.value) {
+          _ = fail("unhashable type: '\(type)'", at: mark(pair.key))
           return nil
         }
-        result.append(PythonKey(key.node.value))
+        result.append(PythonKey(pair.key.value))
       }
     }
     return result
   }
 
   /// Pairs in order; a key equal (in Python) to an earlier one is a duplicate-key error at the later key.
-  private mutating func unique(_ entries: [(key: BuiltNode, value: BuiltNode)], keys: [PythonKey]) -> [YAMLPair] {
-    var seen: [PythonKey: Int] = [:]
-    seen.reserveCapacity(entries.count)
-    var pairs: [YAMLPair] = []
-    pairs.reserveCapacity(entries.count)
-    for (offset, entry) in entries.enumerated() {
-      if let original = seen[keys[offset]] {
-        let message =
-          "found duplicate key \"\(PythonFormat.str(entry.key.node.value))\" with value \"\(PythonFormat.str(entry.value.node.value))\" (original value: \"\(PythonFormat.str(pairs[original].value.value))\")"
-        _ = fail(message, at: mark(entry.key))
-        return pairs
+  private mutating func unique(_ pairs: [YAMLPair], keys: [PythonKey]) -> [YAMLPair] {
+    if pairs.count <= 8 {
+      for later in pairs.indices.dropFirst() {
+        if let earlier = (0..<later).first(where: { keys[$0] == keys[later] }) {
+          return duplicate(pairs, earlier, later)
+        }
       }
-      seen[keys[offset]] = pairs.count
-      pairs.append(YAMLPair(key: entry.key.node, value: entry.value.node))
+      return pairs
+    }
+    var seen: [PythonKey: Int] = [:]
+    seen.reserveCapacity(pairs.count)
+    for (offset, key) in keys.enumerated() {
+      if let earlier = seen.updateValue(offset, forKey: key) { return duplicate(pairs, earlier, offset) }
     }
     return pairs
   }
 
+  private mutating func duplicate(_ pairs: [YAMLPair], _ earlier: Int, _ later: Int) -> [YAMLPair] {
+    let key = PythonFormat.keyStr(pairs[later].key.value)
+    let (value, original) = (PythonFormat.str(pairs[later].value.value), PythonFormat.str(pairs[earlier].value.value))
+    _ = fail(
+      "found duplicate key \"\(key)\" with value \"\(value)\" (original value: \"\(original)\")",
+      at: mark(pairs[later].key))
+    return Array(pairs[..<later])
+  }
+
   /// ruamel's merge: merged pairs then explicit ones, assigned in order into a Python dict
   /// (first position kept, last value wins).
-  private func combine(_ merged: [YAMLPair], _ explicit: [(key: BuiltNode, value: BuiltNode)], keys: [PythonKey])
-    -> [YAMLPair]
-  {
+  private func combine(_ merged: [YAMLPair], _ explicit: [YAMLPair], keys: [PythonKey]) -> [YAMLPair] {
     var position: [PythonKey: Int] = [:]
     var pairs: [YAMLPair] = []
-    let ordered = merged + explicit.map { YAMLPair(key: $0.key.node, value: $0.value.node) }
+    let ordered = merged + explicit
     let orderedKeys = Array(keys[explicit.count...]) + keys[..<explicit.count]
     for (offset, pair) in ordered.enumerated() {
       if let existing = position[orderedKeys[offset]] {

@@ -5,31 +5,42 @@ extension YAMLComposer {
   /// The node for a scalar event.
   mutating func scalar(_ event: YAMLEvent) -> BuiltNode {
     expanded += 1
-    let at = location(event.start)
-    var node = BuiltNode(node: YAMLNode(.string(event.value), at: at), kind: .scalar)
-    let tag: String
-    if event.tag == nil || event.tag == "!" {
-      guard event.style == .plain || event.tag == "!" else { return node }
-      switch ScalarResolver.resolve(event.value) {
-      case .string: return node
-      case .null: node.node.value = .null; return node
-      case .bool: node.node.value = .bool(event.value.utf8.first == UInt8(ascii: "t") || event.value.utf8.first == UInt8(ascii: "T")); return node
-      case .merge: node.special = .merge; return node
-      case .value: node.special = .value; return node
-      case .int: tag = Self.core + "int"
-      case .float: tag = Self.core + "float"
-      case .timestamp: tag = Self.core + "timestamp"
-      }
-    } else {
-      tag = event.tag!
-    }
-    switch construct(tag: tag, text: event.value) {
-    case .success(let value):
-      node.node.value = value
+    var node = BuiltNode(node: YAMLNode(.string(event.value), at: location(event.start)), kind: .scalar)
+    let result: Result<YAMLValue, TimestampError>
+    if let tag = event.tag, tag != "!" {
+      result = construct(tag: tag, text: event.value)
       if tag == Self.core + "merge" { node.special = .merge }
       if tag == Self.core + "value" { node.special = .value }
+    } else if event.style == .plain || event.tag == "!" {
+      result = resolveImplicitly(event.value, into: &node)
+    } else {
+      return node
+    }
+    switch result {
+    case .success(let value):
+      node.node.value = value
       return node
     case .failure(let error): return fail(error.message, at: event.start)
+    }
+  }
+
+  /// A plain scalar under ruamel's YAML 1.2 implicit resolver.
+  private func resolveImplicitly(_ text: String, into node: inout BuiltNode) -> Result<YAMLValue, TimestampError> {
+    switch ScalarResolver.resolve(text) {
+    case .string: return .success(.string(text))
+    case .null: return .success(.null)
+    case .bool:
+      let first = text.utf8.first
+      return .success(.bool(first == UInt8(ascii: "t") || first == UInt8(ascii: "T")))
+    case .merge:
+      node.special = .merge
+      return .success(.string(text))
+    case .value:
+      node.special = .value
+      return .success(.string(text))
+    case .int: return ScalarConstructor.int(text).map { .int($0) }
+    case .float: return ScalarConstructor.float(text).map { .float($0) }
+    case .timestamp: return TimestampParser.parse(text).map { .timestamp($0.isoformat) }
     }
   }
 
@@ -45,7 +56,9 @@ extension YAMLComposer {
     case "binary": return Base64Decoder.decode(text).map { .binary($0) }
     case "timestamp": return TimestampParser.parse(text).map { .timestamp($0.isoformat) }
     case "seq", "pairs": return .failure(TimestampError(message: "expected a sequence node, but found scalar"))
-    case "omap": return .failure(TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
+    case "omap":
+      return .failure(
+        TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
     case "map", "set": return .failure(TimestampError(message: "expected a mapping node, but found scalar"))
     default: return .failure(Self.noConstructor(tag))
     }

@@ -88,7 +88,8 @@ struct YAMLComposer {
     case .merge: tag = "tag:yaml.org,2002:merge"
     case .value: tag = "tag:yaml.org,2002:value"
     }
-    let mark = built.node.location.map { YAMLMark(line: $0.line - 1, column: $0.column - 1) } ?? YAMLMark(line: 0, column: 0)
+    let mark =
+      built.node.location.map { YAMLMark(line: $0.line - 1, column: $0.column - 1) } ?? YAMLMark(line: 0, column: 0)
     built = fail("could not determine a constructor for the tag '\(tag)'", at: mark)
   }
 

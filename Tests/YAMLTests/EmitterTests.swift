@@ -1,0 +1,96 @@
+import HPCBasics
+import Testing
+
+@testable import YAML
+
+@Suite("YAMLEmitter writes tmt-style block YAML that parses back")
+struct EmitterTests {
+  static func roundTrip(_ value: YAMLValue) throws -> YAMLValue {
+    let text = YAMLEmitter.emit(value)
+    return try YAMLParser.parse(text, file: "emitted.yaml")?.value ?? .null
+  }
+
+  static let unordered = JSONWriter(indent: nil, sortKeys: false, conformanceTags: true)
+
+  @Test("golden layout")
+  func golden() throws {
+    let source = """
+      - name: /tests/error
+        check: []
+        context: {}
+        duration: 00:00:00
+        end-time: '2026-11-26T06:23:52.229858+00:00'
+        guest:
+          name: default-0
+          role: null
+        log:
+        - data/output.txt
+        - data/failures.yaml
+        note: 'a: b'
+        count: 3
+        ratio: 0.5
+        text: |
+          line one
+          line two
+        strip: |-
+          no trailing
+          newline
+        single: no newline
+        quoted: "tab\\there"
+        empty: ''
+        yes: 'true'
+
+      """
+    let parsed = try #require(try YAMLParser.parse(source, file: "golden.yaml"))
+    #expect(YAMLEmitter.emit(parsed) == source)
+  }
+
+  @Test(
+    "strings are quoted only when needed",
+    arguments: [
+      ("plain", "plain"), ("true", "'true'"), ("123", "'123'"), ("", "''"), ("null", "'null'"),
+      ("a: b", "'a: b'"), ("a:b", "a:b"), ("- x", "'- x'"), ("#x", "'#x'"), ("a #b", "'a #b'"),
+      ("it's", "it's"), ("'q'", "'''q'''"), (" lead", "' lead'"), ("trail ", "'trail '"),
+      ("tab\t", "\"tab\\t\""), ("bell\u{07}", "\"bell\\a\""), ("<<", "'<<'"), ("=", "'='"),
+      ("2024-01-15", "'2024-01-15'"), ("1.10", "'1.10'"), ("---", "'---'"), ("é ✓", "é ✓"),
+      ("two\nlines", "|-\n  two\n  lines"), ("kept\n\n", "|+\n  kept\n"),
+    ])
+  func quoting(_ string: String, _ expected: String) throws {
+    #expect(YAMLEmitter.emit(.string(string)) == expected + "\n")
+    #expect(try Self.roundTrip(.string(string)) == .string(string))
+  }
+
+  @Test("scalars and special values round-trip")
+  func specials() throws {
+    let values: [YAMLValue] = [
+      .int(-5), .float(1000), .float(6.02e23), .float(1e-5), .float(.infinity), .float(-.infinity),
+      .bool(false), .timestamp("2024-01-15T10:20:30.500000+02:00"), .timestamp("2024-01-15"),
+      .binary([0, 1, 2, 255]), .set([YAMLNode(.string("x")), YAMLNode(.int(1))]), .sequence([]), .mapping([]),
+      .mapping([
+        YAMLPair(key: YAMLNode(.int(1)), value: YAMLNode(.string("one"))),
+        YAMLPair(key: YAMLNode(.null), value: YAMLNode(.sequence([YAMLNode(.sequence([YAMLNode(.int(1))]))]))),
+        YAMLPair(key: YAMLNode(.sequence([YAMLNode(.int(1)), YAMLNode(.string("a: b"))])), value: YAMLNode(.null)),
+        YAMLPair(key: YAMLNode(.string("multi\nline key")), value: YAMLNode(.string("x"))),
+      ]),
+    ]
+    for value in values {
+      let back = try Self.roundTrip(.sequence([YAMLNode(value)]))
+      #expect(Self.unordered.string(back) == Self.unordered.string(.sequence([YAMLNode(value)])), "\(value)")
+    }
+  }
+
+  @Test("every parsable corpus file round-trips")
+  func corpus() throws {
+    var checked = 0
+    for path in Corpus.allFMFFiles() {
+      guard let bytes = FileSystem.readBytes(path), let node = try? YAMLParser.parse(bytes, file: path) else {
+        continue
+      }
+      let text = YAMLEmitter.emit(node)
+      let back = try YAMLParser.parse(text, file: path + " (emitted)")
+      #expect(Self.unordered.string(back?.value ?? .null) == Self.unordered.string(node.value), "\(path)\n\(text)")
+      checked += 1
+    }
+    #expect(checked > 100)
+  }
+}
