@@ -12,7 +12,7 @@ enum RunCatalog {
   static func run(root: String, options: RunOptions) async -> Int32 {
     let log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
     let catalog: (tests: [TMTTest], plans: [TMTPlan], root: String)
-    do { catalog = try load(root, context: options.context) } catch {
+    do { catalog = try load(root, context: options.context, log: log) } catch {
       log.always(error.description)
       return 2
     }
@@ -24,13 +24,14 @@ enum RunCatalog {
     return await runner.run()
   }
 
-  /// The tests and plans of the FMF tree at or above `path`.
-  static func load(_ path: String, context: [(String, [String])]) throws(Diagnostic) -> (
+  /// The tests and plans of the FMF tree at or above `path`; per-node load errors are printed and those nodes
+  /// left out (a broken plan file does not stop the other plans).
+  static func load(_ path: String, context: [(String, [String])], log: RunLog? = nil) throws(Diagnostic) -> (
     tests: [TMTTest], plans: [TMTPlan], root: String
   ) {
-    throw .error(
-      "loading TMT trees needs TMTCatalog.load from the TMT loader, which is not merged into this build yet "
-        + "(seam: Sources/HPCTestCommands/RunCatalog.swift)")
+    let catalog = try TMTCatalog.load(root: path, context: context)
+    for error in catalog.errors { log?.always(error.description) }
+    return (catalog.tests, catalog.plans, catalog.tree.root)
   }
 }
 

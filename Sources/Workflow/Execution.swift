@@ -47,7 +47,7 @@ struct Execution {
         log.always("        fail: \(stop)")
         break
       }
-      if plan.options.exitFirst, let result = run.main, result.result == .fail || result.result == .error {
+      if exitFirst, let result = run.main, result.result == .fail || result.result == .error {
         log.always("        fail: Test \(test.test.name) failed, stopping execution.")
         break
       }
@@ -57,6 +57,12 @@ struct Execution {
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
+  }
+
+  /// `execute -x` or the plan's `execute: exit-first: true`.
+  private var exitFirst: Bool {
+    plan.options.exitFirst
+      || plan.context.plan.phases(.execute).contains { $0["exit-first"]?.value == .bool(true) }
   }
 
   private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {

@@ -73,7 +73,7 @@ struct TestChecks {
     let failures = new.filter { line in matchers.contains { $0.matches(line) } }
     var logs = [relative + "/dmesg-after-test.txt"]
     if !failures.isEmpty {
-      FileSystem.write(directory + "/failures.yaml", YAMLEmitter.emit(.strings(failures)))
+      FileSystem.write(directory + "/failures.yaml", YAMLEmitter.emit(YAMLTree.strings(failures)))
       logs.append(relative + "/failures.yaml")
     }
     return make("dmesg", "after-test", failures.isEmpty ? .pass : .fail, [], logs, start)

@@ -8,11 +8,12 @@ enum TestFiles {
       YAMLEntry("name", .string(test.name)), YAMLEntry("test", .string(test.test)),
       YAMLEntry("path", .optional(test.path)), YAMLEntry("framework", .optional(test.framework)),
       YAMLEntry("duration", .optional(test.duration?.scalarText)), YAMLEntry("result", .string(test.result)),
-      YAMLEntry("order", .integer(test.order)), YAMLEntry("tag", .strings(test.tag)),
+      YAMLEntry("order", .integer(test.order)), YAMLEntry("tag", YAMLTree.strings(test.tag)),
     ]
     entries.append(
       YAMLEntry("environment", .mapping(test.environment.map { YAMLEntry($0.0, .string($0.1)) })))
-    entries.append(YAMLEntry("context", .mapping(context.options.context.map { YAMLEntry($0.0, .strings($0.1)) })))
+    entries.append(
+      YAMLEntry("context", .mapping(context.options.context.map { YAMLEntry($0.0, YAMLTree.strings($0.1)) })))
     return YAMLEmitter.emit(.mapping(entries))
   }
 
@@ -22,7 +23,7 @@ enum TestFiles {
     ])
     return YAMLEmitter.emit(
       .mapping([
-        YAMLEntry("guest", node), YAMLEntry("guest-names", .strings([guest])),
+        YAMLEntry("guest", node), YAMLEntry("guest-names", YAMLTree.strings([guest])),
         YAMLEntry("guests", .mapping([YAMLEntry(guest, node)])), YAMLEntry("role-names", .sequence([])),
         YAMLEntry("roles", .mapping([])),
       ]))

@@ -143,7 +143,7 @@ extension TestRun {
 
   private func writeFailures(to path: String) {
     let lines = ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")
-    FileSystem.write(path, YAMLEmitter.emit(.strings(lines)))
+    FileSystem.write(path, YAMLEmitter.emit(YAMLTree.strings(lines)))
   }
 
   private func submittedLogs() -> [String] {
