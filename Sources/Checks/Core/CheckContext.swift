@@ -10,12 +10,15 @@ package struct CheckContext: Sendable {
   package var expectations: Expectations
   /// The time limit for one tool run.
   package var toolTimeout: Duration
+  /// A directory that lives as long as the plan (`$TMT_PLAN_DATA`), for readings compared across checks.
+  package var stateDirectory: String?
 
   /// Creates a context.
   package init(
     root: SystemRoot, runner: any ToolRunner, expectations: Expectations = Expectations(),
-    toolTimeout: Duration = .seconds(300)
+    toolTimeout: Duration = .seconds(300), stateDirectory: String? = nil
   ) {
+    self.stateDirectory = stateDirectory
     self.root = root
     self.runner = runner
     self.expectations = expectations

@@ -24,6 +24,8 @@ package struct DeviceModel: Sendable, Hashable {
   package var powerWatts: Int = 0
   /// Port rate in Gb/s (adapters), 0 when not applicable.
   package var portRateGbps: Int = 0
+  /// Tiles (stacks) per device (Intel Max 1550: 2).
+  package var tiles: Int = 1
 
   /// The model for a vendor/device id, when built in.
   package static func lookup(vendor: UInt16, device: UInt16) -> DeviceModel? {
@@ -59,9 +61,9 @@ package struct DeviceModel: Sendable, Hashable {
   static let intel: [DeviceModel] = [
     DeviceModel(
       name: "Max 1550", vendor: 0x8086, devices: [0x0bd5, 0x0bd6], kind: .gpu, pcieGen: 5, pcieWidth: 16,
-      memoryMiB: 131072, powerWatts: 600),
+      memoryMiB: 131072, powerWatts: 600, tiles: 2),
     DeviceModel(
-      name: "Max 1100", vendor: 0x8086, devices: [0x0bda, 0x0bdb], kind: .gpu, pcieGen: 5, pcieWidth: 16,
+      name: "Max 1100", vendor: 0x8086, devices: [0x0bd9, 0x0bda, 0x0bdb], kind: .gpu, pcieGen: 5, pcieWidth: 16,
       memoryMiB: 49152, powerWatts: 300),
     DeviceModel(
       name: "Flex 170", vendor: 0x8086, devices: [0x56c0], kind: .gpu, pcieGen: 4, pcieWidth: 16, memoryMiB: 16384,
