@@ -27,7 +27,8 @@ package struct CheckDefinition: Sendable {
 /// Every check, by plan.
 package enum CheckCatalogue {
   /// All checks in catalogue order.
-  package static let all: [CheckDefinition] = GPUChecks.all + NvidiaChecks.all + IntelChecks.all + RDMAChecks.all
+  package static let all: [CheckDefinition] =
+    GPUChecks.all + NvidiaChecks.all + IntelChecks.all + RDMAChecks.all
     + RDMAToolChecks.all + CrosstalkChecks.all
 
   /// The check called `name`.

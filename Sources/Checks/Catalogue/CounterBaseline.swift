@@ -23,7 +23,9 @@ struct CounterBaseline {
     guard let path, counters.isEmpty, !FileSystem.exists(path) else { return }
     var text = ""
     for port in facts.rdma.flatMap(\.ports) {
-      for (name, value) in port.errorCounters.sorted(by: { $0.key < $1.key }) { text += "\(port.label) \(name) \(value)\n" }
+      for (name, value) in port.errorCounters.sorted(by: { $0.key < $1.key }) {
+        text += "\(port.label) \(name) \(value)\n"
+      }
     }
     if !text.isEmpty { FileSystem.write(path, text) }
   }

@@ -44,7 +44,8 @@ enum CrosstalkChecks {
     case .failure(let stop): return stop.result
     case .success(let facts):
       guard !facts.nvidiaGPUs.isEmpty else { return .skip("crosstalk.gpudirect", "no NVIDIA GPU found") }
-      return CheckResult(check: "crosstalk.gpudirect", items: [GPUDirectJudge.judge(GPUDirectJudge.Facts(facts.reader))])
+      return CheckResult(
+        check: "crosstalk.gpudirect", items: [GPUDirectJudge.judge(GPUDirectJudge.Facts(facts.reader))])
     }
   }
 }
@@ -83,7 +84,8 @@ package enum GPUDirectJudge {
     if facts.openModule && major >= 515 {
       return CheckItem("gpudirect", .pass, "GPUDirect RDMA through dma-buf (open kernel module \(facts.version!))")
     }
-    let actual = "nvidia_peermem not loaded, \(facts.openModule ? "open" : "proprietary") module \(facts.version ?? "?")"
+    let actual =
+      "nvidia_peermem not loaded, \(facts.openModule ? "open" : "proprietary") module \(facts.version ?? "?")"
     return CheckItem("gpudirect", .fail, "\(actual), expected nvidia_peermem or the open module ≥ 515 (dma-buf)")
   }
 }

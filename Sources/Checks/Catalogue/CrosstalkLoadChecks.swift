@@ -52,12 +52,15 @@ enum CrosstalkLoadChecks {
     case .success(let found): (facts, port) = found
     }
     if let stop = await requireTools(["ib_write_bw"], context, check) { return stop.result }
-    let host = await context.runner.runConcurrently(writeBW(port, tcpPort: 18715, context), timeout: context.toolTimeout)
+    let host = await context.runner.runConcurrently(
+      writeBW(port, tcpPort: 18715, context), timeout: context.toolTimeout)
     var flows: [LoadJudge.Flow] = []
     for index in facts.nvidiaGPUs.indices {
       let cuda = writeBW(port, tcpPort: 18716 + index, extra: ["--use_cuda=\(index)"], context)
       let outcomes = await context.runner.runConcurrently(cuda, timeout: context.toolTimeout)
-      flows.append(LoadJudge.Flow("GPU \(index)→\(port.label)", solo: bandwidth(host[...]), loaded: bandwidth(outcomes[...]), unit: "Gb/s"))
+      flows.append(
+        LoadJudge.Flow(
+          "GPU \(index)→\(port.label)", solo: bandwidth(host[...]), loaded: bandwidth(outcomes[...]), unit: "Gb/s"))
     }
     let (items, figures) = LoadJudge.shares(flows, share: context.expectations.double("gdr-share") ?? 0.8)
     return CheckResult(check: check, items: items, figures: figures, notes: ["solo = host memory, loaded = GPU memory"])
@@ -80,9 +83,11 @@ enum CrosstalkLoadChecks {
     let loaded = await context.runner.runConcurrently([hostToDevice] + rdma, timeout: context.toolTimeout)
     let loadedGPU = nvbandwidth(loaded.first)
     var flows = soloGPU.map { label, solo in
-      LoadJudge.Flow("GPU \(label):host_to_device", solo: solo, loaded: loadedGPU.first { $0.0 == label }?.1, unit: "GB/s")
+      LoadJudge.Flow(
+        "GPU \(label):host_to_device", solo: solo, loaded: loadedGPU.first { $0.0 == label }?.1, unit: "GB/s")
     }
-    flows.append(LoadJudge.Flow("\(port.label):write", solo: soloRDMA, loaded: bandwidth(loaded.dropFirst()), unit: "Gb/s"))
+    flows.append(
+      LoadJudge.Flow("\(port.label):write", solo: soloRDMA, loaded: bandwidth(loaded.dropFirst()), unit: "Gb/s"))
     let (items, figures) = LoadJudge.shares(flows, share: context.expectations.double("load-share") ?? 0.7)
     return CheckResult(check: check, items: items, figures: figures)
   }
@@ -99,13 +104,17 @@ enum CrosstalkLoadChecks {
     guard vfPorts.count >= 2 else { return .skip(check, "fewer than 2 virtual functions with an ACTIVE port") }
     if let stop = await requireTools(["ib_write_bw"], context, check) { return stop.result }
     let ports = Array(vfPorts.prefix(context.expectations.int("vf-count") ?? vfPorts.count))
-    let solo = bandwidth(await context.runner.runConcurrently(writeBW(ports[0], tcpPort: 18900, context), timeout: context.toolTimeout)[...])
+    let solo = bandwidth(
+      await context.runner.runConcurrently(writeBW(ports[0], tcpPort: 18900, context), timeout: context.toolTimeout)[
+        ...])
     let commands = ports.enumerated().flatMap { writeBW($1, tcpPort: 18901 + $0, context) }
     let outcomes = await context.runner.runConcurrently(commands, timeout: context.toolTimeout)
     let flows = ports.enumerated().map { index, port in
-      LoadJudge.Flow("\(port.label):write", solo: solo, loaded: bandwidth(outcomes[(2 * index)..<(2 * index + 2)]), unit: "Gb/s")
+      LoadJudge.Flow(
+        "\(port.label):write", solo: solo, loaded: bandwidth(outcomes[(2 * index)..<(2 * index + 2)]), unit: "Gb/s")
     }
-    var (items, figures) = LoadJudge.shares(flows, share: context.expectations.double("load-share") ?? 1 / Double(ports.count) * 0.8)
+    var (items, figures) = LoadJudge.shares(
+      flows, share: context.expectations.double("load-share") ?? 1 / Double(ports.count) * 0.8)
     let (fair, figure) = LoadJudge.fairness(flows, minimum: context.expectations.double("fairness") ?? 0.9)
     items.append(fair)
     figures.append(figure)

@@ -50,7 +50,9 @@ enum IntelChecks {
     case .unavailable(let result): return result
     case .ran(let status, let output):
       let rows = XPUSMI.table(output)
-      guard !rows.isEmpty else { return .error(check, "\(argv.joined(separator: " ")) exited \(status) without results") }
+      guard !rows.isEmpty else {
+        return .error(check, "\(argv.joined(separator: " ")) exited \(status) without results")
+      }
       return CheckResult(check: check, items: XPUSMI.items(rows))
     }
   }

@@ -26,7 +26,9 @@ enum Loopback {
     }
     guard outcomes.count == 2, case .finished(let status, let output) = outcomes[1], status == 0 else {
       let detail = outcomes.count == 2 ? describe(outcomes[1]) : "not run"
-      return .failure(Stop(CheckResult(check: check, items: [CheckItem(label, .fail, "\(label): \(tool) loopback failed: \(detail)")])))
+      return .failure(
+        Stop(
+          CheckResult(check: check, items: [CheckItem(label, .fail, "\(label): \(tool) loopback failed: \(detail)")])))
     }
     return .success(output)
   }

@@ -28,7 +28,8 @@ enum NvidiaBandwidthChecks {
         let gpu = Int(label).flatMap { $0 < gpus.count ? gpus[$0] : nil }
         let reference = context.expectations.double("h2d-gbs") ?? gpu.flatMap { linkGBs($0, context) }
         let figure = CheckFigure(
-          "GPU \(label):\(matrix.testcase)", value: value, reference: reference, lower: reference.map { _ in fraction - 1 },
+          "GPU \(label):\(matrix.testcase)", value: value, reference: reference,
+          lower: reference.map { _ in fraction - 1 },
           unit: "GB/s")
         result.figures.append(figure)
         result.items.append(item(figure, fraction: fraction))
@@ -82,7 +83,8 @@ enum NvidiaBandwidthChecks {
           result.items.append(CheckItem(name, .fail, "\(name): no peer-to-peer copy, expected a bandwidth"))
           continue
         }
-        result.figures.append(CheckFigure(name, value: value, reference: minimum, lower: minimum.map { _ in 0 }, unit: "GB/s"))
+        result.figures.append(
+          CheckFigure(name, value: value, reference: minimum, lower: minimum.map { _ in 0 }, unit: "GB/s"))
         let low = minimum.map { value < $0 } ?? false
         let expected = minimum.map { ", expected ≥ \($0.formatted()) GB/s" } ?? ""
         result.items.append(CheckItem(name, low ? .fail : .pass, "\(name): \(value.formatted()) GB/s\(expected)"))

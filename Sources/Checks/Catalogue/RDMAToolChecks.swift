@@ -44,12 +44,14 @@ enum RDMAToolChecks {
     var result = CheckResult(check: "rdma.loopback-bw", items: [])
     for (index, port) in ports.enumerated() {
       let extra = ["--report_gbits", "-D", duration]
-      switch await Loopback.run("ib_write_bw", port, tcpPort: 18515 + index, extra: extra, context, check: result.check) {
+      switch await Loopback.run("ib_write_bw", port, tcpPort: 18515 + index, extra: extra, context, check: result.check)
+      {
       case .failure(let stop):
         if stop.result.items.first?.name == result.check { return stop.result }
         result.items += stop.result.items
       case .success(let output):
-        let judged = BandwidthJudge.judge(port.label, gbps: Perftest.bandwidthGbps(output), lineRate: port.rateGbps, fraction: fraction)
+        let judged = BandwidthJudge.judge(
+          port.label, gbps: Perftest.bandwidthGbps(output), lineRate: port.rateGbps, fraction: fraction)
         result.items.append(judged.0)
         result.figures += judged.1
       }
@@ -74,7 +76,8 @@ enum RDMAToolChecks {
         if stop.result.items.first?.name == result.check { return stop.result }
         result.items += stop.result.items
       case .success(let output):
-        let judged = BandwidthJudge.latency(port.label, microseconds: Perftest.latencyMicroseconds(output), maximum: maximum)
+        let judged = BandwidthJudge.latency(
+          port.label, microseconds: Perftest.latencyMicroseconds(output), maximum: maximum)
         result.items.append(judged.0)
         result.figures += judged.1
       }

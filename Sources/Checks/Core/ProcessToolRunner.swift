@@ -1,9 +1,10 @@
+import HPCBasics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
   import Musl
 #endif
-import HPCBasics
 
 /// Runs tools as local processes: PATH lookup, output captured in a temporary file, the process group killed
 /// with SIGKILL at the time limit.

@@ -31,8 +31,7 @@ package enum InventoryJudge {
     return items
   }
 
-  static func countItem(_ devices: [Device], kind: String, expectedCount: Int?, expectedModel: String?) -> CheckItem
-  {
+  static func countItem(_ devices: [Device], kind: String, expectedCount: Int?, expectedModel: String?) -> CheckItem {
     let counted = expectedModel.map { model in devices.filter { $0.model?.lowercased() == model.lowercased() } }
     let found = (counted ?? devices).count
     let label = expectedModel.map { "\($0) \(kind)" } ?? kind

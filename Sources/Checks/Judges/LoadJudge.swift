@@ -26,12 +26,16 @@ package enum LoadJudge {
     var figures: [CheckFigure] = []
     for flow in flows {
       guard let solo = flow.solo, let loaded = flow.loaded else {
-        items.append(CheckItem(flow.name, .error, "\(flow.name): no figure (solo \(text(flow.solo)), loaded \(text(flow.loaded)))"))
+        items.append(
+          CheckItem(flow.name, .error, "\(flow.name): no figure (solo \(text(flow.solo)), loaded \(text(flow.loaded)))")
+        )
         continue
       }
-      figures.append(CheckFigure("\(flow.name):loaded", value: loaded, reference: solo, lower: share - 1, unit: flow.unit))
+      figures.append(
+        CheckFigure("\(flow.name):loaded", value: loaded, reference: solo, lower: share - 1, unit: flow.unit))
       let floor = solo * share
-      let message = "\(flow.name): \(loaded.formatted()) \(flow.unit) under load, expected ≥ \(floor.formatted()) \(flow.unit) (\(share.formatted()) × solo \(solo.formatted()))"
+      let message =
+        "\(flow.name): \(loaded.formatted()) \(flow.unit) under load, expected ≥ \(floor.formatted()) \(flow.unit) (\(share.formatted()) × solo \(solo.formatted()))"
       items.append(CheckItem(flow.name, loaded >= floor ? .pass : .fail, message))
     }
     return (items, figures)
@@ -51,7 +55,8 @@ package enum LoadJudge {
     let index = jain(values)
     let figure = CheckFigure("fairness", value: index, reference: 1, lower: minimum - 1, unit: "Jain index")
     let list = flows.map { "\($0.name) \(text($0.loaded))" }.joined(separator: ", ")
-    let message = "fairness: Jain index \(index.formatted(3)) over \(values.count) flows (\(list)), expected ≥ \(minimum.formatted())"
+    let message =
+      "fairness: Jain index \(index.formatted(3)) over \(values.count) flows (\(list)), expected ≥ \(minimum.formatted())"
     return (CheckItem("fairness", index >= minimum ? .pass : .fail, message), figure)
   }
 

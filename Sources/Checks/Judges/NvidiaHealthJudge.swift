@@ -44,10 +44,12 @@ package enum NvidiaHealthJudge {
     let warning = reasons.filter { $0.severity == .warn && mask & $0.bit != 0 }.map(\.name)
     let hex = "0x" + String(mask, radix: 16)
     if !failing.isEmpty {
-      return CheckItem(name, .fail, "\(name): clocks slowed by \((failing + warning).joined(separator: ", ")) (\(hex)), expected none")
+      return CheckItem(
+        name, .fail, "\(name): clocks slowed by \((failing + warning).joined(separator: ", ")) (\(hex)), expected none")
     }
     if !warning.isEmpty {
-      return CheckItem(name, .warn, "\(name): clocks slowed by \(warning.joined(separator: ", ")) (\(hex)), expected none")
+      return CheckItem(
+        name, .warn, "\(name): clocks slowed by \(warning.joined(separator: ", ")) (\(hex)), expected none")
     }
     return CheckItem(name, .pass, "\(name): no thermal or power-brake slowdown (\(hex))")
   }

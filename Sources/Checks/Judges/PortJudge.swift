@@ -16,7 +16,8 @@ package enum PortJudge {
       return CheckItem(port.label, .pass, "\(port.label): rate \(port.rateText) (no expected rate known)")
     }
     let outcome: CheckOutcome = rate >= expected ? .pass : .fail
-    return CheckItem(port.label, outcome, "\(port.label): rate \(rate.formatted(0)) Gb/s, expected \(expected.formatted(0)) Gb/s")
+    return CheckItem(
+      port.label, outcome, "\(port.label): rate \(rate.formatted(0)) Gb/s, expected \(expected.formatted(0)) Gb/s")
   }
 
   /// An InfiniBand port needs a LID and a subnet manager LID; RoCE ports have neither and skip.
@@ -47,7 +48,8 @@ package enum PortJudge {
       return CheckItem(port.label, .warn, message)
     }
     let read = port.errorCounters.isEmpty ? "no error counters exposed" : "\(port.errorCounters.count) error counters"
-    return CheckItem(port.label, port.errorCounters.isEmpty ? .skip : .pass, "\(port.label): \(read) within \(maximum)\(scope)")
+    return CheckItem(
+      port.label, port.errorCounters.isEmpty ? .skip : .pass, "\(port.label): \(read) within \(maximum)\(scope)")
   }
 
   static func hex(_ value: Int) -> String { "0x" + String(value, radix: 16) }

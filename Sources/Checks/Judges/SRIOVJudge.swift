@@ -29,7 +29,9 @@ package enum SRIOVJudge {
         problems.append("no IOMMU group, expected one per VF (IOMMU off?)")
       }
       let name = "\(vf.address) (VF \(vf.index))"
-      guard problems.isEmpty else { return CheckItem(vf.address, .fail, "\(name): " + problems.joined(separator: "; ")) }
+      guard problems.isEmpty else {
+        return CheckItem(vf.address, .fail, "\(name): " + problems.joined(separator: "; "))
+      }
       let guid = vf.nodeGUID.map { ", GUID \($0)" } ?? ""
       return CheckItem(vf.address, .pass, "\(name): driver \(driver)\(guid), IOMMU group \(vf.iommuGroup ?? "none")")
     }

@@ -25,7 +25,9 @@ package enum TopologyJudge {
       guard let (adapter, path) = nearest(gpu, adapters) else { return nil }
       let name = "\(gpu.address)-\(adapter.address)"
       let onPath = PathClass.bridges(gpu, adapter).compactMap { bridges[$0] }
-      if path >= .node { return CheckItem(name, .skip, "\(name): path \(path.rawValue) crosses host bridges, ACS does not apply") }
+      if path >= .node {
+        return CheckItem(name, .skip, "\(name): path \(path.rawValue) crosses host bridges, ACS does not apply")
+      }
       let unreadable = onPath.filter { $0.acsControl == nil }.map(\.address)
       let redirecting = onPath.compactMap { bridge -> String? in
         let bits = PCIConfigSpace.redirectNames(bridge.acsControl ?? 0)

@@ -35,11 +35,13 @@ package struct NVLinkStatus: Sendable, Hashable {
     let inactive = gpu.links.filter { $0.1 == nil }.map { String($0.0) }
     let active = gpu.links.count - inactive.count
     if !inactive.isEmpty {
-      let message = "\(gpu.label): NVLink \(inactive.joined(separator: ", ")) inactive, expected all \(gpu.links.count) active"
+      let message =
+        "\(gpu.label): NVLink \(inactive.joined(separator: ", ")) inactive, expected all \(gpu.links.count) active"
       return CheckItem(gpu.label, .fail, message)
     }
     if let minimumGBs, let slow = gpu.links.first(where: { ($0.1 ?? 0) < minimumGBs }) {
-      let message = "\(gpu.label): NVLink \(slow.0) at \((slow.1 ?? 0).formatted()) GB/s, expected \(minimumGBs.formatted()) GB/s"
+      let message =
+        "\(gpu.label): NVLink \(slow.0) at \((slow.1 ?? 0).formatted()) GB/s, expected \(minimumGBs.formatted()) GB/s"
       return CheckItem(gpu.label, .warn, message)
     }
     return CheckItem(gpu.label, .pass, "\(gpu.label): \(active) NVLinks active")

@@ -22,7 +22,8 @@ package enum IBScan {
     }
     return PortFacts(
       device: device, port: number, state: stateName(reader.attribute(dir + "/state")),
-      physState: stateName(reader.attribute(dir + "/phys_state")), rateGbps: rate.contains("Gb/sec") ? rate.leadingNumber : nil,
+      physState: stateName(reader.attribute(dir + "/phys_state")),
+      rateGbps: rate.contains("Gb/sec") ? rate.leadingNumber : nil,
       rateText: rate, linkLayer: reader.attribute(dir + "/link_layer") ?? "InfiniBand",
       lid: reader.attribute(dir + "/lid")?.integerValue, smLid: reader.attribute(dir + "/sm_lid")?.integerValue,
       errorCounters: counters)
