@@ -1,12 +1,13 @@
 /// `nvidia-smi --query-gpu=<fields> --format=csv` output: one row per GPU keyed by field name.
 package struct NvidiaSMIQuery: Sendable, Hashable {
-  /// The fields this project queries, in order.
+  /// The fields this project queries, in order (those of the recorded H200 fixture).
   package static let fields = [
-    "index", "pci.bus_id", "name", "uuid", "ecc.mode.current", "ecc.errors.uncorrected.volatile.total",
-    "ecc.errors.corrected.aggregate.total", "retired_pages.pending", "remapped_rows.pending",
-    "remapped_rows.failure", "pcie.link.gen.current", "pcie.link.gen.max", "pcie.link.width.current",
-    "pcie.link.width.max", "clocks_event_reasons.active", "temperature.gpu", "power.draw", "power.limit",
-    "memory.total",
+    "index", "pci.bus_id", "name", "uuid", "serial", "vbios_version", "driver_version", "persistence_mode",
+    "ecc.mode.current", "ecc.errors.uncorrected.volatile.total", "ecc.errors.corrected.aggregate.total",
+    "retired_pages.pending", "remapped_rows.pending", "remapped_rows.failure", "pcie.link.gen.current",
+    "pcie.link.gen.max", "pcie.link.width.current", "pcie.link.width.max", "clocks_event_reasons.active",
+    "temperature.gpu", "temperature.memory", "power.draw", "power.limit", "memory.total", "mig.mode.current",
+    "fabric.state", "gpu_recovery_action",
   ]
 
   /// The argv that produces this output.
