@@ -1,6 +1,7 @@
 /// Writes a node tree as block-style YAML the way tmt's ruamel dump looks: 2-space mapping indent,
-/// sequences under a key not indented (`key:` then `- item`), strings quoted only when needed,
-/// multi-line strings as literal blocks, `[]`/`{}` for empty collections, `null` for null.
+/// sequences under a key not indented (`key:` then `- item`), strings quoted only when needed and folded
+/// past column 80 (libyaml's emitter, which tmt's safe dumper uses), multi-line strings as literal blocks
+/// (tmt writes them quoted), `[]`/`{}` for empty collections, `null` for null.
 /// Whatever it writes parses back (``YAMLParser``) to the same value.
 public enum YAMLEmitter {
   /// The YAML text of `node`, ending with a newline. `sortKeys` orders mapping keys as tmt's safe dumper
@@ -29,8 +30,8 @@ struct EmitterOutput {
       text += "!!set\n"
       mapping(items.map { YAMLPair(key: $0, value: YAMLNode(.null)) }, indent: 0, inline: false)
     default:
-      scalarOrEmpty(value, indent: 0)
-      text += "\n"
+      let plain = scalarOrEmpty(value, indent: 2)
+      text += plain ? "\n...\n" : "\n"
     }
   }
 
@@ -41,7 +42,7 @@ struct EmitterOutput {
     let ordered = sortKeys ? pairs.sorted { JSONOutput.canonicalOrder($0.key.value, $1.key.value) } : pairs
     for (index, pair) in ordered.enumerated() {
       if index > 0 || !inline { pad(indent) }
-      key(pair.key.value)
+      key(pair.key.value, indent: indent)
       value(pair.value.value, indent: indent, afterKey: true)
     }
   }

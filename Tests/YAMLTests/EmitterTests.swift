@@ -54,10 +54,45 @@ struct EmitterTests {
       ("tab\t", "\"tab\\t\""), ("bell\u{07}", "\"bell\\a\""), ("<<", "'<<'"), ("=", "'='"),
       ("2024-01-15", "'2024-01-15'"), ("1.10", "'1.10'"), ("---", "'---'"), ("é ✓", "é ✓"),
       ("two\nlines", "|-\n  two\n  lines"), ("kept\n\n", "|+\n  kept\n"),
+      ("\u{1F600}", "\"\\U0001F600\""), ("\u{A0}x\u{85}", "\"\u{A0}x\\N\""), ("\tx", "\"\\tx\""),
     ])
   func quoting(_ string: String, _ expected: String) throws {
-    #expect(YAMLEmitter.emit(.string(string)) == expected + "\n")
+    let mapping = YAMLValue.mapping([YAMLPair(key: YAMLNode(.string("s")), value: YAMLNode(.string(string)))])
+    #expect(YAMLEmitter.emit(mapping) == "s: " + expected + "\n")
     #expect(try Self.roundTrip(.string(string)) == .string(string))
+  }
+
+  @Test("libyaml's layout details: root scalars end with `...`, long values fold at column 80, bytes, complex keys")
+  func libyamlDetails() throws {
+    #expect(YAMLEmitter.emit(.string("abc")) == "abc\n...\n")
+    #expect(YAMLEmitter.emit(.null) == "null\n...\n")
+    #expect(YAMLEmitter.emit(.string("a: b")) == "'a: b'\n")
+    let words = String(repeating: "word ", count: 30)
+    let value = YAMLValue.mapping([
+      YAMLPair(key: YAMLNode(.string("k")), value: YAMLNode(.string(words))),
+      YAMLPair(key: YAMLNode(.string("l")), value: YAMLNode(.sequence([YAMLNode(.string("x " + words + "x"))]))),
+      YAMLPair(key: YAMLNode(.string("b")), value: YAMLNode(.binary(Array(repeating: 0x41, count: 60)))),
+      YAMLPair(key: YAMLNode(.sequence([YAMLNode(.int(1)), YAMLNode(.int(2))])), value: YAMLNode(.string("c"))),
+    ])
+    // Checked against tmt.utils.to_yaml (ruamel safe dumper, libyaml 0.1.7 emitter).
+    let line16 = Array(repeating: "word", count: 16).joined(separator: " ")
+    let line14 = Array(repeating: "word", count: 14).joined(separator: " ")
+    let expected = """
+      k: '\(line16)
+        \(line14) '
+      l:
+      - x \(line16)
+        \(line14) x
+      b: !!binary |
+        QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB
+        QUFB
+      ? - 1
+        - 2
+      : c
+
+      """
+    #expect(YAMLEmitter.emit(value) == expected)
+    #expect(Self.unordered.string(try Self.roundTrip(value)) == Self.unordered.string(value))
   }
 
   @Test("sorted keys and datetimes as tmt's safe dumper writes them")
