@@ -40,12 +40,24 @@ extension EmitterOutput {
     }
   }
 
+  /// Line breaks are written doubled (a single break reads back as a space), continuation lines at `indent`.
   mutating func singleQuoted(_ string: String, indent: Int, allowBreaks: Bool) {
     let scalars = Array(string.unicodeScalars)
     text += "'"
     var column = self.column
-    var spaces = false
+    var (spaces, breaks) = (false, false)
     for (index, scalar) in scalars.enumerated() {
+      if scalar == "\n" {
+        text += breaks ? "\n" : "\n\n"
+        column = 0
+        breaks = true
+        continue
+      }
+      if breaks {
+        text += String(repeating: " ", count: indent)
+        column = indent
+        breaks = false
+      }
       if scalar == " " {
         let inside = index != 0 && index != scalars.count - 1
         if allowBreaks && !spaces && column > Self.bestWidth && inside && scalars[index + 1] != " " {
@@ -61,6 +73,7 @@ extension EmitterOutput {
         spaces = false
       }
     }
+    if breaks { text += String(repeating: " ", count: indent) }
     text += "'"
   }
 

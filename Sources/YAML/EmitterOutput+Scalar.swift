@@ -71,9 +71,9 @@ extension EmitterOutput {
       plain(string, indent: indent, allowBreaks: !isKey)
       return true
     }
-    if analysis.multiline && analysis.allowBlock && !isKey {
+    if analysis.multiline && analysis.allowBlock && !isKey && literalBlocks {
       literal(string, indent: indent)
-    } else if analysis.allowSingleQuoted {
+    } else if analysis.allowSingleQuoted && !(isKey && analysis.multiline) {
       singleQuoted(string, indent: indent, allowBreaks: !isKey)
     } else {
       doubleQuoted(string, indent: indent, allowBreaks: !isKey)

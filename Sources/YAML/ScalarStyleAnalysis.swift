@@ -55,7 +55,6 @@ struct ScalarStyleAnalysis {
     if special || spaceBreak {
       (allowPlain, allowSingleQuoted, allowBlock) = (false, false, special ? false : allowBlock)
     }
-    if multiline { allowSingleQuoted = false }
     if scalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\r" }) {
       allowBlock = false
     }

@@ -6,8 +6,10 @@ import Testing
 @Suite("YAMLEmitter writes tmt-style block YAML that parses back")
 struct EmitterTests {
   static func roundTrip(_ value: YAMLValue) throws -> YAMLValue {
-    let text = YAMLEmitter.emit(value)
-    return try YAMLParser.parse(text, file: "emitted.yaml")?.value ?? .null
+    let literal = try YAMLParser.parse(YAMLEmitter.emit(value), file: "emitted.yaml")?.value ?? .null
+    let quoted = try YAMLParser.parse(YAMLEmitter.emit(value, literalBlocks: false), file: "quoted.yaml")?.value
+    #expect(unordered.string(literal) == unordered.string(quoted ?? .null))
+    return literal
   }
 
   static let unordered = JSONWriter(indent: nil, sortKeys: false, conformanceTags: true)
@@ -95,6 +97,21 @@ struct EmitterTests {
     #expect(Self.unordered.string(try Self.roundTrip(value)) == Self.unordered.string(value))
   }
 
+  static let tmtDumps = Corpus.root + "/Tests/YAMLTests/Fixtures/tmt-dumps"
+
+  @Test(
+    "sortKeys + literalBlocks: false reproduces tmt.utils.to_yaml byte for byte",
+    arguments: (FileSystem.list(Corpus.root + "/Tests/YAMLTests/Fixtures/tmt-dumps") ?? []).filter {
+      $0.hasSuffix(".yaml")
+    }
+  )
+  func tmtDump(_ name: String) throws {
+    let source = Corpus.tree(name.replacing("__", with: "/").replacing(".yaml", with: ".fmf"))
+    let node = try #require(try YAMLParser.parse(FileSystem.readBytes(source) ?? [], file: source))
+    let expected = FileSystem.readText(Self.tmtDumps + "/" + name)
+    #expect(YAMLEmitter.emit(node, sortKeys: true, literalBlocks: false) == expected)
+  }
+
   @Test("sorted keys and datetimes as tmt's safe dumper writes them")
   func sortedKeys() throws {
     let node = try #require(try YAMLParser.parse("b: 1\nA: 2\na: 2024-01-15T10:20:30Z\n2: x\n", file: "t.yaml"))
@@ -114,7 +131,10 @@ struct EmitterTests {
         YAMLPair(key: YAMLNode(.string("multi\nline key")), value: YAMLNode(.string("x"))),
       ]),
     ]
-    for value in values {
+    let strings = ["\nlead", "trail\n", "a\n\nb", "a  \nb", "a\n b", "x\u{85}y", "\u{2028}", "a\tb\nc"].map {
+      YAMLValue.string($0)
+    }
+    for value in values + strings {
       let back = try Self.roundTrip(.sequence([YAMLNode(value)]))
       #expect(Self.unordered.string(back) == Self.unordered.string(.sequence([YAMLNode(value)])), "\(value)")
     }
