@@ -6,12 +6,15 @@ extension EmitterOutput {
   /// The current column: Unicode scalars since the last line break.
   var column: Int {
     var count = 0
-    for scalar in text.unicodeScalars.reversed() {
-      if scalar == "\n" { break }
-      count += 1
+    for byte in text.utf8.reversed() {
+      if byte == 0x0A { break }
+      if byte & 0xC0 != 0x80 { count += 1 }
     }
     return count
   }
+
+  /// True when `string` cannot reach past column 80 from the current column, so no fold is possible.
+  func fitsOnLine(_ string: String) -> Bool { column + string.utf8.count <= Self.bestWidth + 1 }
 
   private mutating func breakLine(_ indent: Int, _ column: inout Int) {
     text += "\n" + String(repeating: " ", count: indent)
@@ -19,6 +22,10 @@ extension EmitterOutput {
   }
 
   mutating func plain(_ string: String, indent: Int, allowBreaks: Bool) {
+    if !allowBreaks || fitsOnLine(string) {
+      text += string
+      return
+    }
     let scalars = Array(string.unicodeScalars)
     var column = self.column
     var spaces = false
