@@ -76,8 +76,9 @@ struct FlowScalarCheck {
 
   private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
+  /// Byte offsets of line starts; libyaml's reader drops a leading BOM before counting columns.
   private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
-    var starts = [0]
+    var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
     for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
     return starts
   }

@@ -17,7 +17,6 @@ final class LibYAMLEventReader {
     _ = input.initialize(from: bytes)
     parser = .allocate(capacity: 1)
     yaml_parser_initialize(parser)
-    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
   }
 
