@@ -31,16 +31,9 @@ final class FMFGrower {
     let trimmed = path == "/" ? path : path.rstripping("/")
     guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return }
     let directory = FMFPath.absolute(trimmed, from: workingDirectory)
-    guard FileSystem.isDirectory(directory), let entries = FileSystem.list(directory) else { return }
-    var files: [String] = []
-    var directories: [String] = []
-    for entry in entries {
-      if FileSystem.isDirectory((directory == "/" ? "" : directory) + "/" + entry) {
-        directories.append(entry)
-      } else if entry.hasScalarSuffix(".fmf") {
-        files.append(entry)
-      }
-    }
+    guard let entries = FMFDirectory.entries(directory) else { return }
+    var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
+    let directories = entries.directories
     files.sort(by: FMFPath.pythonLess)
     if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
     for file in files {
