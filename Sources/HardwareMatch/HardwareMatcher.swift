@@ -44,6 +44,7 @@ public enum HardwareMatcher {
   /// nil when `constraint` holds, else why not.
   static func check(_ constraint: HardwareConstraint, facts: HardwareFacts) -> String? {
     let head = "\(constraint.name) \(constraint.op.rawValue) \(constraint.raw)"
+    if let reason = HardwareFacts.unavailable[constraint.name] { return "\(head): cannot be checked: \(reason)" }
     guard let fact = facts.fact(for: constraint.name) else {
       return "\(head): key not supported by hpctest's probe, cannot be checked on this machine"
     }

@@ -56,8 +56,13 @@ func leaf(_ name: String, _ op: HardwareOperator, _ raw: String, _ value: Hardwa
     ("hpctest.gpu.pcie-generation", .greaterOrEqual, "4", .integer(4), true),
     ("hpctest.sriov.vfs", .greaterOrEqual, "8", .integer(8), true),
     ("hpctest.sriov.total-vfs", .equal, "16", .integer(16), true),
-    ("hpctest.infiniband.rate", .greaterOrEqual, "200", .integer(200), true),
-    ("hpctest.infiniband.rate", .greaterOrEqual, "400", .integer(400), false),
+    ("hpctest.infiniband.rate", .greaterOrEqual, "10", .integer(10), true),
+    ("hpctest.infiniband.rate", .greaterOrEqual, "200", .integer(200), false),  // every port: mlx5_1 is down
+    ("hpctest.infiniband.state", .equal, "ACTIVE", nil, false),
+    ("hpctest.infiniband.link-layer", .equal, "InfiniBand", nil, true),
+    ("hpctest.infiniband.ports", .equal, "2", .integer(2), true),
+    ("hpctest.pcie.min-width", .greaterOrEqual, "16", .integer(16), true),
+    ("hpctest.pcie.min-speed", .greaterOrEqual, "16 GT/s", .number(16), true),
     ("hpctest.infiniband.count", .equal, "2", .integer(2), true),
     ("hpctest.infiniband.active-ports", .greaterOrEqual, "2", .integer(2), false),
     ("hpctest.topology.gpu-adapter", .lessOrEqual, "PHB", nil, false),  // GPU3 is SYS to every adapter
@@ -75,6 +80,14 @@ func leaf(_ name: String, _ op: HardwareOperator, _ raw: String, _ value: Hardwa
       leaf("hpctest.gpu.link-width", .greaterOrEqual, "16", .integer(16)), against: faulty)
     #expect(
       match.unmet == ["hpctest.gpu.link-width >= 16: not every GPU matches (found: GPU0 16, GPU1 8, GPU2 16, GPU3 16)"])
+  }
+
+  @Test func unavailableExtensionKeysSayWhy() {
+    let match = HardwareMatcher.evaluate(leaf("hpctest.gpu.memory", .greaterOrEqual, "80 GiB"), against: a30)
+    #expect(match.unmet.first?.hasPrefix("hpctest.gpu.memory >= 80 GiB: cannot be checked: GPU memory") == true)
+    let width = HardwareMatcher.evaluate(
+      leaf("hpctest.pcie.min-width", .greaterOrEqual, "16", .integer(16)), against: faulty)
+    #expect(width.unmet == ["hpctest.pcie.min-width >= 16: does not hold (found: 8)"])
   }
 
   @Test func intelEffectiveLinkCounts() {
@@ -105,7 +118,7 @@ func leaf(_ name: String, _ op: HardwareOperator, _ raw: String, _ value: Hardwa
     let h200 = try Fixtures.probe("h200-x86_64")
     let ib = HardwareMatcher.evaluate(
       leaf("hpctest.infiniband.rate", .greaterOrEqual, "200", .integer(200)), against: h200)
-    #expect(ib.unmet == ["hpctest.infiniband.rate >= 200: no active InfiniBand port found"])
+    #expect(ib.unmet == ["hpctest.infiniband.rate >= 200: no RDMA port found"])
     #expect(HardwareMatcher.evaluate(leaf("gpu.vendor-name", .notEqual, "AMD"), against: h200).satisfied)
     let regex = HardwareMatcher.evaluate(leaf("gpu.device-name", .match, "(unclosed"), against: h200)
     #expect(!regex.satisfied)
