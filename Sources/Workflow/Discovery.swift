@@ -14,7 +14,8 @@ package struct DiscoveredTest: Sendable {
   package var treeRoot: String
 }
 
-/// The discover step: which tests a plan runs, in tmt's order (by `order`, then name) with serial numbers.
+/// The discover step: which tests a plan runs, in tmt's order (stable by `order`; ties keep the tree order, which
+/// is sorted by name, or the order of discover's `test:` names) with serial numbers.
 package struct Discovery {
   /// Loads another tree (discover's `path:`).
   package typealias TreeLoader = @Sendable (String) throws(Diagnostic) -> [TMTTest]
@@ -47,9 +48,12 @@ package struct Discovery {
         found.append((test, phase.name, treeRoot))
       }
     }
-    found = found.filter { matchesCommandLine($0.0) }
+    var kept: [(TMTTest, String, String)] = []
+    for item in found where try matchesCommandLine(item.0) { kept.append(item) }
+    found = kept
+    // tmt sorts discovered tests by `order` only (stable): tree order, or `test:` list order, breaks ties.
     let ordered = found.enumerated().sorted {
-      ($0.element.0.order, $0.element.0.name, $0.offset) < ($1.element.0.order, $1.element.0.name, $1.offset)
+      ($0.element.0.order, $0.offset) < ($1.element.0.order, $1.offset)
     }
     return ordered.enumerated().map { index, item in
       DiscoveredTest(test: item.element.0, serial: index + 1, phase: item.element.1, treeRoot: item.element.2)
@@ -88,20 +92,39 @@ package struct Discovery {
     let excludeMatchers = try excludes.map { (text) throws(Diagnostic) in
       try NamePattern(text, key: address + ".exclude")
     }
-    let filterExpressions = try filters.map { (text) throws(Diagnostic) in
-      try FMFFilter(text, key: address + ".filter")
+    var selected: [TMTTest] = []
+    let candidates = pool.filter { $0.isEnabled && $0.manual.value != .bool(true) }
+    // tmt: with `test:` names, tests follow the order of the names (duplicates run again), else tree order.
+    let groups =
+      nameMatchers.isEmpty
+      ? [candidates]
+      : nameMatchers.map { matcher in
+        candidates.filter { matcher.matches($0.name) }
+      }
+    for test in groups.joined() where !excludeMatchers.contains(where: { $0.matches(test.name) }) {
+      if try Self.matches(test, filters: filters, key: address + ".filter") { selected.append(test) }
     }
-    return pool.filter { test in
-      test.isEnabled && (nameMatchers.isEmpty || nameMatchers.contains { $0.matches(test.name) })
-        && !excludeMatchers.contains { $0.matches(test.name) }
-        && filterExpressions.allSatisfy { $0.matches(test) }
-    }
+    return selected
   }
 
-  private func matchesCommandLine(_ test: TMTTest) -> Bool {
-    let names = options.testNames.compactMap { try? NamePattern($0, key: "tests --name") }
-    let filters = options.testFilters.compactMap { try? FMFFilter($0, key: "tests --filter") }
-    return (names.isEmpty || names.contains { $0.matches(test.name) }) && filters.allSatisfy { $0.matches(test) }
+  /// fmf filter expressions (all must hold), evaluated as tmt does on the test's exported metadata.
+  static func matches(_ test: TMTTest, filters: [String], key: String) throws(Diagnostic) -> Bool {
+    guard !filters.isEmpty else { return true }
+    let data = test.exported
+    for filter in filters {
+      do throws(Diagnostic) {
+        guard try TMTFilter.matches(filter, data: data) else { return false }
+      } catch {
+        throw .error(error.message, keyPath: key)
+      }
+    }
+    return true
+  }
+
+  private func matchesCommandLine(_ test: TMTTest) throws(Diagnostic) -> Bool {
+    let names = try options.testNames.map { (text) throws(Diagnostic) in try NamePattern(text, key: "tests --name") }
+    guard names.isEmpty || names.contains(where: { $0.matches(test.name) }) else { return false }
+    return try Self.matches(test, filters: options.testFilters, key: "tests --filter")
   }
 }
 

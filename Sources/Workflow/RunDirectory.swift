@@ -27,7 +27,7 @@ package struct RunDirectory: Sendable {
       return try next(under: root)
     }
     if options.scratch { FileSystem.removeTree(path) }
-    let reopened = FileSystem.isDirectory(path + "/plans")
+    let reopened = !(FileSystem.list(path) ?? []).isEmpty
     guard FileSystem.makeDirectories(path) else { throw .error("cannot create run directory '\(path)'") }
     return RunDirectory(path: path, reopened: reopened)
   }
@@ -55,9 +55,9 @@ package struct RunDirectory: Sendable {
     if symlink(path, temporary) == 0 { rename(temporary, link) }
   }
 
-  /// `<run>/plans/<plan name without leading slash>`.
+  /// `<run>/<plan name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out.
   package func planDirectory(_ planName: String) -> String {
-    path + "/plans/" + String(planName.drop { $0 == "/" })
+    path + "/" + String(planName.drop { $0 == "/" })
   }
 
   /// `<run>/scripts`, holding the tmt-* helper commands.

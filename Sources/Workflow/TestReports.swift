@@ -10,7 +10,7 @@ struct TestReports {
   var problem: String?
 
   /// Reads the reports; log paths become relative to the execute directory via `relative` (the data directory).
-  static func read(_ path: String, relative: String) -> TestReports {
+  static func read(_ path: String, relative: String, testName: String) -> TestReports {
     guard let text = FileSystem.readText(path) else { return TestReports() }
     var reports = TestReports()
     let tree: YAMLTree
@@ -19,7 +19,8 @@ struct TestReports {
       return reports
     }
     for item in tree.items {
-      let name = item["name"]?.text ?? "/"
+      var name = item["name"]?.text ?? "/"
+      if name == "/" { name = testName }
       let text = item["result"]?.text ?? ""
       guard let outcome = ResultOutcome(parsing: text) else {
         reports.problem = "tmt-report-result: invalid outcome '\(text)' for '\(name)'"

@@ -13,7 +13,8 @@ extension TestRun {
     var checks = facts.checks
     var stop: String?
     var notes: [String] = []
-    let reports = TestReports.read(data + "/tmt-report-results.yaml", relative: relative + "/data")
+    let reports = TestReports.read(
+      data + "/tmt-report-results.yaml", relative: relative + "/data", testName: test.test.name)
     let endTime = facts.end.iso8601
     var outcome: ResultOutcome
     if status.timedOut || status.shellStatus == 124 {

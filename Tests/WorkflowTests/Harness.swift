@@ -50,7 +50,7 @@ struct Harness: Sendable {
 
   /// The results of `plan`.
   func results(_ plan: String = "plans") throws -> [TestResult] {
-    let file = "\(runDirectory)/plans/\(plan)/execute/results.yaml"
+    let file = "\(runDirectory)/\(plan)/execute/results.yaml"
     return try ResultsYAML.read(FileSystem.readText(file) ?? "", file: file)
   }
 

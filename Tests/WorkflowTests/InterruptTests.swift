@@ -23,7 +23,7 @@ import Testing
       Harness.test("/tests/a", "true"), Harness.test("/tests/b-stuck", stubborn), Harness.test("/tests/c", "true"),
     ]
     let task = Task { try await harness.run(tests, arguments: ["-a", "report", "-h", "junit", "--file", "j.xml"]) }
-    let data = harness.runDirectory + "/plans/plans/execute/data/guest/default-0/tests/b-stuck-2/data"
+    let data = harness.runDirectory + "/plans/execute/data/guest/default-0/tests/b-stuck-2/data"
     for _ in 0..<1000 where !FileSystem.exists(data + "/started") { try await Task.sleep(for: .milliseconds(20)) }
     #expect(FileSystem.exists(data + "/started"))
     task.cancel()
@@ -34,7 +34,7 @@ import Testing
     #expect(results[1].check.map(\.name) == ["internal/interrupt"])
     #expect(results[1].check.first?.note == ["Test interrupted by signal"])
     let child = Int32(
-      harness.read("plans/plans/execute/data/guest/default-0/tests/b-stuck-2/data/child").filter(\.isNumber))!
+      harness.read("plans/execute/data/guest/default-0/tests/b-stuck-2/data/child").filter(\.isNumber))!
     var gone = false
     for _ in 0..<200 {
       let stat = FileSystem.readText("/proc/\(child)/stat") ?? ""

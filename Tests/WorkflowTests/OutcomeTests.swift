@@ -32,13 +32,13 @@ import Testing
     #expect(timeout.note == [])
     #expect(timeout.check.map(\.name) == ["internal/timeout"])
     #expect(timeout.check.first?.note == ["Test exceeded maximum duration of 1s"])
-    #expect(harness.read("plans/plans/execute/" + timeout.log[0]).hasSuffix(ResultInterpretation.timeoutHint("1s")))
+    #expect(harness.read("plans/execute/" + timeout.log[0]).hasSuffix(ResultInterpretation.timeoutHint("1s")))
     #expect(
       results[3].log == [
         "data/guest/default-0/tests/pass-4/output.txt", "data/guest/default-0/tests/pass-4/failures.yaml",
       ])
-    #expect(harness.read("plans/plans/execute/" + results[3].log[0]) == "hello stdout\nhello stderr\n")
-    #expect(harness.read("plans/plans/execute/" + results[1].log[1]) == "- about to fail\n")
+    #expect(harness.read("plans/execute/" + results[3].log[0]) == "hello stdout\nhello stderr\n")
+    #expect(harness.read("plans/execute/" + results[1].log[1]) == "- about to fail\n")
     let total = harness.lines.all.last
     #expect(total == "total: 2 tests passed, 1 test failed, 1 test skipped, 1 info, 1 warn and 2 errors")
     #expect(harness.lines.all.contains("            00:00:00 errr /tests/error (on default-0) [1/8]"))

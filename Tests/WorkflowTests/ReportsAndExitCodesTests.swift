@@ -41,7 +41,7 @@ import YAML
     #expect(combined.contains("<failure type=\"failure\" message=\"fail\">about to fail</failure>"))
     if let schema = Self.schema() {
       let single = harness.workdirRoot + "/single.xml"
-      let results = try harness.results("gpu")
+      let results = try harness.results("plans/gpu")
       let execute = harness.runDirectory + "/plans/gpu/execute"
       FileSystem.write(
         single, JUnit.document([JUnit.suite(name: "/plans/gpu", results: results, executeDirectory: execute)]))
@@ -73,7 +73,7 @@ import YAML
     #expect(try await harness.run([flaky, steady]) == 1)
     #expect(try await harness.run([flaky, steady], arguments: ["--again", "-a", "tests", "--failed-only"]) == 0)
     #expect(try harness.results().map(\.result) == [.pass, .pass])
-    #expect(harness.read("plans/plans/data/b-runs") == "run\n", "passing test not re-run")
+    #expect(harness.read("plans/data/b-runs") == "run\n", "passing test not re-run")
   }
 
   @Test func unmetHardwareSkipsThePlanUnlessIgnored() async throws {
