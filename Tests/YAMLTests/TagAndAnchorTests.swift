@@ -121,7 +121,7 @@ struct TagAndAnchorTests {
       ),
       (
         "a:\n  b: {c: 1}\n  b: [1, 'x']",
-        "t.yaml:3:3: error: found duplicate key \"b\" with value \"[1, 'x']\" (original value: \"{'c': 1}\")"
+        "t.yaml:3:3: error: found duplicate key \"b\" with value \"[]\" (original value: \"{}\")"
       ),
       ("{a: 1}: 2", "t.yaml:1:1: error: found unhashable key (while constructing a mapping)"),
       ("[1, {a: 1}]: 2", "t.yaml:1:1: error: unhashable type: 'dict'"),
@@ -155,6 +155,15 @@ struct TagAndAnchorTests {
       (
         "a: [{x: 1, x: 2}]\nb: {y: 1, y: 2}",
         "t.yaml:2:11: error: found duplicate key \"y\" with value \"2\" (original value: \"1\")"
+      ),
+      (
+        "a: &x {c: 1}\nb:\n  k: *x\n  k: [1]",
+        "t.yaml:4:3: error: found duplicate key \"k\" with value \"[]\" (original value: \"{'c': 1}\")"
+      ),
+      ("a: {b: &x !!bool maybe}\nc: *x", "t.yaml:1:8: error: could not convert string to bool: 'maybe'"),
+      (
+        "a:\n  b:\n    c: &x !!int q\n    c: 1\nd: *x\nd: 2",
+        "t.yaml:3:8: error: invalid literal for int() with base 10: 'q'"
       ),
       ("a: =\nb: [\n", "t.yaml:3:1: error: did not find expected node content (while parsing a flow node)"),
     ])
