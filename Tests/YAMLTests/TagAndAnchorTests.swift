@@ -60,6 +60,10 @@ struct TagAndAnchorTests {
       ("y: {a: 1, <<: {b: 2}, a: 3}", #"{"y": {"b": 2, "a": 3}}"#),
       ("&a a: *a", #"{"a": "a"}"#), ("a: &s !!str 1\nb: *s", #"{"a": "1", "b": "1"}"#),
       ("x: {.nan: a}", #"{"x": {"!!float nan": "a"}}"#),
+      (
+        "s: &s !!set {a, b}\nm:\n  <<: *s\n  c: 1",
+        #"{"s": {"!!set": ["a", "b"]}, "m": {"a": null, "b": null, "c": 1}}"#
+      ),
     ])
   func anchors(_ text: String, _ expected: String) throws {
     #expect(try json(text) == expected, "\(text)")
@@ -164,6 +168,11 @@ struct TagAndAnchorTests {
       (
         "a:\n  b:\n    c: &x !!int q\n    c: 1\nd: *x\nd: 2",
         "t.yaml:3:8: error: invalid literal for int() with base 10: 'q'"
+      ),
+      ("k: &n1 [true, ~]\nm:\n  <<: *n1", "t.yaml:1:9: error: expected a mapping for merging, but found scalar"),
+      (
+        "e: &e {}\nm:\n  <<: *e\n  a: 1\n  a: 2",
+        "t.yaml:5:3: error: found duplicate key \"a\" with value \"2\" (original value: \"1\")"
       ),
       ("a: =\nb: [\n", "t.yaml:3:1: error: did not find expected node content (while parsing a flow node)"),
     ])
