@@ -66,7 +66,8 @@ public enum Probe {
       topology: TopologyClassifier.links(gpus: gpus, adapters: adapters, functions: byAddress),
       warnings: pci.warnings + gpuReader.warnings + rdma.warnings)
     if !FileSystem.isDirectory(absolute.resolve("/sys/bus/pci/devices")) {
-      inventory.warnings.insert(ProbeWarning(absolute.resolve("/sys/bus/pci/devices"), "missing: no PCI functions"), at: 0)
+      inventory.warnings.insert(
+        ProbeWarning(absolute.resolve("/sys/bus/pci/devices"), "missing: no PCI functions"), at: 0)
     }
     inventory.warnings += HealthWarnings.find(in: inventory)
     return inventory

@@ -43,7 +43,8 @@ struct PCIReader {
       }
       return libpci
     } catch {
-      warnings.append(ProbeWarning("libpci", "\(error.description); config space read from sysfs directly"))
+      let message = if case .libpci(let text) = error { text } else { error.description }
+      warnings.append(ProbeWarning("libpci", "\(message); config space read from sysfs directly"))
       return nil
     }
   }

@@ -1,4 +1,5 @@
-/// How the emitter may write a string: ruamel's `Emitter.analyze_scalar`, reduced to block context.
+/// How the emitter may write a string: libyaml's `yaml_emitter_analyze_scalar` (as ruamel's
+/// `Emitter.analyze_scalar`), reduced to block context.
 struct ScalarStyleAnalysis {
   /// Plain style is possible (no indicators, no edge whitespace, no special characters).
   var allowPlain = true
@@ -9,7 +10,7 @@ struct ScalarStyleAnalysis {
   /// The text has line breaks.
   var multiline = false
 
-  /// Analyzes `text` as ruamel does for YAML 1.2 with `allow_unicode`.
+  /// Analyzes `text` as the C emitter does with `allow_unicode`.
   init(_ text: String) {
     let scalars = Array(text.unicodeScalars)
     guard !scalars.isEmpty else {
@@ -54,7 +55,6 @@ struct ScalarStyleAnalysis {
     if special || spaceBreak {
       (allowPlain, allowSingleQuoted, allowBlock) = (false, false, special ? false : allowBlock)
     }
-    if multiline { allowSingleQuoted = false }
     if scalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\r" }) {
       allowBlock = false
     }
@@ -65,9 +65,10 @@ struct ScalarStyleAnalysis {
       || ch == "\u{2029}"
   }
 
-  private static func isPrintableUnicode(_ ch: Unicode.Scalar) -> Bool {
+  /// libyaml 0.1.7's `IS_PRINTABLE` beyond ASCII (tmt dumps through the C emitter): the BMP without
+  /// controls, surrogates, BOM and U+FFFE/U+FFFF; supplementary planes are not printable there.
+  static func isPrintableUnicode(_ ch: Unicode.Scalar) -> Bool {
     guard ch != "\u{FEFF}" else { return false }
-    return ch == "\u{85}" || (0xA0...0xD7FF).contains(ch.value) || (0xE000...0xFFFD).contains(ch.value)
-      || (0x10000...0x10FFFF).contains(ch.value)
+    return (0xA0...0xD7FF).contains(ch.value) || (0xE000...0xFFFD).contains(ch.value)
   }
 }
