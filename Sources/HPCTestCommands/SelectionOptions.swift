@@ -9,18 +9,22 @@ struct SelectionOptions: ParsableArguments {
   @Argument(help: "Regular expressions searched in names, or tree paths ('.', plans/gpu, plans/gpu.fmf).")
   var names: [String] = []
 
-  @Option(name: [.customShort("f"), .long], help: "fmf filter, e.g. 'tag: gpu' or 'tier: 1 & tag: -slow'.")
+  @Option(help: "fmf filter, e.g. 'tag: gpu' or 'tier: 1 & tag: -slow' (repeatable, all must match).")
   var filter: [String] = []
 
-  @Option(name: [.short, .long], help: "Exclude names matching this regular expression.")
+  @Option(help: "Exclude names matching this regular expression.")
   var exclude: [String] = []
 
   @Flag(help: "Only enabled tests or plans.")
   var enabled = false
 
+  @Flag(help: "Only disabled tests or plans.")
+  var disabled = false
+
   /// The selection these options describe.
   var selection: TMTSelection {
-    TMTSelection(names: names, filters: filter, excludes: exclude, enabledOnly: enabled)
+    TMTSelection(
+      names: names, filters: filter + (disabled ? ["enabled: false"] : []), excludes: exclude, enabledOnly: enabled)
   }
 }
 
@@ -36,9 +40,12 @@ enum SelectionSupport {
     }
   }
 
-  /// Fails like tmt (whole command, exit 2) when any node of `kind` failed to normalise.
-  static func requireClean(_ catalog: TMTCatalog, kind: String) throws {
-    let failures = catalog.failures.filter { $0.kind == kind }
+  /// Fails like tmt (whole command, exit 2) when a node of `kind` selected by name failed to normalise (tmt
+  /// prunes by name before building objects, and filters after).
+  static func requireClean(_ catalog: TMTCatalog, kind: String, options: SelectionOptions) throws {
+    let failures = try select(
+      catalog.failures.filter { $0.kind == kind }, selection: TMTSelection(names: options.names), catalog: catalog,
+      name: \.name, metadata: { _ in YAMLNode(.mapping([])) })
     guard !failures.isEmpty else { return }
     for failure in failures { Console.error(failure.diagnostic.description) }
     throw ExitCode(2)
@@ -46,10 +53,10 @@ enum SelectionSupport {
 
   /// The selected items, or exit 2 on a bad pattern.
   static func select<T>(
-    _ items: [T], options: SelectionOptions, catalog: TMTCatalog, name: (T) -> String, metadata: (T) -> YAMLNode
+    _ items: [T], selection: TMTSelection, catalog: TMTCatalog, name: (T) -> String, metadata: (T) -> YAMLNode
   ) throws -> [T] {
     do throws(Diagnostic) {
-      return try options.selection.select(
+      return try selection.select(
         items, tree: catalog.tree, cwd: FileSystem.currentDirectory(), name: name, metadata: metadata)
     } catch {
       Console.error(error.description)
@@ -68,7 +75,7 @@ enum SelectionSupport {
         throw ExitCode(2)
       }
     case "yaml":
-      Console.write(fd: 1, TMTYAMLExport.render(items))
+      Console.write(fd: 1, TMTYAMLExport.render(items) + "\n")
     default:
       Console.error("error: Export format '\(how)' is not supported (use json or yaml).")
       throw ExitCode(2)

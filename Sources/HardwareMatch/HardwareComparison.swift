@@ -91,7 +91,9 @@ enum HardwareComparison {
     let want: Bool? =
       switch wanted {
       case .flag(let flag): flag
-      case .text(let text): ["true", "yes", "1"].contains(text.lowercased()) ? true : ["false", "no", "0"].contains(text.lowercased()) ? false : nil
+      case .text(let text):
+        ["true", "yes", "1"].contains(text.lowercased())
+          ? true : ["false", "no", "0"].contains(text.lowercased()) ? false : nil
       case .integer(let number): number != 0
       default: nil
       }

@@ -59,7 +59,9 @@ struct HardwareFacts {
   /// The fact behind `name`, or nil for keys hpctest cannot check.
   func fact(for name: String) -> Fact? {
     if name.hasPrefix("gpu.") { return gpuFact(String(name.dropFirst(4))) }
-    if name.hasPrefix("device.") { return deviceFact(String(name.dropFirst(7)), functions: inventory.functions, noun: "PCI device") }
+    if name.hasPrefix("device.") {
+      return deviceFact(String(name.dropFirst(7)), functions: inventory.functions, noun: "PCI device")
+    }
     if name.hasPrefix("network") { return networkFact(name) }
     if name.hasPrefix("cpu.") { return cpuFact(String(name.dropFirst(4))) }
     if name.hasPrefix("hpctest.") { return extensionFact(String(name.dropFirst(8))) }

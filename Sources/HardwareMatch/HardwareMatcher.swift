@@ -36,13 +36,15 @@ public enum HardwareMatcher {
       let results = children.map { evaluate($0, facts: facts) }
       if children.isEmpty || results.contains(where: \.satisfied) { return HardwareMatch(satisfied: true, unmet: []) }
       let reasons = results.map { $0.unmet.joined(separator: " and ") }
-      return HardwareMatch(satisfied: false, unmet: ["none of the alternatives holds: " + reasons.joined(separator: "; or ")])
+      return HardwareMatch(
+        satisfied: false, unmet: ["none of the alternatives holds: " + reasons.joined(separator: "; or ")])
     }
   }
 
   /// nil when `constraint` holds, else why not.
   static func check(_ constraint: HardwareConstraint, facts: HardwareFacts) -> String? {
     let head = "\(constraint.name) \(constraint.op.rawValue) \(constraint.raw)"
+    if let reason = HardwareFacts.unavailable[constraint.name] { return "\(head): cannot be checked: \(reason)" }
     guard let fact = facts.fact(for: constraint.name) else {
       return "\(head): key not supported by hpctest's probe, cannot be checked on this machine"
     }

@@ -6,7 +6,10 @@ extension Inventory {
       ("host", hostJSON()), ("gpus", .array(gpus.map(gpuJSON))),
       ("adapters", .array(adapters.map(adapterJSON))), ("sriov", .array(sriov.map(sriovJSON))),
       ("topology", .array(topology.map(topologyJSON))), ("functions", .array(functions.map(functionJSON))),
-      ("warnings", .array(warnings.map { .object([("subject", .string($0.subject)), ("message", .string($0.message))]) })),
+      (
+        "warnings",
+        .array(warnings.map { .object([("subject", .string($0.subject)), ("message", .string($0.message))]) })
+      ),
     ])
   }
 
@@ -36,7 +39,8 @@ extension Inventory {
 
   private func gpuJSON(_ gpu: GPU) -> JSONValue {
     .object([
-      ("index", .int(gpu.index)), ("address", .string(gpu.address.description)), ("vendor", .string(gpu.vendor.rawValue)),
+      ("index", .int(gpu.index)), ("address", .string(gpu.address.description)),
+      ("vendor", .string(gpu.vendor.rawValue)),
       ("device_id", .string(hex(UInt64(gpu.deviceID), width: 4))), ("name", .string(gpu.name)),
       ("driver", .text(gpu.driver)), ("numa_node", .int(gpu.numaNode)), ("link", Inventory.linkJSON(gpu.link)),
       ("link_capability", Inventory.linkJSON(gpu.linkCapability)),

@@ -6,7 +6,8 @@ extension Inventory {
       ("numa_node", .int(adapter.numaNode)), ("transport", .string(adapter.transport.rawValue)),
       ("virtual_function", .bool(adapter.isVirtualFunction)), ("node_guid", .text(adapter.nodeGUID)),
       ("sys_image_guid", .text(adapter.systemImageGUID)), ("firmware", .text(adapter.firmware)),
-      ("hca_type", .text(adapter.hcaType)), ("board_id", .text(adapter.boardID)), ("node_type", .text(adapter.nodeType)),
+      ("hca_type", .text(adapter.hcaType)), ("board_id", .text(adapter.boardID)),
+      ("node_type", .text(adapter.nodeType)),
       ("ports", .array(adapter.ports.map(portJSON))),
     ])
   }

@@ -19,7 +19,9 @@ extension Inventory {
   private func hostLine() -> String {
     let cpu = host.cpu
     let memory = host.memoryBytes.map { Inventory.gib($0) + " memory" } ?? "memory unknown"
-    let numa = host.numaNodes.isEmpty ? "no NUMA nodes listed" : "NUMA nodes \(host.numaNodes.map(String.init).joined(separator: ","))"
+    let numa =
+      host.numaNodes.isEmpty
+      ? "no NUMA nodes listed" : "NUMA nodes \(host.numaNodes.map(String.init).joined(separator: ","))"
     return "Host \(root): \(host.arch ?? "unknown arch"), \(cpu.processors) CPUs (\(cpu.cores) cores, "
       + "\(cpu.sockets) socket(s)) \(cpu.modelName ?? "unknown model"), \(memory), \(numa), \(functions.count) PCI functions"
   }
@@ -33,31 +35,44 @@ extension Inventory {
   static func numa(_ node: Int?) -> String { node.map { "NUMA \($0)" } ?? "NUMA -" }
 
   private func gpuLines(_ gpu: GPU) -> [String] {
-    var lines = ["  GPU\(gpu.index)  \(gpu.address)  \(gpu.name) [\(hex(UInt64(gpu.vendor == .nvidia ? 0x10de : 0x8086), width: 4)):\(hex(UInt64(gpu.deviceID), width: 4))]  driver \(gpu.driver ?? "none")  \(Inventory.numa(gpu.numaNode))"]
+    var lines = [
+      "  GPU\(gpu.index)  \(gpu.address)  \(gpu.name) [\(hex(UInt64(gpu.vendor == .nvidia ? 0x10de : 0x8086), width: 4)):\(hex(UInt64(gpu.deviceID), width: 4))]  driver \(gpu.driver ?? "none")  \(Inventory.numa(gpu.numaNode))"
+    ]
     let own = "PCIe \(gpu.link?.description ?? "unknown") (max \(gpu.linkCapability?.description ?? "unknown"))"
     if let port = gpu.upstreamPort {
-      lines.append("        endpoint \(own); card link via upstream port \(port): \(gpu.effectiveLink?.description ?? "unknown") (max \(gpu.effectiveLinkCapability?.description ?? "unknown"))")
+      lines.append(
+        "        endpoint \(own); card link via upstream port \(port): \(gpu.effectiveLink?.description ?? "unknown") (max \(gpu.effectiveLinkCapability?.description ?? "unknown"))"
+      )
     } else {
       lines.append("        \(own)")
     }
     if let info = gpu.nvidia {
-      lines.append("        uuid \(info.uuid ?? "?"), vbios \(info.videoBIOS ?? "?"), minor \(info.minor.map(String.init) ?? "?")\(info.excluded ? ", EXCLUDED" : "")")
+      lines.append(
+        "        uuid \(info.uuid ?? "?"), vbios \(info.videoBIOS ?? "?"), minor \(info.minor.map(String.init) ?? "?")\(info.excluded ? ", EXCLUDED" : "")"
+      )
     }
     if let info = gpu.intel {
-      let gts = info.gts.map { "\($0.name) \($0.minMHz.map(String.init) ?? "?")-\($0.maxMHz.map(String.init) ?? "?") MHz" }
-      lines.append("        \(info.card), \(info.tiles) tile(s)\(gts.isEmpty ? "" : ": " + gts.joined(separator: ", "))")
+      let gts = info.gts.map {
+        "\($0.name) \($0.minMHz.map(String.init) ?? "?")-\($0.maxMHz.map(String.init) ?? "?") MHz"
+      }
+      lines.append(
+        "        \(info.card), \(info.tiles) tile(s)\(gts.isEmpty ? "" : ": " + gts.joined(separator: ", "))")
     }
     return lines
   }
 
   private func adapterLines(_ adapter: RDMAAdapter) -> [String] {
     let vf = adapter.isVirtualFunction ? " (VF)" : ""
-    var lines = ["  \(adapter.name)  \(adapter.address?.description ?? "no PCI device")  \(adapter.deviceName ?? adapter.hcaType ?? "unknown")\(vf)  \(adapter.transport.rawValue)  fw \(adapter.firmware ?? "?")  \(Inventory.numa(adapter.numaNode))  node GUID \(adapter.nodeGUID ?? "?")"]
+    var lines = [
+      "  \(adapter.name)  \(adapter.address?.description ?? "no PCI device")  \(adapter.deviceName ?? adapter.hcaType ?? "unknown")\(vf)  \(adapter.transport.rawValue)  fw \(adapter.firmware ?? "?")  \(Inventory.numa(adapter.numaNode))  node GUID \(adapter.nodeGUID ?? "?")"
+    ]
     for port in adapter.ports {
       let lid = port.lid.map { "  lid \($0)" } ?? ""
       let errors = port.counters.filter { Inventory.errorCounters.contains($0.key) && $0.value > 0 }
         .sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-      lines.append("    port \(port.number): \(port.state ?? "?") (\(port.physicalState ?? "?"))  \(port.rate ?? "rate ?")  \(port.linkLayer ?? "?")\(lid)  \(port.gids.count) GID(s)\(errors.isEmpty ? "" : "  errors: " + errors.joined(separator: " "))")
+      lines.append(
+        "    port \(port.number): \(port.state ?? "?") (\(port.physicalState ?? "?"))  \(port.rate ?? "rate ?")  \(port.linkLayer ?? "?")\(lid)  \(port.gids.count) GID(s)\(errors.isEmpty ? "" : "  errors: " + errors.joined(separator: " "))"
+      )
     }
     return lines
   }

@@ -13,8 +13,9 @@ struct RDMAReader {
   mutating func read() -> [RDMAAdapter] {
     let base = root.resolve("/sys/class/infiniband")
     return Sysfs.list(base).compactMap { name in
-      let directory = base + "/" + name
-      guard FileSystem.isDirectory(directory) else { return nil }
+      let entry = base + "/" + name
+      guard FileSystem.isDirectory(entry) else { return nil }
+      let directory = Sysfs.resolveLink(entry) ?? entry
       return readAdapter(name, directory: directory)
     }
   }

@@ -49,7 +49,8 @@ public enum TopologyClassifier {
     let left = collapse(a.path, functions), right = collapse(b.path, functions)
     let common = zip(left, right).prefix { $0 == $1 }.count
     if common == 0 {
-      let sameDevice = (a.address.domain, a.address.bus, a.address.device)
+      let sameDevice =
+        (a.address.domain, a.address.bus, a.address.device)
         == (b.address.domain, b.address.bus, b.address.device)
       return sameDevice ? .pix : .phb
     }
