@@ -12,26 +12,27 @@ extension YAMLComposer {
       let key = frame.children[index]
       var value = frame.children[index + 1]
       index += 2
-      check(&value)
+      check(&value, order: entryOrder(frame, entry: index / 2 - 1, phase: 2))
       if key.special == .merge {
         guard !sawMerge else {
-          _ = fail("found duplicate merge key \"<<\" (while constructing a mapping)", at: mark(key.node))
+          let message = "found duplicate merge key \"<<\" (while constructing a mapping)"
+          _ = fail(message, at: mark(key.node), order: entryOrder(frame, entry: -1, phase: index))
           return []
         }
         sawMerge = true
-        guard let pairs = mergeSource(value) else { return [] }
+        guard let pairs = mergeSource(value, order: entryOrder(frame, entry: -1, phase: index)) else { return [] }
         merged += pairs
         continue
       }
       explicit.append(YAMLPair(key: key.node, value: value.node))
     }
-    guard let keys = hashKeys(explicit, merged) else { return [] }
-    if !sawMerge { return unique(explicit, keys: keys) }
+    guard let keys = hashKeys(explicit, merged, frame) else { return [] }
+    if !sawMerge { return unique(explicit, keys: keys, frame) }
     return combine(merged, explicit, keys: keys)
   }
 
   /// The pairs a `<<` value contributes: a mapping, or a list of mappings (earlier ones win).
-  private mutating func mergeSource(_ value: BuiltNode) -> [YAMLPair]? {
+  private mutating func mergeSource(_ value: BuiltNode, order: [Int]) -> [YAMLPair]? {
     switch (value.kind, value.node.value) {
     case (.mapping, .mapping(let pairs)):
       return pairs
@@ -40,7 +41,7 @@ extension YAMLComposer {
       for item in items.reversed() {
         guard case .mapping(let pairs) = item.value else {
           let kind = if case .sequence = item.value { "sequence" } else { "scalar" }
-          _ = fail("expected a mapping for merging, but found \(kind)", at: mark(item))
+          _ = fail("expected a mapping for merging, but found \(kind)", at: mark(item), order: order)
           return nil
         }
         result += pairs
@@ -48,24 +49,26 @@ extension YAMLComposer {
       return result
     default:
       _ = fail(
-        "expected a mapping or list of mappings for merging, but found \(value.kind.rawValue)", at: mark(value.node))
+        "expected a mapping or list of mappings for merging, but found \(value.kind.rawValue)", at: mark(value.node),
+        order: order)
       return nil
     }
   }
 
   /// Python keys for the explicit then the merged keys, or nil after recording an unhashable-key error.
-  private mutating func hashKeys(_ explicit: [YAMLPair], _ merged: [YAMLPair]) -> [PythonKey]? {
+  private mutating func hashKeys(_ explicit: [YAMLPair], _ merged: [YAMLPair], _ frame: Frame) -> [PythonKey]? {
     var result: [PythonKey] = []
     result.reserveCapacity(explicit.count + merged.count)
-    for pair in [explicit, merged].joined() {
+    for (index, pair) in [explicit, merged].joined().enumerated() {
+      let order = entryOrder(frame, entry: index, phase: 1)
       switch pair.key.value {
       case .string(let text): result.append(.string(text))
       case .mapping, .set:
-        _ = fail("found unhashable key (while constructing a mapping)", at: mark(pair.key))
+        _ = fail("found unhashable key (while constructing a mapping)", at: mark(pair.key), order: order)
         return nil
       default:
         if let type = PythonKey.unhashableType(pair.key.value) {
-          _ = fail("unhashable type: '\(type)'", at: mark(pair.key))
+          _ = fail("unhashable type: '\(type)'", at: mark(pair.key), order: order)
           return nil
         }
         result.append(PythonKey(pair.key.value))
@@ -75,11 +78,11 @@ extension YAMLComposer {
   }
 
   /// Pairs in order; a key equal (in Python) to an earlier one is a duplicate-key error at the later key.
-  private mutating func unique(_ pairs: [YAMLPair], keys: [PythonKey]) -> [YAMLPair] {
+  private mutating func unique(_ pairs: [YAMLPair], keys: [PythonKey], _ frame: Frame) -> [YAMLPair] {
     if pairs.count <= 8 {
       for later in pairs.indices.dropFirst() {
         if let earlier = (0..<later).first(where: { keys[$0] == keys[later] }) {
-          return duplicate(pairs, earlier, later)
+          return duplicate(pairs, earlier, later, frame)
         }
       }
       return pairs
@@ -87,17 +90,17 @@ extension YAMLComposer {
     var seen: [PythonKey: Int] = [:]
     seen.reserveCapacity(pairs.count)
     for (offset, key) in keys.enumerated() {
-      if let earlier = seen.updateValue(offset, forKey: key) { return duplicate(pairs, earlier, offset) }
+      if let earlier = seen.updateValue(offset, forKey: key) { return duplicate(pairs, earlier, offset, frame) }
     }
     return pairs
   }
 
-  private mutating func duplicate(_ pairs: [YAMLPair], _ earlier: Int, _ later: Int) -> [YAMLPair] {
+  private mutating func duplicate(_ pairs: [YAMLPair], _ earlier: Int, _ later: Int, _ frame: Frame) -> [YAMLPair] {
     let key = PythonFormat.keyStr(pairs[later].key.value)
     let (value, original) = (PythonFormat.str(pairs[later].value.value), PythonFormat.str(pairs[earlier].value.value))
     _ = fail(
       "found duplicate key \"\(key)\" with value \"\(value)\" (original value: \"\(original)\")",
-      at: mark(pairs[later].key))
+      at: mark(pairs[later].key), order: entryOrder(frame, entry: later, phase: 3))
     return Array(pairs[..<later])
   }
 

@@ -3,7 +3,7 @@ extension YAMLComposer {
   static let core = "tag:yaml.org,2002:"
 
   /// The node for a scalar event.
-  mutating func scalar(_ event: YAMLEvent) -> BuiltNode {
+  mutating func scalar(_ event: YAMLEvent, order: [Int]) -> BuiltNode {
     expanded += 1
     var node = BuiltNode(node: YAMLNode(.string(event.value), at: location(event.start)), kind: .scalar)
     let result: Result<YAMLValue, TimestampError>
@@ -11,7 +11,7 @@ extension YAMLComposer {
       result = construct(tag: tag, text: event.value)
       if tag == Self.core + "merge" { node.special = .merge }
       if tag == Self.core + "value" { node.special = .value }
-    } else if event.style == .plain || event.tag == "!" {
+    } else if event.plainImplicit {
       result = resolveImplicitly(event.value, into: &node)
     } else {
       return node
@@ -20,7 +20,7 @@ extension YAMLComposer {
     case .success(let value):
       node.node.value = value
       return node
-    case .failure(let error): return fail(error.message, at: event.start)
+    case .failure(let error): return fail(error.message, at: event.start, order: order)
     }
   }
 

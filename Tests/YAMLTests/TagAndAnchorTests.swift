@@ -40,7 +40,7 @@ struct TagAndAnchorTests {
       ("a: !!str 2024-01-01", #"{"a": "2024-01-01"}"#), ("a: !!seq [1, 2]", #"{"a": [1, 2]}"#),
       ("a: !!map {a: 1}", #"{"a": {"a": 1}}"#),
       ("a: !<tag:yaml.org,2002:str> 5", #"{"a": "5"}"#), ("a: !!str", #"{"a": ""}"#), ("=: 1", #"{"=": 1}"#),
-      ("? a\n: 1", #"{"a": 1}"#), ("[a]: 1", #"{"!!seq [\"a\"]": 1}"#),
+      ("? a\n: 1", #"{"a": 1}"#), ("x: !\ny: ! 1", #"{"x": "", "y": 1}"#), ("[a]: 1", #"{"!!seq [\"a\"]": 1}"#),
       ("1: a\n2.5: b\nfalse: c\n~: d", #"{"!!int 1": "a", "!!float 2.5": "b", "!!bool false": "c", "!!null": "d"}"#),
     ])
   func tags(_ text: String, _ expected: String) throws {
@@ -129,9 +129,36 @@ struct TagAndAnchorTests {
         "a: &x 1\nb: &x 2\nc: *x", "t.yaml:2:4: error: found duplicate anchor 'x'; first occurrence at line 1, column 4"
       ),
       ("a: &x [*x]", "t.yaml:1:8: error: found recursive alias 'x' (a node cannot contain itself)"),
-      ("a: =\nb: [\n", "t.yaml:3:1: error: did not find expected node content (while parsing a flow node)"),
     ])
   func errors(_ text: String, _ expected: String) {
+    #expect(failure(text) == expected, "\(text)")
+  }
+
+  @Test(
+    "with several constructor errors, the one ruamel's breadth-first construction meets first wins",
+    arguments: [
+      (
+        "a:\n  b: 1\n  b: 2\nc: 1\nc: 2",
+        "t.yaml:5:1: error: found duplicate key \"c\" with value \"2\" (original value: \"1\")"
+      ),
+      ("a: [!!int x]\nb: !!int y", "t.yaml:2:4: error: invalid literal for int() with base 10: 'y'"),
+      ("a: {b: !!int x}\nb: !!int y", "t.yaml:2:4: error: invalid literal for int() with base 10: 'y'"),
+      (
+        "a: 1\na: 2\nb: !!int y",
+        "t.yaml:2:1: error: found duplicate key \"a\" with value \"2\" (original value: \"1\")"
+      ),
+      ("a: !!int y\na: 2", "t.yaml:1:4: error: invalid literal for int() with base 10: 'y'"),
+      (
+        "{a: 1, a: 2}: x\nb: !foo 1",
+        "t.yaml:1:8: error: found duplicate key \"a\" with value \"2\" (original value: \"1\")"
+      ),
+      (
+        "a: [{x: 1, x: 2}]\nb: {y: 1, y: 2}",
+        "t.yaml:2:11: error: found duplicate key \"y\" with value \"2\" (original value: \"1\")"
+      ),
+      ("a: =\nb: [\n", "t.yaml:3:1: error: did not find expected node content (while parsing a flow node)"),
+    ])
+  func errorOrder(_ text: String, _ expected: String) {
     #expect(failure(text) == expected, "\(text)")
   }
 }

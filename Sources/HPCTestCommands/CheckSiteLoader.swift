@@ -1,0 +1,30 @@
+import ArgumentParser
+import Checks
+import HPCBasics
+import YAML
+
+/// Finds, reads and parses the site file for `hpctest check`.
+enum SiteLoader {
+  /// The default site file, under the system root (so a fixture root can carry its own).
+  static let defaultPath = "/etc/hpctest/site.yaml"
+
+  /// The expectations of the site file for `hostname`: `explicit` (must exist) or the default (when present).
+  static func expectations(explicit: String?, root: SystemRoot, hostname: String) throws -> [String: String] {
+    let path = explicit ?? root.resolve(defaultPath)
+    guard let text = FileSystem.readText(path) else {
+      if explicit != nil { throw ValidationError("cannot read the site file '\(path)'") }
+      return [:]
+    }
+    guard let node = try parse(text, path) else { return [:] }
+    do {
+      return try SiteFile.expectations(node, hostname: hostname, file: path)
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
+  /// Parses YAML text into a node tree.
+  static func parse(_ text: String, _ file: String) throws -> YAMLNode? {
+    throw ValidationError("\(file): reading site files needs the YAML parser, which this build lacks")
+  }
+}
