@@ -19,13 +19,18 @@ public struct HardwareConstraint: Sendable, Hashable {
   public var raw: String
   /// The typed value.
   public var value: HardwareValue
+  /// For sizes and numbers with units: the magnitude and unit as written or defaulted (`8` `GB`, `8192` `MiB`).
+  public var quantity: HardwareQuantity?
 
   /// Creates a constraint.
-  public init(name: String, op: HardwareOperator, raw: String, value: HardwareValue) {
+  public init(
+    name: String, op: HardwareOperator, raw: String, value: HardwareValue, quantity: HardwareQuantity? = nil
+  ) {
     self.name = name
     self.op = op
     self.raw = raw
     self.value = value
+    self.quantity = quantity
   }
 }
 
@@ -41,6 +46,30 @@ public enum HardwareOperator: String, Sendable, Hashable, CaseIterable {
   case notMatch = "!~"
   case contains = "contains"
   case notContains = "not contains"
+  /// `boot.method: != x`: the value list is not exactly `[x]`.
+  case notContainsExclusive = "not contains exclusive"
+}
+
+/// A magnitude with its unit, as pint keeps it (`8 GB`, `2.5 GHz`).
+public struct HardwareQuantity: Sendable, Hashable {
+  /// The magnitude: an integer when written as one.
+  public var magnitude: Double
+  /// True when the magnitude was an integer (`8`, not `8.0`).
+  public var isInteger: Bool
+  /// pint's abbreviated unit (`GB`, `GiB`, `MiB`, `MHz`, `B`).
+  public var unit: String
+
+  /// Creates a quantity.
+  public init(magnitude: Double, isInteger: Bool, unit: String) {
+    self.magnitude = magnitude
+    self.isInteger = isInteger
+    self.unit = unit
+  }
+
+  /// `8 GB`, `2.5 GHz`, as pint prints it.
+  public var description: String {
+    (isInteger ? String(Int(magnitude)) : PythonText.float(magnitude)) + " " + unit
+  }
 }
 
 /// Typed requirement values.

@@ -16,6 +16,8 @@ public struct TMTCatalog: Sendable {
   public var errors: [Diagnostic]
   /// Schema-like warnings (never fatal).
   public var warnings: [Diagnostic]
+  /// Storage for `failures` (node name and kind of each entry of `errors`).
+  var failureStore = TMTFailureStore()
 
   /// Creates a catalog from parts.
   public init(
@@ -29,4 +31,9 @@ public struct TMTCatalog: Sendable {
     self.errors = errors
     self.warnings = warnings
   }
+}
+
+/// Holds the catalog's failure records (kept apart so the memberwise initialiser stays as it was).
+struct TMTFailureStore: Sendable {
+  var items: [TMTCatalogFailure] = []
 }

@@ -1,3 +1,4 @@
+public import FMF
 public import YAML
 
 /// One phase of a plan step (`discover`, `provision`, ...): raw keys (underscores turned to dashes) plus
@@ -36,7 +37,10 @@ public struct TMTPlan: Sendable {
   public var enabled: YAMLNode = YAMLNode(.bool(true))
   public var order: Int = 50
   public var link: [YAMLNode] = []
+  /// `id` as a string (nil when unset or not a string).
   public var id: String?
+  /// `id` exactly as written.
+  public var idNode: YAMLNode?
   public var tag: [String] = []
   public var tier: String?
   /// The plan's own `context:` (values as lists of strings).
@@ -50,6 +54,19 @@ public struct TMTPlan: Sendable {
   public var steps: [TMTStep: [TMTPhase]] = [:]
   /// Absolute source files.
   public var sources: [String] = []
+  /// The plan's full environment: environment files, `environment`, the caller's `-e` values, `TMT_VERSION`.
+  public var resolvedEnvironment: [(String, String)] = []
+  /// `ansible:` as exported (`{}` when unset).
+  public var ansible: YAMLNode = .map([])
+  /// `gate` as exported (the raw value when truthy, tmt exports it unnormalised).
+  public var gateExport: YAMLNode = .list([])
+  /// `environment`, `environment-file` and `extra-*` exactly as tmt exports them (after variable expansion),
+  /// only those present and truthy.
+  public var exportedExtras: [(String, YAMLNode)] = []
+  /// `plan: import` as written (not resolved: hpctest behaves like `tmt plans ls --shallow`).
+  public var importSpec: YAMLNode?
+  /// The fmf node the plan came from (nil for plans built in code).
+  public var node: FMFNode?
 
   /// Creates a plan with no phases.
   public init(name: String) { self.name = name }

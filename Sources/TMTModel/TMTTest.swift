@@ -1,3 +1,4 @@
+public import FMF
 public import YAML
 
 /// A tmt L1 test, normalised exactly as tmt 1.78 does (`tmt tests export` keys, in order).
@@ -12,7 +13,10 @@ public struct TMTTest: Sendable {
   public var order: Int = 50
   /// Normalised link entries as tmt exports them.
   public var link: [YAMLNode] = []
+  /// `id` as a string (nil when unset or not a string).
   public var id: String?
+  /// `id` exactly as written (tmt exports non-string ids unchanged).
+  public var idNode: YAMLNode?
   public var tag: [String] = []
   public var tier: String?
   public var component: [String] = []
@@ -42,6 +46,9 @@ public struct TMTTest: Sendable {
   public var sources: [String] = []
   /// `extra-*` keys, raw.
   public var extra: [(String, YAMLNode)] = []
+
+  /// The fmf node the test came from (nil for tests built in code).
+  public var node: FMFNode?
 
   /// Creates a test with defaults.
   public init(name: String, test: String) {

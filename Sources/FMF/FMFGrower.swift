@@ -1,0 +1,93 @@
+import HPCBasics
+import YAML
+
+/// fmf's `grow`/`update`/`child`: walks directories and files into raw nodes.
+final class FMFGrower {
+  /// What a `child()` call grows from: parsed data (a mapping or null) or a directory path.
+  enum Source {
+    case data(YAMLNode?)
+    case directory(String)
+  }
+
+  /// The tree root (absolute, normalized).
+  let root: String
+  /// Relative directory paths (string `/child` values) are resolved against this, as fmf uses the process cwd.
+  let workingDirectory: String
+  private let config: FMFConfig
+  /// Real paths of symlinked directories already entered (fmf's `_symlinkdirs`, tree-wide).
+  private var symlinkDirs: Set<String> = []
+  private static let ignored: Set<String> = ["/dev", "/proc", "/sys"]
+
+  /// Creates a grower for the tree at `root`.
+  init(root: String, workingDirectory: String, config: FMFConfig) {
+    self.root = root
+    self.workingDirectory = workingDirectory
+    self.config = config
+  }
+
+  /// `grow(path)`: `main.fmf` first, other `*.fmf` files as children, then sub-directories; finally drops
+  /// children without data.
+  func grow(_ node: FMFRawNode, _ path: String) throws(Diagnostic) {
+    let trimmed = path == "/" ? path : path.rstripping("/")
+    guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return }
+    let directory = FMFPath.absolute(trimmed, from: workingDirectory)
+    guard let entries = FMFDirectory.entries(directory) else { return }
+    var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
+    let directories = entries.directories
+    files.sort(by: FMFPath.pythonLess)
+    if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
+    for file in files {
+      if try isHidden(file) { continue }
+      try growFile(node, directory: directory, file: file)
+    }
+    for name in directories.sorted(by: FMFPath.pythonLess) {
+      if try isHidden(name) { continue }
+      try growDirectory(node, directory: directory, name: name)
+    }
+    node.pruneEmptyChildren()
+  }
+
+  private func isHidden(_ name: String) throws(Diagnostic) -> Bool {
+    guard name.hasPrefix(".") else { return false }
+    return try !config.exploreInclude().contains(name)
+  }
+
+  private func growFile(_ node: FMFRawNode, directory: String, file: String) throws(Diagnostic) {
+    let fullPath = (directory == "/" ? "" : directory) + "/" + file  // `directory` is absolute and normalized
+    let data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
+    if file == "main.fmf" {
+      node.sources.append(fullPath)
+      try update(node, data)
+    } else {
+      let name = FMFPath.stem(file)
+      try child(node, name, try source(data, childName: node.childPath(name)), source: fullPath)
+    }
+  }
+
+  private func growDirectory(_ node: FMFRawNode, directory: String, name: String) throws(Diagnostic) {
+    let fullDirectory = (directory == "/" ? "" : directory) + "/" + name
+    if FileSystem.kind(fullDirectory, follow: false) == .symlink {
+      let real = FileSystem.realPath(fullDirectory) ?? fullDirectory
+      if symlinkDirs.contains(real) { return }
+      symlinkDirs.insert(real)
+    }
+    if FileSystem.isDirectory(fullDirectory + "/.fmf") { return }
+    try child(node, name, .directory(fullDirectory), source: nil)
+  }
+
+  /// `path` relative to the root when below it, for locations.
+  func display(_ path: String) -> String {
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  /// `child(name, data, source)`: updates or grows the child, creating it when new.
+  func child(_ node: FMFRawNode, _ name: String, _ source: Source, source file: String?) throws(Diagnostic) {
+    let target = node.child(named: name) ?? node.addChild(named: name)
+    switch source {
+    case .data(let data): try update(target, data)
+    case .directory(let path): try grow(target, path)
+    }
+    if let file { target.sources.append(file) }
+  }
+}

@@ -1,0 +1,78 @@
+extension Inventory {
+  /// The stable JSON document (schema in README.md): object keys in a fixed order, lists in inventory order.
+  public func json() -> JSONValue {
+    .object([
+      ("schema", .string("hpctest.probe/\(Inventory.schemaVersion)")), ("root", .string(root)),
+      ("host", hostJSON()), ("gpus", .array(gpus.map(gpuJSON))),
+      ("adapters", .array(adapters.map(adapterJSON))), ("sriov", .array(sriov.map(sriovJSON))),
+      ("topology", .array(topology.map(topologyJSON))), ("functions", .array(functions.map(functionJSON))),
+      (
+        "warnings",
+        .array(warnings.map { .object([("subject", .string($0.subject)), ("message", .string($0.message))]) })
+      ),
+    ])
+  }
+
+  private func hostJSON() -> JSONValue {
+    let cpu = host.cpu
+    return .object([
+      ("arch", .text(host.arch)), ("memory_bytes", .int(host.memoryBytes)),
+      ("numa_nodes", .array(host.numaNodes.map { .int($0) })), ("nvidia_driver", .text(host.nvidiaDriver)),
+      (
+        "cpu",
+        .object([
+          ("processors", .int(cpu.processors)), ("cores", .int(cpu.cores)), ("sockets", .int(cpu.sockets)),
+          ("threads_per_core", .int(cpu.threadsPerCore)), ("model_name", .text(cpu.modelName)),
+          ("vendor", .text(cpu.vendor)), ("family", .int(cpu.family)), ("model", .int(cpu.model)),
+          ("stepping", .int(cpu.stepping)), ("flags", .array(cpu.flags.map { .string($0) })),
+        ])
+      ),
+    ])
+  }
+
+  static func linkJSON(_ link: PCILink?) -> JSONValue {
+    guard let link else { return .null }
+    return .object([
+      ("speed_gts", .double(link.speed)), ("width", .int(link.width)), ("generation", .int(link.generation)),
+    ])
+  }
+
+  private func gpuJSON(_ gpu: GPU) -> JSONValue {
+    .object([
+      ("index", .int(gpu.index)), ("address", .string(gpu.address.description)),
+      ("vendor", .string(gpu.vendor.rawValue)),
+      ("device_id", .string(hex(UInt64(gpu.deviceID), width: 4))), ("name", .string(gpu.name)),
+      ("driver", .text(gpu.driver)), ("numa_node", .int(gpu.numaNode)), ("link", Inventory.linkJSON(gpu.link)),
+      ("link_capability", Inventory.linkJSON(gpu.linkCapability)),
+      ("upstream_port", .text(gpu.upstreamPort?.description)),
+      ("effective_link", Inventory.linkJSON(gpu.effectiveLink)),
+      ("effective_link_capability", Inventory.linkJSON(gpu.effectiveLinkCapability)),
+      ("nvidia", gpu.nvidia.map(nvidiaJSON) ?? .null), ("intel", gpu.intel.map(intelJSON) ?? .null),
+    ])
+  }
+
+  private func nvidiaJSON(_ info: NVIDIAGPUInfo) -> JSONValue {
+    .object([
+      ("model", .text(info.model)), ("uuid", .text(info.uuid)), ("video_bios", .text(info.videoBIOS)),
+      ("minor", .int(info.minor)), ("firmware", .text(info.firmware)), ("excluded", .bool(info.excluded)),
+      ("bus_location", .text(info.busLocation)),
+    ])
+  }
+
+  private func intelJSON(_ info: IntelGPUInfo) -> JSONValue {
+    .object([
+      ("card", .string(info.card)), ("tiles", .int(info.tiles)),
+      (
+        "gts",
+        .array(
+          info.gts.map { gt in
+            .object([
+              ("name", .string(gt.name)), ("min_mhz", .int(gt.minMHz)), ("max_mhz", .int(gt.maxMHz)),
+              ("current_mhz", .int(gt.currentMHz)), ("actual_mhz", .int(gt.actualMHz)), ("rp0_mhz", .int(gt.rp0MHz)),
+              ("rpn_mhz", .int(gt.rpnMHz)),
+            ])
+          })
+      ),
+    ])
+  }
+}

@@ -1,0 +1,172 @@
+import HPCBasics
+
+/// Reads every PCI function under `<root>/sys/bus/pci/devices`: sysfs attributes, links, and config space through
+/// libpci (falling back to reading `config` directly when libpci fails, with a warning).
+struct PCIReader {
+  /// The system root.
+  let root: SystemRoot
+  /// pci.ids to use instead of the system's, when given.
+  let idsPath: String?
+  /// Look up every function in pci.ids, not only the functions of interest.
+  let allNames: Bool
+  /// Problems found while reading.
+  var warnings: [ProbeWarning] = []
+
+  /// Reads all functions, sorted by address.
+  mutating func read() -> [PCIFunction] {
+    let devices = root.resolve("/sys/bus/pci/devices")
+    var configs: [PCIAddress: [UInt8]] = [:]
+    let libpci = openLibPCI(configs: &configs)
+    var functions: [PCIFunction] = []
+    for name in Sysfs.list(devices) {
+      guard let address = PCIAddress(name) else {
+        warnings.append(ProbeWarning(devices + "/" + name, "not a PCI address; skipped"))
+        continue
+      }
+      let entry = devices + "/" + name
+      let directory = Sysfs.resolveLink(entry) ?? entry
+      let config = configs[address] ?? FileSystem.readBytes(directory + "/config") ?? []
+      if let function = readFunction(address, directory: directory, config: ConfigSpace(config)) {
+        functions.append(named(function, libpci: libpci))
+      }
+    }
+    noteTruncatedConfig(functions)
+    return functions
+  }
+
+  private mutating func openLibPCI(configs: inout [PCIAddress: [UInt8]]) -> LibPCI? {
+    do {
+      let libpci = try LibPCI(sysfsPath: root.resolve("/sys/bus/pci"), idsPath: idsPath)
+      for scanned in try libpci.scan() where !scanned.config.isEmpty { configs[scanned.address] = scanned.config }
+      let messages = libpci.takeWarnings()
+      if let first = messages.first {
+        let more = messages.count > 1 ? " (and \(messages.count - 1) more)" : ""
+        warnings.append(ProbeWarning("libpci", first + more))
+      }
+      return libpci
+    } catch {
+      let message = if case .libpci(let text) = error { text } else { error.description }
+      warnings.append(ProbeWarning("libpci", "\(message); config space read from sysfs directly"))
+      return nil
+    }
+  }
+
+  private mutating func readFunction(_ address: PCIAddress, directory: String, config: ConfigSpace) -> PCIFunction? {
+    let vendor = Sysfs.hexValue(directory + "/vendor").flatMap { UInt16(exactly: $0) } ?? config.vendorID
+    let device = Sysfs.hexValue(directory + "/device").flatMap { UInt16(exactly: $0) } ?? config.deviceID
+    guard let vendor, let device else {
+      warnings.append(ProbeWarning(address.description, "vendor/device ids unreadable in sysfs and config space"))
+      return nil
+    }
+    let classCode = Sysfs.hexValue(directory + "/class").flatMap { UInt32(exactly: $0) } ?? configClass(config)
+    var function = PCIFunction(
+      address: address, vendorID: vendor, deviceID: device,
+      subsystemVendorID: Sysfs.hexValue(directory + "/subsystem_vendor").flatMap { UInt16(exactly: $0) },
+      subsystemDeviceID: Sysfs.hexValue(directory + "/subsystem_device").flatMap { UInt16(exactly: $0) },
+      classCode: classCode ?? 0, revision: Sysfs.hexValue(directory + "/revision").flatMap { UInt8(exactly: $0) },
+      driver: Sysfs.linkName(directory + "/driver"), numaNode: numaNode(directory, address),
+      localCPUs: Sysfs.text(directory + "/local_cpulist"),
+      iommuGroup: Sysfs.linkName(directory + "/iommu_group").flatMap { Int($0) },
+      configBytes: config.bytes.count, path: [], virtualFunctions: [])
+    readLinks(&function, directory: directory)
+    readCapabilities(&function, directory: directory, config: config)
+    readTopology(&function, directory: directory)
+    return function
+  }
+
+  private func configClass(_ config: ConfigSpace) -> UInt32? {
+    guard let low = config.word(0x08), let high = config.word(0x0a) else { return nil }
+    return UInt32(high) << 8 | UInt32(low >> 8)
+  }
+
+  private mutating func numaNode(_ directory: String, _ address: PCIAddress) -> Int? {
+    guard let text = Sysfs.text(directory + "/numa_node") else { return nil }
+    guard let value = Int(text), value >= -1 else {
+      warnings.append(ProbeWarning(address.description, "numa_node is '\(text)', expected a number"))
+      return nil
+    }
+    return value < 0 ? nil : value
+  }
+
+  private func readLinks(_ function: inout PCIFunction, directory: String) {
+    let current = PCILink(
+      speed: Sysfs.text(directory + "/current_link_speed").flatMap(PCILink.parseSpeed),
+      width: Sysfs.text(directory + "/current_link_width").flatMap(PCILink.parseWidth))
+    let maximum = PCILink(
+      speed: Sysfs.text(directory + "/max_link_speed").flatMap(PCILink.parseSpeed),
+      width: Sysfs.text(directory + "/max_link_width").flatMap(PCILink.parseWidth))
+    function.currentLink = current.speed == nil && current.width == nil ? nil : current
+    function.maximumLink = maximum.speed == nil && maximum.width == nil ? nil : maximum
+  }
+
+  private func readCapabilities(_ function: inout PCIFunction, directory: String, config: ConfigSpace) {
+    function.express = config.express
+    function.sriov = config.sriov
+    function.acs = config.acs
+    function.aer = config.aer
+    function.sriovTotalVFs = Sysfs.integer(directory + "/sriov_totalvfs")
+    function.sriovNumVFs = Sysfs.integer(directory + "/sriov_numvfs")
+    function.aerCounters = AERCountersReader.read(directory)
+  }
+
+  private func readTopology(_ function: inout PCIFunction, directory: String) {
+    let marker = "/sys/devices/"
+    let tail = directory.ranges(of: marker).last.map { directory[$0.upperBound...] } ?? ""
+    let components = tail.split(separator: "/")
+    if let host = components.firstIndex(where: { $0.hasPrefix("pci") && $0.contains(":") }) {
+      function.hostBridge = String(components[host])
+      function.path = components[(host + 1)...].compactMap { PCIAddress($0) }.filter { $0 != function.address }
+    }
+    function.physicalFunction = Sysfs.resolveLink(directory + "/physfn").flatMap { PCIAddress(Path.basename($0)) }
+    function.virtualFunctions = Sysfs.list(directory, prefix: "virtfn").compactMap {
+      Sysfs.resolveLink(directory + "/" + $0).flatMap { PCIAddress(Path.basename($0)) }
+    }
+  }
+
+  private func named(_ function: PCIFunction, libpci: LibPCI?) -> PCIFunction {
+    var result = function
+    let fallback = allNames || PCIReader.isOfInterest(function) ? libpci : nil
+    result.name =
+      DeviceNames.name(vendor: function.vendorID, device: function.deviceID)
+      ?? fallback?.deviceName(vendor: function.vendorID, device: function.deviceID)
+    result.vendorName = DeviceNames.vendors[function.vendorID] ?? fallback?.vendorName(function.vendorID)
+    return result
+  }
+
+  /// Functions whose names the probe always resolves: display (03), network (02) and processing-accelerator (12)
+  /// classes, and virtual functions.
+  static func isOfInterest(_ function: PCIFunction) -> Bool {
+    [0x02, 0x03, 0x12].contains(function.classID >> 8) || function.isVirtualFunction
+  }
+
+  private mutating func noteTruncatedConfig(_ functions: [PCIFunction]) {
+    let short = functions.filter { $0.configBytes == 64 || ($0.express != nil && (1..<4096).contains($0.configBytes)) }
+    guard !short.isEmpty else { return }
+    warnings.append(
+      ProbeWarning(
+        "config space",
+        "only \(short.first!.configBytes) bytes readable for \(short.count) function(s), expected 4096 "
+          + "(run as root to see SR-IOV, ACS and AER capabilities)"))
+  }
+}
+
+/// Reads the `aer_dev_*` files (`RxErr 0` lines).
+enum AERCountersReader {
+  /// The counters under `directory`, or nil when none of the files exists.
+  static func read(_ directory: String) -> AERCounters? {
+    let files = ["aer_dev_correctable", "aer_dev_fatal", "aer_dev_nonfatal"].map { Sysfs.text(directory + "/" + $0) }
+    guard files.contains(where: { $0 != nil }) else { return nil }
+    let tables = files.map { parse($0 ?? "") }
+    return AERCounters(correctable: tables[0], fatal: tables[1], nonfatal: tables[2])
+  }
+
+  /// Parses `Name value` lines; malformed lines are skipped.
+  static func parse(_ text: String) -> [String: UInt64] {
+    var table: [String: UInt64] = [:]
+    for line in text.split(separator: "\n") {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      if fields.count == 2, let value = UInt64(fields[1]) { table[String(fields[0])] = value }
+    }
+    return table
+  }
+}

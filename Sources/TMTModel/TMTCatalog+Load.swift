@@ -1,0 +1,87 @@
+public import FMF
+public import HPCBasics
+
+/// One node that failed to normalise: its name, what it was loaded as, and the error.
+public struct TMTCatalogFailure: Sendable {
+  /// The node name.
+  public var name: String
+  /// `test` or `plan` (as in the conformance document's `tmt.errors[].kind`).
+  public var kind: String
+  /// tmt's message, located.
+  public var diagnostic: Diagnostic
+
+  /// Creates a failure record.
+  public init(name: String, kind: String, diagnostic: Diagnostic) {
+    self.name = name
+    self.kind = kind
+    self.diagnostic = diagnostic
+  }
+}
+
+extension TMTCatalog {
+  /// Loads the tree at or above `root`, adjusts it under `context` (tmt's way), and normalises every test
+  /// (leaves with `test`) and plan (leaves with `execute` or `plan`). A broken node is recorded in `errors`
+  /// and does not hide the others; a tree-level failure (YAML, merge, adjust) throws.
+  public static func load(root: String, context: FMFContext, environment: [(String, String)] = [])
+    throws(Diagnostic) -> TMTCatalog
+  {
+    let tree = try FMFLoader.load(path: root, context: context, caseSensitive: false)
+    return build(tree: tree, context: context, environment: environment)
+  }
+
+  /// Normalises the tests and plans of an already loaded tree.
+  public static func build(tree: FMFTree, context: FMFContext, environment: [(String, String)] = [])
+    -> TMTCatalog
+  {
+    var catalog = TMTCatalog(tree: tree, context: context, tests: [], plans: [])
+    let leaves = tree.leaves
+    for node in leaves where hasKey(node, "test") {
+      do throws(Diagnostic) { catalog.tests.append(try TMTTest(node: node, tree: tree)) } catch {
+        catalog.record(node.name, "test", error)
+      }
+    }
+    catalog.tests = stableSorted(catalog.tests, by: \.order)
+    let local = leaves.filter { hasKey($0, "execute") && !hasKey($0, "plan") }
+    let importing = leaves.filter { hasKey($0, "plan") }
+    for node in importing where hasKey(node, "execute") {
+      catalog.warnings.append(
+        .warning("Plan '\(node.name)' defines both 'execute' and 'import', ignoring the 'execute' step.",
+          keyPath: node.name))
+    }
+    for node in local + importing {
+      do throws(Diagnostic) {
+        catalog.plans.append(try TMTPlan(node: node, tree: tree, context: context, environment: environment))
+      } catch {
+        catalog.record(node.name, "plan", error)
+      }
+    }
+    catalog.plans = stableSorted(catalog.plans, by: \.order)
+    return catalog
+  }
+
+  /// Per-node failures with their kind (`test`/`plan`), parallel to `errors`.
+  public var failures: [TMTCatalogFailure] {
+    get { failureStore.items }
+    set { failureStore.items = newValue }
+  }
+
+  private mutating func record(_ name: String, _ kind: String, _ error: Diagnostic) {
+    var located = error
+    if located.keyPath == nil { located.keyPath = name }
+    errors.append(located)
+    failures.append(TMTCatalogFailure(name: name, kind: kind, diagnostic: located))
+  }
+
+  /// True when the node's data has `key` (even with a null value), like fmf's `prune(keys=...)`.
+  static func hasKey(_ node: FMFNode, _ key: String) -> Bool {
+    node.data.entries?.contains { $0.key.string == key } ?? false
+  }
+
+  /// Python's stable `sort(key=...)`.
+  static func stableSorted<T>(_ items: [T], by key: (T) -> Int) -> [T] {
+    items.enumerated().sorted { a, b in
+      let (ka, kb) = (key(a.element), key(b.element))
+      return ka != kb ? ka < kb : a.offset < b.offset
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,72 @@
+public import YAML
+
+extension TMTTest {
+  /// The item of `tmt tests export`, keys in tmt's order (`sources` absolute, as tmt prints them).
+  public var exported: YAMLNode {
+    var pairs: [(String, YAMLNode)] = []
+    pairs.append(("name", .text(name)))
+    pairs.append(("summary", summary ?? .none))
+    pairs.append(("description", description ?? .none))
+    pairs.append(("author", .strings(author)))
+    pairs.append(("contact", .strings(contact)))
+    pairs.append(("enabled", enabled))
+    pairs.append(("order", YAMLNode(.int(order))))
+    pairs.append(("link", .list(link)))
+    pairs.append(("id", idNode ?? .none))
+    pairs.append(("tag", .strings(tag)))
+    pairs.append(("tier", .optional(tier)))
+    pairs.append(("component", .strings(component)))
+    pairs.append(("test", .text(test)))
+    pairs.append(("path", .optional(path)))
+    pairs.append(("framework", .optional(framework)))
+    pairs.append(("manual", manual))
+    pairs.append(("tty", tty))
+    pairs.append(("require", .list(require)))
+    pairs.append(("recommend", .list(recommend)))
+    let environmentNode: YAMLNode = .map(environment.map { ($0.0, YAMLNode.text($0.1)) })
+    pairs.append(("environment", environmentNode))
+    pairs.append(("duration", duration ?? .none))
+    pairs.append(("result", .text(result)))
+    pairs.append(("where", `where` ?? .none))
+    pairs.append(("check", .list(check)))
+    pairs.append(("restart-on-exit-code", .list(restartOnExitCode.map { YAMLNode(.int($0)) })))
+    pairs.append(("restart-max-count", restartMaxCount ?? .none))
+    pairs.append(("restart-with-reboot", restartWithReboot))
+    pairs.append(("sources", .strings(sources)))
+    return .map(pairs)
+  }
+}
+
+extension TMTPlan {
+  /// The item of `tmt plans export`, keys in tmt's order.
+  public var exported: YAMLNode {
+    var pairs: [(String, YAMLNode)] = []
+    pairs.append(("name", .text(name)))
+    pairs.append(("summary", summary ?? .none))
+    pairs.append(("description", description ?? .none))
+    pairs.append(("author", .strings(author)))
+    pairs.append(("contact", .strings(contact)))
+    pairs.append(("enabled", enabled))
+    pairs.append(("order", YAMLNode(.int(order))))
+    pairs.append(("link", .list(link)))
+    pairs.append(("id", idNode ?? .none))
+    pairs.append(("tag", .strings(tag)))
+    pairs.append(("tier", .optional(tier)))
+    let contextNode: YAMLNode = .map(context.map { ($0.0, YAMLNode.strings($0.1)) })
+    pairs.append(("context", contextNode))
+    pairs.append(("gate", gateExport))
+    pairs.append(("login", .none))
+    pairs.append(("ansible", ansible))
+    pairs.append(("sources", .strings(sources)))
+    pairs += exportedExtras
+    for step in TMTStep.allCases {
+      pairs.append((step.rawValue, .list(phases(step).map { .map($0.data) })))
+    }
+    return .map(pairs)
+  }
+}
+
+extension YAMLNode {
+  /// A sequence of strings.
+  package static func strings(_ values: [String]) -> YAMLNode { .list(values.map(YAMLNode.text)) }
+}

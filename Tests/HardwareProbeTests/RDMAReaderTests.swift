@@ -1,0 +1,61 @@
+import Glibc
+import HPCBasics
+import Testing
+
+@testable import HardwareProbe
+
+@Suite struct RDMAReaderTests {
+  @Test(arguments: [
+    ("4: ACTIVE", 4, "ACTIVE"), ("5: LinkUp", 5, "LinkUp"), ("2: Polling", 2, "Polling"), ("ACTIVE", nil, "ACTIVE"),
+  ])
+  func splitsStates(text: String, code: Int?, name: String) {
+    let split = RDMAReader.splitState(text)
+    #expect(split.code == code && split.name == name)
+  }
+
+  @Test(arguments: [
+    ("400 Gb/sec (4X NDR)", 400.0), ("200 Gb/sec (2X NDR)", 200.0), ("2.5 Gb/sec (1X SDR)", 2.5), ("fast", nil),
+    ("100 Mb/sec", nil),
+  ])
+  func parsesRates(text: String, rate: Double?) {
+    #expect(RDMAReader.parseRate(text) == rate)
+  }
+
+  @Test func transportFromNodeTypeAndLinkLayer() {
+    #expect(RDMAReader.transport(nodeType: "1: CA", linkLayers: ["InfiniBand"]) == .infiniband)
+    #expect(RDMAReader.transport(nodeType: "1: CA", linkLayers: ["Ethernet"]) == .roce)
+    #expect(RDMAReader.transport(nodeType: "4: RNIC", linkLayers: ["Ethernet"]) == .iwarp)
+    #expect(RDMAReader.transport(nodeType: nil, linkLayers: []) == .unknown)
+  }
+
+  /// The real `/sys/class/infiniband` subset of an 8×H100 node (public/gpud-sys-class-infiniband-h100).
+  @Test func readsTheRealH100InfinibandTree() throws {
+    let root = try stageClassInfiniband()
+    defer { FileSystem.removeTree(root) }
+    var reader = RDMAReader(root: SystemRoot(root), functions: [:])
+    let adapters = reader.read()
+    #expect(adapters.map(\.name).first == "mlx5_0")
+    #expect(adapters.count == 9)
+    let first = try #require(adapters.first)
+    #expect(first.hcaType == "MT4129")
+    #expect(first.firmware == "28.41.1000")
+    #expect(first.address == nil, "the capture has no device link")
+    #expect(first.transport == .infiniband)
+    #expect(first.ports.first?.rateGbps == 400)
+    #expect(first.ports.first?.isActive == true)
+    #expect(first.ports.first?.counters["symbol_error"] != nil)
+    let bond = try #require(adapters.first { $0.name == "mlx5_bond_0" })
+    #expect(bond.transport == .roce)
+    #expect(bond.ports.first?.rate == "200 Gb/sec (2X NDR)")
+    #expect(DeviceNames.deviceID(hcaType: "MT4129") == 0x1021)
+  }
+
+  /// Puts the captured class directory at `<tmp>/sys/class/infiniband` through a symlink.
+  private func stageClassInfiniband() throws -> String {
+    let root = "/tmp/hpctest-ib-\(UInt32.random(in: 0...UInt32.max))"
+    FileSystem.makeDirectories(root + "/sys/class")
+    let source = Fixtures.directory + "/public/gpud-sys-class-infiniband-h100"
+    try #require(symlink(source, root + "/sys/class/infiniband") == 0)
+    return root
+  }
+}
