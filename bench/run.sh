@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: `hpctest run` vs `tmt run -a provision -h local --skip prepare` on trees of N trivial tests
-# (`test: "true"`). Not a test: prints wall-clock medians; record them in bench/RESULTS-run.md.
+# (`test: "true"`). Not a test: prints medians (by wall time) of wall and CPU seconds; record them in
+# bench/RESULTS-run.md together with the load average it prints (the machine is shared).
 # Usage: bench/run.sh [REPEATS] [SIZES...]   (defaults: 3 repeats; 1 10 100 1000)
 # Env: HPCTEST (binary, default .build/release/hpctest), TMT (default $HPCTEST_REFERENCE_VENV/bin/tmt or
 #      /opt/tmt-ref/bin/tmt; skipped when missing), TMT_MAX (largest size tmt is run for, default 100).
@@ -25,15 +26,13 @@ make_tree() {  # N → tree path
   echo "$d"
 }
 
-seconds() {  # command... → wall seconds (exit status ignored: all trivial tests pass)
-  local start end
-  start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+seconds() {  # command... → "wall cpu" seconds (cpu = user + sys of the command and its children)
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time"
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-printf '%-6s %-12s %-12s %s\n' tests hpctest_s tmt_s ratio
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+printf '%-6s %-10s %-10s %-10s %-10s %s\n' tests hp_wall hp_cpu tmt_wall tmt_cpu wall_ratio
 for n in "${sizes[@]}"; do
   tree=$(make_tree "$n")
   ours=(); theirs=()
@@ -44,11 +43,12 @@ for n in "${sizes[@]}"; do
         --skip prepare -a provision -h local)")
     fi
   done
-  h=$(median "${ours[@]}")
+  h=$(printf '%s\n' "${ours[@]}" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
   if [ ${#theirs[@]} -gt 0 ]; then
-    t=$(median "${theirs[@]}"); ratio=$(echo "$t / $h" | bc -l)
-    printf '%-6s %-12.3f %-12.3f %.1fx\n' "$n" "$h" "$t" "$ratio"
+    t=$(printf '%s\n' "${theirs[@]}" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
+    ratio=$(echo "${t%% *} / ${h%% *}" | bc -l)
+    printf '%-6s %-10s %-10s %-10s %-10s %.1fx\n' "$n" ${h} ${t} "$ratio"
   else
-    printf '%-6s %-12.3f %-12s %s\n' "$n" "$h" "-" "-"
+    printf '%-6s %-10s %-10s %-10s %-10s %s\n' "$n" ${h} - - -
   fi
 done

@@ -8,6 +8,16 @@ package enum ResultsYAML {
     return YAMLEmitter.emit(.sequence(results.map { anchors.apply(tree($0)) }))
   }
 
+  /// One result as the text of one list item (`- __class__: ...`), without anchors; `entries(_:)` joins them.
+  package static func entry(_ result: TestResult) -> String {
+    YAMLEmitter.emit(.sequence([tree(result)]))
+  }
+
+  /// A document from items made by `entry(_:)`.
+  package static func document(entries: [String]) -> String {
+    entries.isEmpty ? "[]\n" : entries.joined()
+  }
+
   /// One result as a tree.
   package static func tree(_ result: TestResult) -> YAMLTree {
     .mapping([

@@ -10,14 +10,28 @@ enum YAMLPlain {
 
   /// True when `text` reads back as the same string when written plain.
   static func isSafe(_ text: String) -> Bool {
-    guard !reserved.contains(text), let first = text.first, let last = text.last else { return false }
-    if first == " " || last == " " || text.contains(": ") || text.contains(" #") || last == ":" { return false }
-    if indicators.contains(first) {
+    guard !reserved.contains(text), let first = text.utf8.first, let last = text.utf8.last else { return false }
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      // non-ASCII, `: ` and ` #` force quotes
+      if byte > 0x7E || (previous == UInt8(ascii: ":") && byte == 0x20)
+        || (previous == 0x20 && byte == UInt8(ascii: "#"))
+      {
+        return false
+      }
+      previous = byte
+    }
+    if first == 0x20 || last == 0x20 || last == UInt8(ascii: ":") { return false }
+    let head = Character(Unicode.Scalar(first))
+    if indicators.contains(head) {
       // `-x`, `?x` and `:x` are plain when followed by a non-space; the others never start a plain scalar.
-      guard "-?:".contains(first), text.count > 1, text.dropFirst().first != " " else { return false }
+      guard "-?:".contains(head), text.utf8.count > 1, text.utf8.dropFirst().first != 0x20 else { return false }
       if text.hasPrefix("---") { return false }
     }
-    if text.unicodeScalars.contains(where: { $0.value > 0x7E }) { return false }
+    let digitLike =
+      (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: ".") || first == UInt8(ascii: "-")
+      || first == UInt8(ascii: "+")
+    guard digitLike else { return true }
     return !looksNumeric(text) && !looksLikeTimestamp(text)
   }
 

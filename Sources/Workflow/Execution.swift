@@ -24,6 +24,9 @@ struct Execution {
     var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
+    // results.yaml is rewritten after every test: keep each entry's text and render only what changed.
+    var mainTexts = main.map { $0.map(ResultsYAML.entry) }
+    var extraTexts: [String] = []
     for (index, test) in tests.enumerated() {
       if let kept = previous.first(where: { $0.serialNumber == test.serial && $0.name == test.test.name }),
         plan.options.failedOnly, kept.result == .pass || kept.result == .info
@@ -38,7 +41,9 @@ struct Execution {
       let run = await runOne(test)
       main[index] = run.main
       extras += run.extras
-      plan.save(main.compactMap { $0 } + extras)
+      mainTexts[index] = run.main.map(ResultsYAML.entry)
+      extraTexts += run.extras.map(ResultsYAML.entry)
+      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts))
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }

@@ -110,9 +110,10 @@ package struct PlanRun: Sendable {
   }
 
   /// Writes results.yaml atomically.
-  func save(_ results: [TestResult]) {
-    FileSystem.writeAtomically(context.resultsFile, ResultsYAML.render(results))
-  }
+  func save(_ results: [TestResult]) { save(text: ResultsYAML.render(results)) }
+
+  /// Writes results.yaml atomically from rendered text.
+  func save(text: String) { FileSystem.writeAtomically(context.resultsFile, text) }
 
   /// The plan's results.yaml from an earlier run, nil when missing or unreadable.
   func storedResults() -> [TestResult]? {

@@ -65,7 +65,8 @@ package struct TestRun: Sendable {
   }
 
   private func prepareDirectories() -> Bool {
-    guard FileSystem.makeDirectories(data), FileSystem.makeDirectories(invocation + "/checks") else { return false }
+    guard FileSystem.makeDirectories(data) else { return false }
+    if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
     FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
     FileSystem.write(invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest))
     FileSystem.write(invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest))
