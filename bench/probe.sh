@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark: `hpctest probe --json` (release build) against `lspci -vvv` on the same fixture sysroot, with
 # hyperfine. Not a test: timings vary by machine. Record results in bench/RESULTS-probe.md.
-#   bench/probe.sh [SYSROOT]     (default: Tests/Sysroots/a30-cx6-aarch64, the largest fixture)
+#   bench/probe.sh [SYSROOT] [hyperfine options]   (default: Tests/Sysroots/a30-cx6-aarch64, the largest fixture)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root="${1:-Tests/Sysroots/a30-cx6-aarch64}"
-[ $# -gt 0 ] && shift
+root=Tests/Sysroots/a30-cx6-aarch64
+if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then root="$1"; shift; fi
 root="$(cd "$root" && pwd)"
 command -v hyperfine >/dev/null || { echo "bench/probe.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
 command -v lspci >/dev/null || { echo "bench/probe.sh needs lspci (apt-get install pciutils)"; exit 1; }

@@ -15,6 +15,9 @@ struct ProbeCommand: GlobalCommand {
   @Flag(name: .long, help: "Print the inventory as JSON (schema hpctest.probe/1).")
   var json = false
 
+  @Flag(name: .long, help: "Name every PCI function from pci.ids, not only GPUs and network devices (slower).")
+  var allNames = false
+
   @Flag(
     name: .long,
     help: "Check the plans' provision hardware against this machine (exit 1 when one does not match).")
@@ -26,7 +29,7 @@ struct ProbeCommand: GlobalCommand {
   mutating func run(global: GlobalOptions) async throws {
     let inventory: Inventory
     do {
-      inventory = try Probe.run(root: global.sysroot)
+      inventory = try Probe.run(root: global.sysroot, options: ProbeOptions(allNames: allNames))
     } catch {
       Console.error("error: \(error.description)")
       throw ExitCode(2)

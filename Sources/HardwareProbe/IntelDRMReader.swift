@@ -8,9 +8,9 @@ enum IntelDRMReader {
     let base = root.resolve("/sys/class/drm")
     var cards: [PCIAddress: String] = [:]
     for name in Sysfs.list(base) where name.hasPrefix("card") && !name.contains("-") {
-      if let target = Sysfs.resolveLink(base + "/" + name + "/device"), let address = PCIAddress(Path.basename(target))
-      {
-        cards[address] = base + "/" + name
+      let card = Sysfs.resolveLink(base + "/" + name) ?? base + "/" + name
+      if let target = Sysfs.resolveLink(card + "/device"), let address = PCIAddress(Path.basename(target)) {
+        cards[address] = card
       }
     }
     return cards

@@ -42,18 +42,25 @@ public struct Inventory: Sendable, Hashable {
 public struct ProbeOptions: Sendable, Hashable {
   /// A pci.ids file to use instead of the system's (tests pin one so names do not depend on the machine).
   public var pciIDsPath: String?
+  /// Look up every function's name in pci.ids; by default only GPUs, network and accelerator functions (and
+  /// their VFs) fall back to pci.ids, so the database (tens of milliseconds to parse) is read only when one of
+  /// them is missing from hpctest's own table.
+  public var allNames: Bool
 
   /// Creates options.
-  public init(pciIDsPath: String? = nil) { self.pciIDsPath = pciIDsPath }
+  public init(pciIDsPath: String? = nil, allNames: Bool = false) {
+    self.pciIDsPath = pciIDsPath
+    self.allNames = allNames
+  }
 }
 
 /// Runs the readers under one system root and assembles an `Inventory`.
 public enum Probe {
   /// Probes `root`; throws only when the root itself does not exist (everything else becomes warnings).
   public static func run(root: SystemRoot, options: ProbeOptions = ProbeOptions()) throws(ProbeError) -> Inventory {
-    let absolute = root.isLive ? root : SystemRoot(Path.absolute(root.path))
-    guard absolute.isLive || FileSystem.isDirectory(absolute.path) else { throw .missingRoot(root.description) }
-    var pci = PCIReader(root: absolute, idsPath: options.pciIDsPath)
+    guard root.isLive || FileSystem.isDirectory(root.path) else { throw .missingRoot(root.description) }
+    let absolute = root.isLive ? root : SystemRoot(FileSystem.realPath(root.path) ?? Path.absolute(root.path))
+    var pci = PCIReader(root: absolute, idsPath: options.pciIDsPath, allNames: options.allNames)
     let functions = pci.read()
     let byAddress = Dictionary(functions.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
     var gpuReader = GPUReader(root: absolute, functions: byAddress)

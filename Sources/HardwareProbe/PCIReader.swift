@@ -7,6 +7,8 @@ struct PCIReader {
   let root: SystemRoot
   /// pci.ids to use instead of the system's, when given.
   let idsPath: String?
+  /// Look up every function in pci.ids, not only the functions of interest.
+  let allNames: Bool
   /// Problems found while reading.
   var warnings: [ProbeWarning] = []
 
@@ -116,18 +118,25 @@ struct PCIReader {
       function.path = components[(host + 1)...].compactMap { PCIAddress($0) }.filter { $0 != function.address }
     }
     function.physicalFunction = Sysfs.resolveLink(directory + "/physfn").flatMap { PCIAddress(Path.basename($0)) }
-    function.virtualFunctions = Sysfs.list(directory).filter { $0.hasPrefix("virtfn") }.compactMap {
+    function.virtualFunctions = Sysfs.list(directory, prefix: "virtfn").compactMap {
       Sysfs.resolveLink(directory + "/" + $0).flatMap { PCIAddress(Path.basename($0)) }
     }
   }
 
   private func named(_ function: PCIFunction, libpci: LibPCI?) -> PCIFunction {
     var result = function
+    let fallback = allNames || PCIReader.isOfInterest(function) ? libpci : nil
     result.name =
       DeviceNames.name(vendor: function.vendorID, device: function.deviceID)
-      ?? libpci?.deviceName(vendor: function.vendorID, device: function.deviceID)
-    result.vendorName = DeviceNames.vendors[function.vendorID] ?? libpci?.vendorName(function.vendorID)
+      ?? fallback?.deviceName(vendor: function.vendorID, device: function.deviceID)
+    result.vendorName = DeviceNames.vendors[function.vendorID] ?? fallback?.vendorName(function.vendorID)
     return result
+  }
+
+  /// Functions whose names the probe always resolves: display (03), network (02) and processing-accelerator (12)
+  /// classes, and virtual functions.
+  static func isOfInterest(_ function: PCIFunction) -> Bool {
+    [0x02, 0x03, 0x12].contains(function.classID >> 8) || function.isVirtualFunction
   }
 
   private mutating func noteTruncatedConfig(_ functions: [PCIFunction]) {

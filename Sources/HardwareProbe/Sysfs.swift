@@ -1,13 +1,30 @@
 import HPCBasics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Small readers over sysfs/procfs attribute files; every path is absolute (already under the system root).
 enum Sysfs {
   /// The file's text without trailing newlines and spaces; nil when missing or unreadable.
+  /// sysfs attributes are at most a page: one `read(2)` into a stack buffer, more only for larger files.
   static func text(_ path: String) -> String? {
-    guard let raw = FileSystem.readText(path) else { return nil }
-    var slice = Substring(raw)
-    while let last = slice.last, last == "\n" || last == " " || last == "\t" || last == "\0" { slice.removeLast() }
-    return String(slice)
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    let ok = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> Bool in
+      while true {
+        let count = read(fd, buffer.baseAddress, buffer.count)
+        if count < 0 && errno == EINTR { continue }
+        if count < 0 { return false }
+        if count == 0 { return true }
+        bytes.append(contentsOf: buffer[0..<count])
+      }
+    }
+    guard ok else { return nil }
+    while let last = bytes.last, last == 0x0a || last == 0x20 || last == 0x09 || last == 0 { bytes.removeLast() }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A hexadecimal attribute (`0x10de`, `10de`); nil when missing or not hex.
@@ -43,14 +60,12 @@ enum Sysfs {
     return content
   }
 
-  /// The absolute, `..`-free path a (possibly flattened) symlink at `path` points to.
-  /// The parent directory is canonicalised first, so links under linked directories (`class/infiniband/mlx5_0`
-  /// → `.../infiniband/mlx5_0`, then its `device`) resolve correctly; dangling targets are still returned.
+  /// The absolute, `..`-free path a (possibly flattened) symlink at `path` points to, resolved lexically: the
+  /// caller passes a canonical parent (the probe canonicalises the root, and resolves class links such as
+  /// `class/infiniband/mlx5_0` before following links inside them). Dangling targets are still returned.
   static func resolveLink(_ path: String) -> String? {
     guard let target = linkTarget(path) else { return nil }
-    if target.hasPrefix("/") { return normalize(target) }
-    let parent = Path.dirname(path)
-    return normalize((FileSystem.realPath(parent) ?? parent) + "/" + target)
+    return normalize(target.hasPrefix("/") ? target : Path.dirname(path) + "/" + target)
   }
 
   /// Removes `.` and `..` components lexically.
@@ -69,20 +84,35 @@ enum Sysfs {
 
   /// Entries of a directory sorted by name (numbers in names compared numerically); empty when missing.
   static func list(_ path: String) -> [String] {
-    (FileSystem.list(path) ?? []).sorted(by: naturalLess)
+    naturalSorted(FileSystem.list(path) ?? [])
   }
 
-  /// `mlx5_2` before `mlx5_10`, `virtfn2` before `virtfn10`.
+  /// Entries of a directory starting with `prefix`, naturally sorted.
+  static func list(_ path: String, prefix: String) -> [String] {
+    naturalSorted((FileSystem.list(path) ?? []).filter { $0.hasPrefix(prefix) })
+  }
+
+  /// `mlx5_2` before `mlx5_10`, `virtfn2` before `virtfn10` (keys computed once per name).
+  static func naturalSorted(_ names: [String]) -> [String] {
+    names.map { (name: $0, key: sortKey($0)) }.sorted { a, b in
+      if a.key.stem == b.key.stem, let left = a.key.number, let right = b.key.number { return left < right }
+      return a.name < b.name
+    }.map(\.name)
+  }
+
+  /// True when `a` sorts before `b` naturally.
   static func naturalLess(_ a: String, _ b: String) -> Bool {
-    let (aStem, aNumber) = splitTrailingNumber(a)
-    let (bStem, bNumber) = splitTrailingNumber(b)
-    if aStem == bStem, let aNumber, let bNumber { return aNumber < bNumber }
-    return a < b
+    naturalSorted([b, a]).first == a && a != b
   }
 
-  private static func splitTrailingNumber(_ text: String) -> (Substring, Int?) {
-    let digits = text.reversed().prefix { $0.isASCII && $0.isNumber }
-    guard !digits.isEmpty, digits.count < 10 else { return (Substring(text), nil) }
-    return (text.dropLast(digits.count), Int(String(digits.reversed())))
+  private static func sortKey(_ text: String) -> (stem: Substring, number: Int?) {
+    let utf8 = text.utf8
+    var start = utf8.endIndex
+    while start > utf8.startIndex, let digit = Optional(utf8[utf8.index(before: start)]), digit >= 48, digit <= 57 {
+      start = utf8.index(before: start)
+    }
+    let digits = utf8.distance(from: start, to: utf8.endIndex)
+    guard digits > 0, digits < 10 else { return (Substring(text), nil) }
+    return (text[..<start], Int(text[start...]))
   }
 }

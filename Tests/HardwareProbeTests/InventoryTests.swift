@@ -93,3 +93,34 @@ import Testing
     #expect(info.gts.first?.rp0MHz == 1550 && info.gts.first?.actualMHz == 1450)
   }
 }
+
+@Suite struct NameTests {
+  @Test func tableFirstThenPCIIDsForDevicesOfInterest() throws {
+    let inventory = try Fixtures.probe("h200-x86_64")
+    let virtioNet = try #require(inventory.functions.first { $0.ids == "1af4:1041" })
+    #expect(virtioNet.name == "Virtio 1.0 network device", "a network function falls back to pci.ids")
+    #expect(virtioNet.vendorName == "Red Hat, Inc.")
+    let hostBridge = try #require(inventory.function(at: PCIAddress("0000:00:00.0")!))
+    #expect(hostBridge.name == nil, "not looked up by default")
+  }
+
+  @Test func allNamesLooksUpEveryFunction() throws {
+    let inventory = try Probe.run(
+      root: Fixtures.sysroot("a30-cx6-aarch64"), options: ProbeOptions(pciIDsPath: Fixtures.pciIDs, allNames: true))
+    let usp = try #require(inventory.function(at: PCIAddress("0000:01:00.0")!))
+    #expect(usp.name == "PEX880xx PCIe Gen 4 Switch")
+    #expect(usp.vendorName == "Broadcom / LSI")
+    #expect(inventory.gpus.first?.name == "NVIDIA A30", "the table wins over pci.ids' 'GA100GL [A30 PCIe]'")
+  }
+
+  @Test func theTableNamesWhatAnOldPCIIDsLacks() {
+    let headers = Fixtures.text("public/lspci-vvv.dell-8xH100-cx7.headers.txt")
+    #expect(headers.contains("3D controller: NVIDIA Corporation Device 2330"), "the recorded pci.ids lacked it")
+    #expect(DeviceNames.name(vendor: 0x10de, device: 0x2330) == "NVIDIA H100 80GB HBM3")
+    #expect(DeviceNames.name(vendor: 0x10de, device: 0x2335) == "NVIDIA H200")
+    #expect(DeviceNames.isMellanoxVF(vendor: 0x15b3, device: 0x101c))
+    #expect(!DeviceNames.isMellanoxVF(vendor: 0x15b3, device: 0x101b))
+    let vfListing = Fixtures.text("public/lspci-nn.cx5-pf-and-vf.nvidia-doc.txt")
+    #expect(vfListing.contains("[15b3:1018]") && DeviceNames.isMellanoxVF(vendor: 0x15b3, device: 0x1018))
+  }
+}

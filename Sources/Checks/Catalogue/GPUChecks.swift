@@ -44,7 +44,7 @@ enum GPUChecks {
     switch gpu.driver {
     case "nvidia": return reader.exists("/proc/driver/nvidia/gpus/\(gpu.address)")
     case "i915", "xe":
-      return reader.list("/sys/bus/pci/devices/\(gpu.address)/drm").contains { $0.hasPrefix("card") }
+      return reader.list(reader.devicePath(gpu.address) + "/drm").contains { $0.hasPrefix("card") }
     default: return nil
     }
   }
@@ -57,7 +57,7 @@ enum GPUChecks {
     guard !facts.gpus.isEmpty else { return .skip("gpu.pcie-link", "no GPU found") }
     let items = facts.gpus.map { gpu in
       let (link, label) = facts.cardLink(gpu)
-      return PCILinkJudge.judge(link, expected: expected(gpu, context), label: label)
+      return PCILinkJudge.judge(link, expected: expected(gpu, context), device: gpu.address, label: label)
     }
     return CheckResult(check: "gpu.pcie-link", items: items)
   }

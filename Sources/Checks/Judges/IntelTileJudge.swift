@@ -17,7 +17,7 @@ package struct IntelTileFacts: Sendable, Hashable {
 
   /// Reads i915 (`drm/cardN/gt/gtN/rps_*`) or xe (`tileN/gtN/freq0/*`) attributes of the GPU at `address`.
   package static func read(_ address: String, _ reader: SysfsReader) -> IntelTileFacts {
-    let device = "/sys/bus/pci/devices/" + address
+    let device = reader.devicePath(address)
     let xeTiles = reader.list(device).filter { $0.hasPrefix("tile") }
     if !xeTiles.isEmpty {
       let tiles = xeTiles.flatMap { tile in

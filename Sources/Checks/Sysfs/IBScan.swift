@@ -46,7 +46,7 @@ package enum IBScan {
       let vfs = pf.virtualFunctions.enumerated().map { index, address in
         let vf = byAddress[address]
         let ownGUID = rdmaByAddress[address]?.nodeGUID
-        let pfGUID = reader.attribute("/sys/bus/pci/devices/\(pf.address)/sriov/\(index)/node")
+        let pfGUID = reader.attribute(reader.devicePath(pf.address) + "/sriov/\(index)/node")
         return VFFacts(
           address: address, index: index, driver: vf?.driver, iommuGroup: vf?.iommuGroup,
           nodeGUID: ownGUID ?? pfGUID)

@@ -7,9 +7,8 @@ package enum PCIScan {
 
   /// The facts of the function at `address`, nil when it is absent.
   package static func device(_ address: String, _ reader: SysfsReader) -> PCIDeviceFacts? {
-    let busPath = "/sys/bus/pci/devices/" + address
-    let canonical = reader.link(busPath) ?? busPath
-    let dir = reader.exists(canonical) ? canonical : busPath
+    let dir = reader.devicePath(address)
+    let canonical = reader.link("/sys/bus/pci/devices/" + address) ?? dir
     guard let vendor = reader.attribute(dir + "/vendor")?.integerValue,
       let device = reader.attribute(dir + "/device")?.integerValue
     else { return nil }

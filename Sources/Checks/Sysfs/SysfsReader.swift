@@ -42,6 +42,14 @@ package struct SysfsReader: Sendable {
   /// The last component of the link at `path` (e.g. the driver name of `.../driver`).
   package func linkName(_ path: String) -> String? { link(path).map(Path.basename) }
 
+  /// The directory of the PCI function at `address` (`/sys/devices/pci0000:00/...`), resolved through the
+  /// `/sys/bus/pci/devices` link when possible.
+  package func devicePath(_ address: String) -> String {
+    let busPath = "/sys/bus/pci/devices/" + address
+    if let canonical = link(busPath), FileSystem.isDirectory(root.resolve(canonical)) { return canonical }
+    return busPath
+  }
+
   /// `path` with `.` and `..` components resolved textually.
   package static func normalize(_ path: String) -> String {
     var parts: [Substring] = []
