@@ -56,6 +56,13 @@ extension Runner {
       }
       log.line(outcome.name)
       log.line("report", level: 1)
+      log.line("how: display", level: 2, minimumVerbosity: 1)
+      log.line("execute", level: 2, minimumVerbosity: 1)
+      for result in outcome.results {
+        let lines = Display.lines(
+          result, verbosity: log.verbosity, executeDirectory: outcome.executeDirectory)
+        for line in lines { log.line(line, level: 3, minimumVerbosity: 1) }
+      }
       log.line("summary: " + Display.summary(outcome.results), level: 2)
     }
     if let file = options.junitFile {
