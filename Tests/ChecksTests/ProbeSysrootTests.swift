@@ -33,6 +33,12 @@ struct ProbeSysrootTests {
       ])
   }
 
+  @Test func virtualFunctionPortsAreLeftToTheSRIOVChecks() async {
+    // /sys/class/infiniband/mlx5_N are links; each device's `device` link (`../..`) resolves from the real directory.
+    let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty", shared: true)
+    #expect(result.items.map(\.name) == ["mlx5_0/1", "mlx5_1/1"])
+  }
+
   @Test func faultyLinkAtX8WithCorrectableAER() async {
     let link = await runCheck("gpu.pcie-link", root: "a30-cx6-aarch64-faulty", shared: true)
     #expect(link.item("0000:04:00.0")?.message == "0000:04:00.0: PCIe link 16.0 GT/s x8, expected 16.0 GT/s x16")
@@ -48,7 +54,7 @@ struct ProbeSysrootTests {
     #expect(
       result.items.filter { $0.outcome == .fail } == [
         CheckItem(
-          "0000:05:00.5", .fail, "0000:05:00.5 (VF 3): GUID 00:00:00:00:00:00:00:00 is zero, expected a non-zero GUID")
+          "0000:05:00.5", .fail, "0000:05:00.5 (VF 3): GUID 0000:0000:0000:0000 is zero, expected a non-zero GUID")
       ])
   }
 
