@@ -76,7 +76,7 @@ enum PlansSupport {
       }
       variables.append((String(spec[..<equals]), String(spec[spec.index(after: equals)...])))
     }
-    let catalog = try SelectionSupport.catalog(global, environment: variables)
+    let catalog = try SelectionSupport.catalog(global, environment: variables, tests: false)
     try SelectionSupport.requireClean(catalog, kind: "plan", options: options)
     return try SelectionSupport.select(
       catalog.plans, selection: options.selection, catalog: catalog, name: \.name, metadata: \.exported)

@@ -31,9 +31,13 @@ struct SelectionOptions: ParsableArguments {
 /// Loading, selecting and printing shared by the `tests`, `plans` and `lint` commands.
 enum SelectionSupport {
   /// The catalog of the tree at `--root`, or exit 2 with the error on stderr.
-  static func catalog(_ global: GlobalOptions, environment: [(String, String)] = []) throws -> TMTCatalog {
+  static func catalog(
+    _ global: GlobalOptions, environment: [(String, String)] = [], tests: Bool = true, plans: Bool = true
+  ) throws -> TMTCatalog {
     do throws(Diagnostic) {
-      return try TMTCatalog.load(root: Path.absolute(global.root), context: global.context, environment: environment)
+      return try TMTCatalog.load(
+        root: Path.absolute(global.root), context: global.context, environment: environment, tests: tests,
+        plans: plans)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)
