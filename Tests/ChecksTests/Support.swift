@@ -44,11 +44,13 @@ extension CheckResult {
   func item(_ name: String) -> CheckItem? { items.first { $0.name == name } }
 }
 
-/// Runs a check on a fixture root with recorded outputs.
+/// Runs a check on a fixture root (under `Fixtures/sysroots`, or `Tests/Sysroots` when `shared`) with recorded
+/// outputs.
 func runCheck(
-  _ name: String, root: String, tools: [String: (Int32, String)] = [:], expect: [String: String] = [:]
+  _ name: String, root: String, shared: Bool = false, tools: [String: (Int32, String)] = [:],
+  expect: [String: String] = [:]
 ) async -> CheckResult {
-  let context = CheckContext(
-    root: Fixture.root(root), runner: FakeToolRunner(tools), expectations: Expectations(flags: expect))
+  let path = shared ? SystemRoot(Path.dirname(Fixture.directory) + "/../Sysroots/" + root) : Fixture.root(root)
+  let context = CheckContext(root: path, runner: FakeToolRunner(tools), expectations: Expectations(flags: expect))
   return await CheckCatalogue.run(name, context)
 }

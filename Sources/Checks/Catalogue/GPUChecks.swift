@@ -77,7 +77,7 @@ enum GPUChecks {
   ) { context in
     let facts = NodeFacts(context)
     guard !facts.gpus.isEmpty else { return .skip("gpu.aer", "no GPU found") }
-    let maximum = context.expectations.int("aer-correctable-max") ?? 100
+    let maximum = context.expectations.int("aer-correctable-max") ?? 0
     let items = facts.gpus.map { AERJudge.judge(address: $0.address, $0.aer, correctableMax: maximum) }
     return CheckResult(check: "gpu.aer", items: items)
   }

@@ -22,7 +22,7 @@ enum RDMAToolChecks {
   /// Active physical-function ports, or a skip result.
   static func activePorts(_ context: CheckContext, _ check: String) -> Result<[PortFacts], Stop> {
     let facts = NodeFacts(context)
-    switch RDMAChecks.ports(facts, check) {
+    switch RDMAChecks.ports(facts, check, only: context.expectations.list("ib-ports")) {
     case .failure(let stop): return .failure(stop)
     case .success(let ports):
       let active = ports.filter { $0.state.uppercased() == "ACTIVE" }

@@ -28,15 +28,24 @@ package struct SysfsReader: Sendable {
   /// The absolute sysfs path (under the root's `/`) that the link at `path` points to.
   package func link(_ path: String) -> String? {
     let full = root.resolve(path)
-    var target = FileSystem.readLink(full)
-    if target == nil, FileSystem.kind(full, follow: false) == .file, let text = FileSystem.readText(full)?.trimmed,
-      text.hasPrefix("../") || text.hasPrefix("/"), !text.contains("\n")
-    {
-      target = text
+    if let target = FileSystem.readLink(full) {
+      if target.hasPrefix("/") { return Self.normalize(target) }
+      // The link's directory may itself be reached through links (/sys/class/infiniband/mlx5_0 -> ...), so
+      // resolve the directory for real, then take the path back under the root.
+      let parent = FileSystem.realPath(Path.dirname(full)) ?? Path.dirname(full)
+      return underRoot(Self.normalize(parent + "/" + target))
     }
-    guard let target else { return nil }
-    if target.hasPrefix("/") { return Self.normalize(target) }
-    return Self.normalize(Path.dirname(path) + "/" + target)
+    guard FileSystem.kind(full, follow: false) == .file, let text = FileSystem.readText(full)?.trimmed,
+      text.hasPrefix("../") || text.hasPrefix("/"), !text.contains("\n")
+    else { return nil }
+    return Self.normalize(text.hasPrefix("/") ? text : Path.dirname(path) + "/" + text)
+  }
+
+  /// An absolute real path made relative to the root again (`/fixture/sys/x` → `/sys/x`).
+  private func underRoot(_ real: String) -> String {
+    guard !root.isLive else { return real }
+    let base = FileSystem.realPath(root.path) ?? root.path
+    return real.hasPrefix(base + "/") ? String(real.dropFirst(base.count)) : real
   }
 
   /// The last component of the link at `path` (e.g. the driver name of `.../driver`).
