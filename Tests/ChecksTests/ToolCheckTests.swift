@@ -125,6 +125,18 @@ struct ToolCheckTests {
         == "GPU 4:host_to_device_memcpy_ce: 26.19 GB/s (no reference)")
   }
 
+  @Test func pingpongNeedsBothSidesToFinish() async {
+    let ok = await runCheck(
+      "rdma.pingpong", root: "a30-cx6-aarch64",
+      tools: ["ibv_rc_pingpong": (0, "h200.nvidia-smi-nvlink-s.txt"), "sh": (0, "h200.nvidia-smi-nvlink-s.txt")])
+    #expect(ok.items == [CheckItem("mlx5_0/1", .pass, "mlx5_0/1: RC ping-pong completed")])
+    let failed = await runCheck(
+      "rdma.pingpong", root: "a30-cx6-aarch64",
+      tools: ["ibv_rc_pingpong": (0, "h200.nvidia-smi-nvlink-s.txt"), "sh": (1, "ibv_devinfo.cx7-cx6dx.excerpt.txt")])
+    #expect(failed.item("mlx5_0/1")?.outcome == .fail)
+    #expect(await runCheck("rdma.pingpong", root: "a30-cx6-aarch64").outcome == .skip)
+  }
+
   @Test func loopbackBandwidthAgainstLineRate() async {
     let tools: [String: (Int32, String)] = [
       "ib_write_bw": (0, "ib_write_bw.postlist-8B-D60.txt"), "sh": (0, "ib_write_bw.postlist-8B-D60.txt"),
