@@ -77,6 +77,7 @@ enum PlansSupport {
       variables.append((String(spec[..<equals]), String(spec[spec.index(after: equals)...])))
     }
     let catalog = try SelectionSupport.catalog(global, environment: variables, tests: false)
+    SelectionSupport.keepUntilExit(catalog)
     try SelectionSupport.requireClean(catalog, kind: "plan", options: options)
     return try SelectionSupport.select(
       catalog.plans, selection: options.selection, catalog: catalog, name: \.name, metadata: \.exported)

@@ -44,6 +44,17 @@ enum SelectionSupport {
     }
   }
 
+  /// Keeps `value` alive until the process exits: a listing command does not pay for tearing down a tree of
+  /// 10,000 nodes it is about to discard anyway.
+  static func keepUntilExit<T>(_ value: T) {
+    _ = Unmanaged.passRetained(Retained(value))
+  }
+
+  private final class Retained<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+  }
+
   /// Fails like tmt (whole command, exit 2) when a node of `kind` selected by name failed to normalise (tmt
   /// prunes by name before building objects, and filters after).
   static func requireClean(_ catalog: TMTCatalog, kind: String, options: SelectionOptions) throws {
