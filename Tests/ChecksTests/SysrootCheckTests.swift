@@ -128,7 +128,9 @@ struct SysrootCheckTests {
     #expect(
       healthy.item("0000:03:00.0")?.message
         == "0000:03:00.0 (upstream port 0000:01:00.0): PCIe link 32.0 GT/s x16, expected 32.0 GT/s x16")
-    let faulty = await runCheck("gpu.pcie-link", on: try #require(Self.intelX8))
+    let x8 = try #require(Self.intelX8)
+    defer { _ = FileSystem.removeTree(Path.dirname(x8.path)) }
+    let faulty = await runCheck("gpu.pcie-link", on: x8)
     #expect(
       faulty.item("0000:83:00.0")?.message
         == "0000:83:00.0 (upstream port 0000:81:00.0): PCIe link 32.0 GT/s x8, expected 32.0 GT/s x16")
@@ -136,14 +138,16 @@ struct SysrootCheckTests {
 
   @Test func intelTiles() async throws {
     #expect(await runCheck("gpu.intel-tiles", root: "intel-max1550-x86_64").outcome == .pass)
-    let faulty = await runCheck("gpu.intel-tiles", on: try #require(Self.intelX8))
+    let x8 = try #require(Self.intelX8)
+    defer { _ = FileSystem.removeTree(Path.dirname(x8.path)) }
+    let faulty = await runCheck("gpu.intel-tiles", on: x8)
     #expect(faulty.item("0000:83:00.0")?.message == "0000:83:00.0: gt1 max frequency 1200 MHz, expected 1600 MHz (RP0)")
     let count = await runCheck("gpu.intel-tiles", root: "intel-max1550-x86_64", expect: ["gpu-tiles": "1"])
     #expect(count.item("0000:03:00.0")?.message == "0000:03:00.0: 2 tiles, expected 1")
   }
 
-  /// The Intel tree with card 2's upstream port trained at x8 and its tile gt1 capped at 1200 MHz (a copy per
-  /// use; left in /tmp).
+  /// The Intel tree with card 2's upstream port trained at x8 and its tile gt1 capped at 1200 MHz (a new copy per
+  /// use).
   static var intelX8: SystemRoot? {
     let card = "/sys/devices/pci0000:80/0000:80:02.0/0000:81:00.0"
     return Fixture.mutated(
