@@ -187,12 +187,12 @@ struct JudgeTests {
 
   @Test func xidSeverityAndWindow() {
     let events = XidEvent.parse(Fixture.tool("derived/a30-faulty.dmesg.txt"))
-    let gpus = ["0000:41:00.0", "0000:81:00.0", "0000:03:00.0"]
+    let gpus = ["0000:04:00.0", "0000:06:00.0", "0000:03:00.0"]
     let all = XidJudge.judge(gpus: gpus, events: events, since: nil, window: "in the kernel log")
     #expect(all.map(\.outcome) == [.fail, .info, .pass])
     #expect(
       all[0].message
-        == "0000:41:00.0: XID 79 in the kernel log (last: 79, pid=0, name=kworker/12:1, GPU has fallen off the bus.), expected none"
+        == "0000:04:00.0: XID 79 in the kernel log (last: 79, pid=0, name=kworker/12:1, GPU has fallen off the bus.), expected none"
     )
     let recent = XidJudge.judge(gpus: gpus, events: events, since: 99000, window: "in the last 1000 s")
     #expect(recent.map(\.outcome) == [.fail, .pass, .pass])

@@ -13,12 +13,12 @@ struct ProbeSysrootTests {
     "rdma.counters", "rdma.pcie-link", "rdma.sriov-vfs", "crosstalk.gpudirect",
   ])
   func healthyTreePasses(check: String) async {
-    let result = await runCheck(check, root: "a30-cx6-aarch64", shared: true, expect: Self.nightly)
+    let result = await runCheck(check, root: "a30-cx6-aarch64", expect: Self.nightly)
     #expect(result.outcome == .pass, "\(result.items)")
   }
 
   @Test func healthyTreeHasAGPUOnTheOtherSocket() async {
-    let strict = await runCheck("crosstalk.affinity", root: "a30-cx6-aarch64", shared: true)
+    let strict = await runCheck("crosstalk.affinity", root: "a30-cx6-aarch64")
     #expect(
       strict.item("0001:01:00.0-0000:05:00.0")?.message
         == "0001:01:00.0 ↔ 0000:05:00.0: path SYS, NUMA 1 / 0, expected the same NUMA node")
@@ -26,7 +26,7 @@ struct ProbeSysrootTests {
   }
 
   @Test func faultyPortDownPolling() async {
-    let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty", shared: true, expect: Self.nightly)
+    let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty", expect: Self.nightly)
     #expect(
       result.items == [
         CheckItem("mlx5_0/1", .fail, "mlx5_0/1: state DOWN, physical state Polling, expected ACTIVE, LinkUp")
@@ -35,14 +35,14 @@ struct ProbeSysrootTests {
 
   @Test func virtualFunctionPortsAreLeftToTheSRIOVChecks() async {
     // /sys/class/infiniband/mlx5_N are links; each device's `device` link (`../..`) resolves from the real directory.
-    let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty", shared: true)
+    let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty")
     #expect(result.items.map(\.name) == ["mlx5_0/1", "mlx5_1/1"])
   }
 
   @Test func faultyLinkAtX8WithCorrectableAER() async {
-    let link = await runCheck("gpu.pcie-link", root: "a30-cx6-aarch64-faulty", shared: true)
+    let link = await runCheck("gpu.pcie-link", root: "a30-cx6-aarch64-faulty")
     #expect(link.item("0000:04:00.0")?.message == "0000:04:00.0: PCIe link 16.0 GT/s x8, expected 16.0 GT/s x16")
-    let aer = await runCheck("gpu.aer", root: "a30-cx6-aarch64-faulty", shared: true)
+    let aer = await runCheck("gpu.aer", root: "a30-cx6-aarch64-faulty")
     #expect(aer.item("0000:04:00.0")?.outcome == .warn)
     #expect(
       aer.item("0000:04:00.0")?.message
@@ -50,7 +50,7 @@ struct ProbeSysrootTests {
   }
 
   @Test func faultyZeroGUID() async {
-    let result = await runCheck("rdma.sriov-vfs", root: "a30-cx6-aarch64-faulty", shared: true)
+    let result = await runCheck("rdma.sriov-vfs", root: "a30-cx6-aarch64-faulty")
     #expect(
       result.items.filter { $0.outcome == .fail } == [
         CheckItem(
@@ -60,28 +60,28 @@ struct ProbeSysrootTests {
 
   @Test func faultyNUMAMismatchAndACS() async {
     let affinity = await runCheck(
-      "crosstalk.affinity", root: "a30-cx6-aarch64-faulty", shared: true, expect: ["allow-sys": "yes"])
+      "crosstalk.affinity", root: "a30-cx6-aarch64-faulty", expect: ["allow-sys": "yes"])
     #expect(
       affinity.item("0000:03:00.0-0000:05:00.0")?.message
         == "0000:03:00.0 ↔ 0000:05:00.0: path PIX, NUMA 1 / 0, expected the same NUMA node")
-    let acs = await runCheck("crosstalk.acs", root: "a30-cx6-aarch64-faulty", shared: true)
+    let acs = await runCheck("crosstalk.acs", root: "a30-cx6-aarch64-faulty")
     #expect(
       acs.item("0000:06:00.0-0000:05:00.0")?.message
         == "0000:06:00.0-0000:05:00.0: ACS redirect on 0000:02:02.0 RR+CR+UF, expected none on the path")
   }
 
   @Test func intelCardsOnTheirUpstreamPorts() async {
-    let result = await runCheck("gpu.pcie-link", root: "intel-max1550-x86_64", shared: true)
+    let result = await runCheck("gpu.pcie-link", root: "intel-max1550-x86_64")
     #expect(result.outcome == .pass)
     #expect(
       result.items.allSatisfy {
         $0.message.contains("(upstream port") && $0.message.contains("32.0 GT/s x16, expected 32.0 GT/s x16")
       })
-    #expect(await runCheck("gpu.intel-tiles", root: "intel-max1550-x86_64", shared: true).outcome == .pass)
+    #expect(await runCheck("gpu.intel-tiles", root: "intel-max1550-x86_64").outcome == .pass)
   }
 
   @Test(arguments: ["gpu.inventory", "gpu.driver", "gpu.pcie-link"])
   func realH200(check: String) async {
-    #expect(await runCheck(check, root: "h200-x86_64", shared: true).outcome == .pass)
+    #expect(await runCheck(check, root: "h200-x86_64").outcome == .pass)
   }
 }

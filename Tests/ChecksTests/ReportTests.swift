@@ -1,4 +1,5 @@
 import HPCBasics
+import HardwareProbe
 import Testing
 import YAML
 
@@ -137,23 +138,36 @@ struct ReportTests {
     config[0x100] = 0x0d
     config[0x102] = 0x01
     config[0x106] = 0x0c
-    #expect(PCIConfigSpace.acsControl(config) == 0x0c)
-    #expect(PCIConfigSpace.redirectNames(0x0c) == ["RR", "CR"])
-    #expect(PCIConfigSpace.acsControl([UInt8](repeating: 0, count: 64)) == nil)
+    #expect(ConfigSpace(config).acs?.raw == 0x0c)
+    #expect(TopologyJudge.redirectNames(0x0c) == ["RR", "CR"])
+    #expect(ConfigSpace([UInt8](repeating: 0, count: 64)).acs == nil)
   }
 
-  @Test func pathClasses() {
-    func device(_ host: String, _ ancestors: [String], numa: Int?) -> PCIDeviceFacts {
+  /// The probe's classifier as the checks use it, on the shared trees.
+  @Test func pathClasses() async {
+    let facts = NodeFacts(CheckContext(root: Fixture.root("a30-cx6-aarch64"), runner: FakeToolRunner([:])))
+    let (gpu0, gpu1, gpu2, gpu3) = (
+      facts.device("0000:03:00.0")!, facts.device("0000:04:00.0")!,
+      facts.device("0000:06:00.0")!, facts.device("0001:01:00.0")!
+    )
+    let hca = facts.device("0000:05:00.0")!
+    #expect(facts.path(gpu0, hca) == .pix)
+    #expect(facts.path(gpu0, gpu1) == .pix)
+    #expect(facts.path(gpu2, hca) == .phb)
+    #expect(facts.path(gpu3, hca) == .sys)
+    #expect(facts.path(gpu3, gpu0) == .sys)
+    let intel = NodeFacts(CheckContext(root: Fixture.root("intel-max1550-x86_64"), runner: FakeToolRunner([:])))
+    #expect(intel.path(intel.device("0000:03:00.0")!, intel.device("0000:83:00.0")!) == .sys)
+  }
+
+  @Test func bridgesOnThePath() {
+    func device(_ host: String, _ ancestors: [String]) -> PCIDeviceFacts {
       PCIDeviceFacts(
-        address: "x", vendor: 0, device: 0, classCode: 0, numaNode: numa, link: LinkFacts(address: "x"),
+        address: "x", vendor: 0, device: 0, classCode: 0, numaNode: 0, link: LinkFacts(address: "x"),
         ancestors: ancestors, hostBridge: host)
     }
-    let gpu = device("pci0000:00", ["rp", "usp", "dsp1"], numa: 0)
-    #expect(PathClass.between(gpu, device("pci0000:00", ["rp", "usp", "dsp2"], numa: 0)) == .pix)
-    #expect(PathClass.between(gpu, device("pci0000:00", ["rp", "usp", "dsp1"], numa: 0)) == .pix)
-    #expect(PathClass.between(gpu, device("pci0000:00", ["rp", "usp", "dsp3", "usp2", "dsp4"], numa: 0)) == .pxb)
-    #expect(PathClass.between(gpu, device("pci0000:00", ["rp2"], numa: 0)) == .phb)
-    #expect(PathClass.between(gpu, device("pci0000:40", ["rp"], numa: 0)) == .node)
-    #expect(PathClass.between(gpu, device("pci0000:40", ["rp"], numa: 1)) == .sys)
+    let gpu = device("pci0000:00", ["rp", "usp", "dsp1"])
+    #expect(TopologyJudge.bridgesBetween(gpu, device("pci0000:00", ["rp", "usp", "dsp2"])) == ["usp", "dsp1", "dsp2"])
+    #expect(TopologyJudge.bridgesBetween(gpu, device("pci0000:00", ["rp2"])) == ["rp", "usp", "dsp1", "rp2"])
   }
 }

@@ -1,6 +1,10 @@
 import Checks
 import HPCBasics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Paths of the test fixtures (beside this file).
 enum Fixture {
   /// `Tests/ChecksTests/Fixtures`.
@@ -18,8 +22,28 @@ enum Fixture {
     return String(text[range.upperBound...])
   }
 
-  /// A sysroot under `Fixtures/sysroots`.
-  static func root(_ name: String) -> SystemRoot { SystemRoot(directory + "/sysroots/" + name) }
+  /// `Tests/Sysroots`, the generated and captured sysroots every test target shares (not a resource).
+  static let sysroots = Path.dirname(Path.dirname(#filePath)) + "/Sysroots"
+
+  /// The shared sysroot `name` under `Tests/Sysroots`.
+  static func root(_ name: String) -> SystemRoot { SystemRoot(sysroots + "/" + name) }
+
+  /// A copy of the shared sysroot `name` in a new temporary directory (`cp -a`, links kept) with each file of
+  /// `changes` (path under the root → new content) rewritten: a fault the shared trees lack, without another tree.
+  static func mutated(_ name: String, _ changes: [String: String]) -> SystemRoot? {
+    var template = Array("/tmp/hpctest-checks-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { return nil }
+    let directory = String(cString: made)
+    guard system("cp -a '\(sysroots)/\(name)' '\(directory)/root'") == 0 else { return nil }
+    let root = SystemRoot(directory + "/root")
+    for (path, text) in changes {
+      let file = root.resolve(path)
+      let real =
+        FileSystem.realPath(file) ?? FileSystem.realPath(Path.dirname(file)).map { $0 + "/" + Path.basename(file) }
+      guard let real, FileSystem.write(real, text) else { return nil }
+    }
+    return root
+  }
 }
 
 /// Serves recorded outputs for commands: matched by the whole argv, then by the tool name; anything else is
@@ -44,13 +68,17 @@ extension CheckResult {
   func item(_ name: String) -> CheckItem? { items.first { $0.name == name } }
 }
 
-/// Runs a check on a fixture root (under `Fixtures/sysroots`, or `Tests/Sysroots` when `shared`) with recorded
-/// outputs.
+/// Runs a check on the shared sysroot `root` (under `Tests/Sysroots`) with recorded outputs.
 func runCheck(
-  _ name: String, root: String, shared: Bool = false, tools: [String: (Int32, String)] = [:],
-  expect: [String: String] = [:]
+  _ name: String, root: String, tools: [String: (Int32, String)] = [:], expect: [String: String] = [:]
 ) async -> CheckResult {
-  let path = shared ? SystemRoot(Path.dirname(Fixture.directory) + "/../Sysroots/" + root) : Fixture.root(root)
+  await runCheck(name, on: Fixture.root(root), tools: tools, expect: expect)
+}
+
+/// Runs a check on `root` (e.g. a mutated copy of a shared sysroot) with recorded outputs.
+func runCheck(
+  _ name: String, on path: SystemRoot, tools: [String: (Int32, String)] = [:], expect: [String: String] = [:]
+) async -> CheckResult {
   let context = CheckContext(root: path, runner: FakeToolRunner(tools), expectations: Expectations(flags: expect))
   return await CheckCatalogue.run(name, context)
 }

@@ -1,3 +1,4 @@
+import HPCBasics
 import Testing
 
 @testable import Checks
@@ -25,18 +26,18 @@ struct ToolCheckTests {
     let tools = [Self.query: (Int32(0), "derived/a30-faulty.nvidia-smi-query-gpu.csv")]
     let ecc = await runCheck("gpu.ecc", root: "a30-cx6-aarch64-faulty", tools: tools)
     #expect(
-      ecc.item("0000:41:00.0")?.message
-        == "0000:41:00.0: ECC 2 uncorrected (volatile), 14 corrected (aggregate), expected 0 uncorrected")
-    #expect(ecc.item("0000:c1:00.0")?.message == "0000:c1:00.0: ECC mode Disabled, expected Enabled")
+      ecc.item("0000:04:00.0")?.message
+        == "0000:04:00.0: ECC 2 uncorrected (volatile), 14 corrected (aggregate), expected 0 uncorrected")
+    #expect(ecc.item("0001:01:00.0")?.message == "0001:01:00.0: ECC mode Disabled, expected Enabled")
     #expect(ecc.item("0000:03:00.0")?.outcome == .pass)
     let repair = await runCheck("gpu.remapped-rows", root: "a30-cx6-aarch64-faulty", tools: tools)
     #expect(
-      repair.item("0000:81:00.0")?.message == "0000:81:00.0: row remapping pending, expected none (reset the GPU)")
+      repair.item("0000:06:00.0")?.message == "0000:06:00.0: row remapping pending, expected none (reset the GPU)")
     #expect(
-      repair.item("0000:41:00.0")?.message == "0000:41:00.0: page retirement pending, expected none (reset the GPU)")
+      repair.item("0000:04:00.0")?.message == "0000:04:00.0: page retirement pending, expected none (reset the GPU)")
     let clocks = await runCheck("gpu.clock-events", root: "a30-cx6-aarch64-faulty", tools: tools)
     #expect(
-      clocks.item("0000:c1:00.0")?.message == "0000:c1:00.0: clocks slowed by HW thermal slowdown (0x40), expected none"
+      clocks.item("0001:01:00.0")?.message == "0001:01:00.0: clocks slowed by HW thermal slowdown (0x40), expected none"
     )
   }
 
@@ -60,17 +61,20 @@ struct ToolCheckTests {
     #expect(result.items == [CheckItem("gpu.ecc", .fail, "nvidia-smi exited 9: the NVIDIA driver is not loaded")])
   }
 
-  @Test func faultyXid79() async {
+  /// The shared faulty tree has no `/proc/uptime`; a copy gets one (100000 s) so the window applies.
+  @Test func faultyXid79() async throws {
+    let root = try #require(
+      Fixture.mutated("a30-cx6-aarch64-faulty", ["/proc/uptime": "100000.00 390000.00\n"]))
+    defer { _ = FileSystem.removeTree(Path.dirname(root.path)) }
     let result = await runCheck(
-      "gpu.xid", root: "a30-cx6-aarch64-faulty", tools: ["dmesg": (0, "derived/a30-faulty.dmesg.txt")])
+      "gpu.xid", on: root, tools: ["dmesg": (0, "derived/a30-faulty.dmesg.txt")])
     #expect(result.outcome == .fail)
-    #expect(result.item("0000:41:00.0")?.outcome == .fail)
-    #expect(result.item("0000:41:00.0")?.message.hasPrefix("0000:41:00.0: XID 79 in the last 86400 s") == true)
-    #expect(result.item("0000:81:00.0")?.outcome == .pass, "its XID 13 is older than the window")
+    #expect(result.item("0000:04:00.0")?.outcome == .fail)
+    #expect(result.item("0000:04:00.0")?.message.hasPrefix("0000:04:00.0: XID 79 in the last 86400 s") == true)
+    #expect(result.item("0000:06:00.0")?.outcome == .pass, "its XID 13 is older than the window")
     let wide = await runCheck(
-      "gpu.xid", root: "a30-cx6-aarch64-faulty", tools: ["dmesg": (0, "derived/a30-faulty.dmesg.txt")],
-      expect: ["xid-window": "100000"])
-    #expect(wide.item("0000:81:00.0")?.outcome == .info)
+      "gpu.xid", on: root, tools: ["dmesg": (0, "derived/a30-faulty.dmesg.txt")], expect: ["xid-window": "100000"])
+    #expect(wide.item("0000:06:00.0")?.outcome == .info)
   }
 
   @Test func missingToolSkipsUnlessRequired() async {

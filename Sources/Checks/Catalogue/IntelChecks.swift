@@ -67,7 +67,7 @@ enum IntelChecks {
     guard !facts.intelGPUs.isEmpty else { return .skip("gpu.intel-tiles", "no Intel GPU found") }
     let items = facts.intelGPUs.map { gpu in
       let expected = context.expectations.int("gpu-tiles") ?? gpu.model?.tiles
-      return IntelTileJudge.judge(IntelTileFacts.read(gpu.address, facts.reader), expectedTiles: expected)
+      return IntelTileJudge.judge(IntelTileFacts(gpu.address, facts.probedGPU(gpu.address)), expectedTiles: expected)
     }
     return CheckResult(check: "gpu.intel-tiles", items: items)
   }

@@ -36,10 +36,10 @@ enum RDMAChecks {
     return ports.isEmpty ? .failure(Stop(.skip(check, "no RDMA port found"))) : .success(ports)
   }
 
-  static func perPort(_ check: String, _ context: CheckContext, judge: (PortFacts, NodeFacts) -> CheckItem)
-    -> CheckResult
-  {
-    let facts = NodeFacts(context)
+  static func perPort(
+    _ check: String, _ context: CheckContext, facts: NodeFacts? = nil, judge: (PortFacts, NodeFacts) -> CheckItem
+  ) -> CheckResult {
+    let facts = facts ?? NodeFacts(context)
     switch ports(facts, check, only: context.expectations.list("ib-ports")) {
     case .failure(let stop): return stop.result
     case .success(let ports): return CheckResult(check: check, items: ports.map { judge($0, facts) })
@@ -80,10 +80,11 @@ enum RDMAChecks {
   ) { context in
     let maximum = context.expectations.int("ib-error-max") ?? 0
     let baseline = CounterBaseline(context)
-    let result = perPort("rdma.counters", context) { port, _ in
+    let facts = NodeFacts(context)
+    let result = perPort("rdma.counters", context, facts: facts) { port, _ in
       PortJudge.counters(port, maximum: maximum, before: baseline.counters[port.label])
     }
-    baseline.saveIfNew(NodeFacts(context))
+    baseline.saveIfNew(facts)
     return result
   }
 

@@ -44,8 +44,10 @@ enum RDMAToolChecks {
   }
 
   /// Active physical-function ports, or a skip result.
-  static func activePorts(_ context: CheckContext, _ check: String) -> Result<[PortFacts], Stop> {
-    let facts = NodeFacts(context)
+  static func activePorts(_ context: CheckContext, _ check: String, facts: NodeFacts? = nil)
+    -> Result<[PortFacts], Stop>
+  {
+    let facts = facts ?? NodeFacts(context)
     switch RDMAChecks.ports(facts, check, only: context.expectations.list("ib-ports")) {
     case .failure(let stop): return .failure(stop)
     case .success(let ports):
