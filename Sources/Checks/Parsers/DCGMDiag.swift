@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// `dcgmi diag` results: DCGM 3 text tables, DCGM 3 JSON (`DCGM GPU Diagnostic`) and DCGM 4 JSON.
 package struct DCGMDiag: Sendable, Hashable {
   /// One test's result for one GPU (or for all GPUs when `entity` is nil).
@@ -29,7 +31,7 @@ package struct DCGMDiag: Sendable, Hashable {
 
   /// Parses JSON when the output holds a JSON value, else the text table.
   package init(parsing text: String) {
-    if let json = JSONValue.parse(text), !Self.jsonEntries(json).isEmpty {
+    if let json = JSON.parse(text), !Self.jsonEntries(json).isEmpty {
       entries = Self.jsonEntries(json)
       version = json["version"]?.text
     } else {
@@ -37,7 +39,7 @@ package struct DCGMDiag: Sendable, Hashable {
     }
   }
 
-  static func jsonEntries(_ json: JSONValue) -> [Entry] {
+  static func jsonEntries(_ json: JSON) -> [Entry] {
     json.allObjects.flatMap { object -> [Entry] in
       guard let name = object["name"]?.text, case .array(let results)? = object["results"] else { return [] }
       return results.compactMap { result in

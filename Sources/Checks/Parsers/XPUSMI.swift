@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// `xpu-smi` outputs: `discovery -j` (JSON device list) and the `health -l` / `diag` text tables.
 package enum XPUSMI {
   /// A device of `xpu-smi discovery -j`.
@@ -14,7 +16,7 @@ package enum XPUSMI {
 
   /// The devices of `xpu-smi discovery -j`, nil when the output holds no JSON.
   package static func discovery(_ text: String) -> [Device]? {
-    guard let json = JSONValue.parse(text) else { return nil }
+    guard let json = JSON.parse(text) else { return nil }
     let list = json["device_list"]?.elements ?? (json["pci_bdf_address"] != nil ? [json] : [])
     return list.map { device in
       Device(

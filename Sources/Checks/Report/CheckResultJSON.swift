@@ -1,45 +1,23 @@
+import HPCBasics
+
 /// Renders a check result as JSON for `hpctest check --json`.
 package enum CheckResultJSON {
-  /// `{"check": ..., "outcome": ..., "items": [...], "figures": [...], "notes": [...]}`.
+  /// `{"check": ..., "outcome": ..., "items": [...], "figures": [...], "notes": [...]}` on one line.
   package static func render(_ result: CheckResult) -> String {
     let items = result.items.map { item in
-      "{\"name\": \(quote(item.name)), \"outcome\": \(quote(item.outcome.rawValue)), \"message\": \(quote(item.message))}"
+      JSON.object([
+        ("name", .string(item.name)), ("outcome", .string(item.outcome.rawValue)), ("message", .string(item.message)),
+      ])
     }
     let figures = result.figures.map { figure in
-      let fields = [
-        "\"name\": \(quote(figure.name))", "\"value\": \(FiguresFile.number(figure.value))",
-        "\"reference\": \(figure.reference.map(FiguresFile.number) ?? "null")",
-        "\"lower\": \(figure.lower.map(FiguresFile.number) ?? "null")",
-        "\"upper\": \(figure.upper.map(FiguresFile.number) ?? "null")", "\"unit\": \(quote(figure.unit))",
-      ]
-      return "{" + fields.joined(separator: ", ") + "}"
+      JSON.object([
+        ("name", .string(figure.name)), ("value", .double(figure.value)), ("reference", .double(figure.reference)),
+        ("lower", .double(figure.lower)), ("upper", .double(figure.upper)), ("unit", .string(figure.unit)),
+      ])
     }
-    let notes = result.notes.map(quote)
-    return """
-      {"check": \(quote(result.check)), "outcome": \(quote(result.outcome.rawValue)), \
-      "items": [\(items.joined(separator: ", "))], "figures": [\(figures.joined(separator: ", "))], \
-      "notes": [\(notes.joined(separator: ", "))]}
-      """
-  }
-
-  /// A JSON string literal.
-  package static func quote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
+    return JSON.object([
+      ("check", .string(result.check)), ("outcome", .string(result.outcome.rawValue)), ("items", .array(items)),
+      ("figures", .array(figures)), ("notes", .array(result.notes.map(JSON.string))),
+    ]).compact
   }
 }

@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// Renders ReFrame-style figures as YAML for `$TMT_TEST_DATA/hpctest-figures.yaml` (appended per check).
 package enum FiguresFile {
   /// The file name under `$TMT_TEST_DATA`.
@@ -19,7 +21,6 @@ package enum FiguresFile {
   }
 
   static func number(_ value: Double) -> String {
-    guard value.isFinite else { return "null" }
-    return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    JSON.double(value).compact
   }
 }

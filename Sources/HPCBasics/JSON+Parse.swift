@@ -1,4 +1,13 @@
-/// A small recursive-descent JSON parser over UTF-8 bytes.
+extension JSON {
+  /// Parses the first non-empty JSON object or array in `text` (text before it is skipped, so a tool's banner
+  /// lines do not matter); nil when there is none.
+  package static func parse(_ text: String) -> JSON? {
+    var parser = JSONParser(Array(text.utf8))
+    return parser.parseDocument()
+  }
+}
+
+/// A small recursive-descent JSON parser over UTF-8 bytes; numbers keep their text once it reads as a number.
 struct JSONParser {
   private let bytes: [UInt8]
   private var index = 0
@@ -6,7 +15,7 @@ struct JSONParser {
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   /// The first value that parses, trying each `{` or `[` in turn (banners and headers may contain brackets).
-  mutating func parseDocument() -> JSONValue? {
+  mutating func parseDocument() -> JSON? {
     var start = 0
     while let next = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) {
       index = next
@@ -20,13 +29,13 @@ struct JSONParser {
     while index < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[index]) { index += 1 }
   }
 
-  private mutating func value() -> JSONValue? {
+  private mutating func value() -> JSON? {
     skipSpace()
     guard index < bytes.count else { return nil }
     switch bytes[index] {
     case UInt8(ascii: "{"): return object()
     case UInt8(ascii: "["): return array()
-    case UInt8(ascii: "\""): return string().map(JSONValue.string)
+    case UInt8(ascii: "\""): return string().map(JSON.string)
     case UInt8(ascii: "t"): return literal("true", .bool(true))
     case UInt8(ascii: "f"): return literal("false", .bool(false))
     case UInt8(ascii: "n"): return literal("null", .null)
@@ -34,7 +43,7 @@ struct JSONParser {
     }
   }
 
-  private mutating func literal(_ word: String, _ result: JSONValue) -> JSONValue? {
+  private mutating func literal(_ word: String, _ result: JSON) -> JSON? {
     let expected = Array(word.utf8)
     guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
       return nil
@@ -43,16 +52,17 @@ struct JSONParser {
     return result
   }
 
-  private mutating func number() -> JSONValue? {
+  private mutating func number() -> JSON? {
     let start = index
     let allowed = Set("+-0123456789.eE".utf8)
     while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
-    return Double(String(decoding: bytes[start..<index], as: UTF8.self)).map(JSONValue.number)
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    return Double(text) == nil ? nil : .number(text)
   }
 
-  private mutating func object() -> JSONValue? {
+  private mutating func object() -> JSON? {
     index += 1
-    var members: [(String, JSONValue)] = []
+    var members: [(String, JSON)] = []
     while true {
       skipSpace()
       guard index < bytes.count else { return nil }
@@ -67,9 +77,9 @@ struct JSONParser {
     }
   }
 
-  private mutating func array() -> JSONValue? {
+  private mutating func array() -> JSON? {
     index += 1
-    var items: [JSONValue] = []
+    var items: [JSON] = []
     while true {
       skipSpace()
       guard index < bytes.count else { return nil }
