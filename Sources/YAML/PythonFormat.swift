@@ -1,11 +1,14 @@
 /// Python's `str()` and `repr()` of loaded YAML values, for messages that quote values as tmt/fmf do.
 public enum PythonFormat {
   /// `str(value)`: strings bare, `True`, `None`, `1.5`, `[1, 'a']`, `{'a': 1}`, `2024-01-15 10:20:30+00:00`.
-  public static func str(_ value: YAMLValue) -> String {
+  public static func str(_ value: YAMLValue) -> String { str(value, timestamp: quotedTimestamp) }
+
+  /// `str(value)` with timestamps inside collections written by `timestamp` (see ``repr(_:timestamp:)``).
+  public static func str(_ value: YAMLValue, timestamp: (String) -> String) -> String {
     switch value {
     case .string(let text): text
     case .timestamp(let text): text.replacing("T", with: " ", maxReplacements: 1)
-    default: repr(value)
+    default: repr(value, timestamp: timestamp)
     }
   }
 
@@ -21,22 +24,30 @@ public enum PythonFormat {
     return "(" + inner.joined(separator: ", ") + (inner.count == 1 ? ",)" : ")")
   }
 
-  /// `repr(value)`: strings quoted as Python quotes them.
-  public static func repr(_ value: YAMLValue) -> String {
+  /// `repr(value)`: strings quoted as Python quotes them, timestamps as their quoted ISO text.
+  public static func repr(_ value: YAMLValue) -> String { repr(value, timestamp: quotedTimestamp) }
+
+  /// `repr(value)` with each timestamp's ISO text written by `timestamp` (tmt and fmf mimic `datetime` reprs).
+  public static func repr(_ value: YAMLValue, timestamp: (String) -> String) -> String {
     switch value {
     case .null: "None"
     case .bool(let flag): flag ? "True" : "False"
     case .int(let number): String(number)
     case .float(let number): PythonFloat.repr(number)
     case .string(let text): repr(text)
-    case .timestamp(let text): "'" + text + "'"
+    case .timestamp(let text): timestamp(text)
     case .binary(let bytes): bytesRepr(bytes)
-    case .sequence(let items): "[" + items.map { repr($0.value) }.joined(separator: ", ") + "]"
-    case .set(let items): items.isEmpty ? "set()" : "{" + items.map { repr($0.value) }.joined(separator: ", ") + "}"
+    case .sequence(let items): "[" + items.map { repr($0.value, timestamp: timestamp) }.joined(separator: ", ") + "]"
+    case .set(let items):
+      items.isEmpty ? "set()" : "{" + items.map { repr($0.value, timestamp: timestamp) }.joined(separator: ", ") + "}"
     case .mapping(let pairs):
-      "{" + pairs.map { repr($0.key.value) + ": " + repr($0.value.value) }.joined(separator: ", ") + "}"
+      "{"
+        + pairs.map { repr($0.key.value, timestamp: timestamp) + ": " + repr($0.value.value, timestamp: timestamp) }
+        .joined(separator: ", ") + "}"
     }
   }
+
+  private static func quotedTimestamp(_ text: String) -> String { "'" + text + "'" }
 
   /// `repr(bytes)`: `b'hi\x00'` (printable ASCII as is, `\t`, `\n`, `\r`, other bytes as `\xNN`).
   public static func bytesRepr(_ bytes: [UInt8]) -> String {
