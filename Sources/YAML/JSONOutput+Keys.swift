@@ -52,10 +52,13 @@ extension JSONOutput {
     }
   }
 
-  /// Appends `string` as a JSON string literal, escaped as Python does with `ensure_ascii=False`.
-  static func appendQuoted(_ string: String, to text: inout String) {
+  /// Appends `string` as a JSON string literal, escaped as Python's `json.dumps` does: with `ascii`
+  /// (`ensure_ascii=True`) everything outside printable ASCII becomes `\uXXXX` (UTF-16 units, lower-case hex).
+  static func appendQuoted(_ string: String, to text: inout String, ascii: Bool = false) {
     text.append("\"")
-    let needsEscape = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    let needsEscape = string.utf8.contains {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || (ascii && $0 > 0x7E)
+    }
     guard needsEscape else {
       text.append(string)
       text.append("\"")
@@ -70,9 +73,11 @@ extension JSONOutput {
       case "\t": text.append("\\t")
       case "\u{08}": text.append("\\b")
       case "\u{0C}": text.append("\\f")
-      case _ where scalar.value < 0x20:
-        let digits = String(scalar.value, radix: 16)
-        text.append("\\u00" + (digits.count == 1 ? "0" : "") + digits)
+      case _ where scalar.value < 0x20 || (ascii && scalar.value > 0x7E):
+        for unit in String(scalar).utf16 {
+          let digits = String(unit, radix: 16)
+          text.append("\\u" + String(repeating: "0", count: 4 - digits.count) + digits)
+        }
       default: text.unicodeScalars.append(scalar)
       }
     }

@@ -12,12 +12,22 @@ public struct JSONWriter: Sendable {
   public var sortKeys: Bool
   /// Tag non-JSON values and keys like the conformance dump.
   public var conformanceTags: Bool
+  /// Escape every character outside printable ASCII as `\uXXXX` (Python `ensure_ascii=True`).
+  public var ensureASCII: Bool
 
   /// A writer; the defaults match the conformance dump (`indent=2`, sorted, tagged).
-  public init(indent: Int? = 2, sortKeys: Bool = true, conformanceTags: Bool = true) {
+  public init(indent: Int? = 2, sortKeys: Bool = true, conformanceTags: Bool = true, ensureASCII: Bool = false) {
     self.indent = indent
     self.sortKeys = sortKeys
     self.conformanceTags = conformanceTags
+    self.ensureASCII = ensureASCII
+  }
+
+  /// `text` as a JSON string literal, escaped as `json.dumps` does (honouring `ensureASCII`).
+  public func quote(_ text: String) -> String {
+    var out = ""
+    JSONOutput.appendQuoted(text, to: &out, ascii: ensureASCII)
+    return out
   }
 
   /// The JSON text of `value` (no trailing newline).
@@ -43,12 +53,12 @@ struct JSONOutput {
     case .bool(let flag): text += flag ? "true" : "false"
     case .int(let number): text += String(number)
     case .float(let number): writeFloat(number, depth: depth)
-    case .string(let string): JSONOutput.appendQuoted(string, to: &text)
+    case .string(let string): writeString(string)
     case .timestamp(let iso):
-      writer.conformanceTags ? writeTagged("!!timestamp", iso, depth) : JSONOutput.appendQuoted(iso, to: &text)
+      writer.conformanceTags ? writeTagged("!!timestamp", iso, depth) : writeString(iso)
     case .binary(let bytes):
       let encoded = Base64Encoder.encode(bytes)
-      writer.conformanceTags ? writeTagged("!!binary", encoded, depth) : JSONOutput.appendQuoted(encoded, to: &text)
+      writer.conformanceTags ? writeTagged("!!binary", encoded, depth) : writeString(encoded)
     case .sequence(let items): writeArray(items.map(\.value), depth: depth)
     case .set(let items):
       writer.conformanceTags ? writeSet(items, depth: depth) : writeArray(items.map(\.value), depth: depth)
@@ -66,6 +76,10 @@ struct JSONOutput {
     } else {
       text += number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity"
     }
+  }
+
+  private mutating func writeString(_ string: String) {
+    JSONOutput.appendQuoted(string, to: &text, ascii: writer.ensureASCII)
   }
 
   private mutating func writeTagged(_ tag: String, _ payload: String, _ depth: Int) {
@@ -108,7 +122,7 @@ struct JSONOutput {
     for (index, entry) in ordered.enumerated() {
       if index > 0 { text += writer.indent == nil ? ", " : "," }
       newline(depth + 1)
-      JSONOutput.appendQuoted(entry.0, to: &text)
+      writeString(entry.0)
       text += ": "
       write(entry.1, depth: depth + 1)
     }
