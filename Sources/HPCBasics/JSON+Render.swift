@@ -72,18 +72,19 @@ extension JSON {
     out += String(repeating: "  ", count: indent) + close
   }
 
-  /// `text` as a JSON string literal: `"`, `\`, newline, tab and carriage return escaped by name, other control
-  /// characters as `\u00XX` (lower-case hex); everything else, non-ASCII included, written as is.
-  package static func quote(_ text: String) -> String {
+  /// `text` as a JSON string literal, escaped as Python's `json.dumps` does: `"`, `\`, newline, tab, carriage
+  /// return, backspace and form feed by name, other control characters as `\u00XX` (lower-case hex); with
+  /// `ascii` (`ensure_ascii=True`) everything outside printable ASCII as `\uXXXX` UTF-16 units too.
+  package static func quote(_ text: String, ascii: Bool = false) -> String {
     var out = ""
-    escape(text, into: &out)
+    escape(text, into: &out, ascii: ascii)
     return out
   }
 
-  /// Appends `text` as a JSON string literal (see ``quote(_:)``).
-  package static func escape(_ text: String, into out: inout String) {
+  /// Appends `text` as a JSON string literal (see ``quote(_:ascii:)``).
+  package static func escape(_ text: String, into out: inout String, ascii: Bool = false) {
     out += "\""
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || (ascii && $0 > 0x7E) }) {
       out += text
       out += "\""
       return
@@ -95,9 +96,13 @@ extension JSON {
       case "\n": out += "\\n"
       case "\t": out += "\\t"
       case "\r": out += "\\r"
-      case _ where scalar.value < 0x20:
-        let digits = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+      case "\u{08}": out += "\\b"
+      case "\u{0C}": out += "\\f"
+      case _ where scalar.value < 0x20 || (ascii && scalar.value > 0x7E):
+        for unit in String(scalar).utf16 {
+          let digits = String(unit, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+        }
       default: out.unicodeScalars.append(scalar)
       }
     }

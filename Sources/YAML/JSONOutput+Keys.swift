@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// Key conversion, canonical ordering and string escaping for `JSONWriter`.
 extension JSONOutput {
   /// The JSON key for a mapping key: strings as is, others as `dump_reference.py`'s `key_to_str`
@@ -52,36 +54,10 @@ extension JSONOutput {
     }
   }
 
-  /// Appends `string` as a JSON string literal, escaped as Python's `json.dumps` does: with `ascii`
-  /// (`ensure_ascii=True`) everything outside printable ASCII becomes `\uXXXX` (UTF-16 units, lower-case hex).
+  /// Appends `string` as a JSON string literal, escaped as Python's `json.dumps` does (HPCBasics' `JSON`);
+  /// with `ascii` (`ensure_ascii=True`) everything outside printable ASCII becomes `\uXXXX`.
   static func appendQuoted(_ string: String, to text: inout String, ascii: Bool = false) {
-    text.append("\"")
-    let needsEscape = string.utf8.contains {
-      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || (ascii && $0 > 0x7E)
-    }
-    guard needsEscape else {
-      text.append(string)
-      text.append("\"")
-      return
-    }
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": text.append("\\\"")
-      case "\\": text.append("\\\\")
-      case "\n": text.append("\\n")
-      case "\r": text.append("\\r")
-      case "\t": text.append("\\t")
-      case "\u{08}": text.append("\\b")
-      case "\u{0C}": text.append("\\f")
-      case _ where scalar.value < 0x20 || (ascii && scalar.value > 0x7E):
-        for unit in String(scalar).utf16 {
-          let digits = String(unit, radix: 16)
-          text.append("\\u" + String(repeating: "0", count: 4 - digits.count) + digits)
-        }
-      default: text.unicodeScalars.append(scalar)
-      }
-    }
-    text.append("\"")
+    JSON.escape(string, into: &text, ascii: ascii)
   }
 }
 

@@ -39,10 +39,15 @@ import Testing
 
   @Test(arguments: [
     ("plain é", "\"plain é\""), ("a\"b\\c", "\"a\\\"b\\\\c\""), ("\n\t\r", "\"\\n\\t\\r\""),
-    ("\u{1}\u{1f}", "\"\\u0001\\u001f\""),
+    ("\u{1}\u{1f}", "\"\\u0001\\u001f\""), ("\u{8}\u{c}", "\"\\b\\f\""),
   ])
   func escapesStrings(text: String, literal: String) {
     #expect(JSON.quote(text) == literal)
+  }
+
+  @Test func escapesNonASCIIAsUTF16UnitsWhenAsked() {
+    #expect(JSON.quote("é😀\u{7f}~", ascii: true) == #""\u00e9\ud83d\ude00\u007f~""#)
+    #expect(JSON.quote("é😀", ascii: false) == "\"é😀\"")
   }
 
   @Test func parsesAfterBannerAndSkipsEmptyContainers() {
