@@ -9,8 +9,9 @@ if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then root="$1"; shift; fi
 root="$(cd "$root" && pwd)"
 command -v hyperfine >/dev/null || { echo "bench/probe.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
 command -v lspci >/dev/null || { echo "bench/probe.sh needs lspci (apt-get install pciutils)"; exit 1; }
-swift build -c release --product hpctest >/dev/null
-bin="$(swift build -c release --show-bin-path)/hpctest"
+# The static-stdlib build hpctest ships as (no libswiftCore.so loading at start-up).
+swift build -c release --static-swift-stdlib --product hpctest >/dev/null
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/hpctest"
 echo "fixture: $root ($(ls "$root/sys/bus/pci/devices" | wc -l) PCI functions, $(ls "$root/sys/class/infiniband" 2>/dev/null | wc -l) RDMA devices)"
 "$bin" probe --json --sysroot "$root" >/dev/null
 hyperfine --warmup 5 --min-runs 30 -N \

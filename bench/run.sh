@@ -4,7 +4,8 @@
 # bench/RESULTS-run.md together with the load average it prints (the machine is shared).
 # Usage: bench/run.sh [REPEATS] [SIZES...]   (defaults: 3 repeats; 1 10 100 1000)
 # Env: HPCTEST (binary, default .build/release/hpctest), TMT (default $HPCTEST_REFERENCE_VENV/bin/tmt or
-#      /opt/tmt-ref/bin/tmt; skipped when missing), TMT_MAX (largest size tmt is run for, default 100).
+#      /opt/tmt-ref/bin/tmt; skipped when missing), TMT_MAX (largest size tmt is run for, default 100),
+#      TMT_REPEATS (repeats for tmt, default REPEATS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats=${1:-3}; shift || true
@@ -12,6 +13,7 @@ sizes=("${@:-1 10 100 1000}"); read -r -a sizes <<< "${sizes[*]}"
 hpctest=${HPCTEST:-.build/release/hpctest}
 tmt=${TMT:-${HPCTEST_REFERENCE_VENV:-/opt/tmt-ref}/bin/tmt}
 tmt_max=${TMT_MAX:-100}
+tmt_repeats=${TMT_REPEATS:-$repeats}
 work=$(mktemp -d /tmp/hpctest-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 [ -x "$hpctest" ] || { echo "build first: swift build -c release --product hpctest" >&2; exit 2; }
@@ -36,9 +38,9 @@ printf '%-6s %-10s %-10s %-10s %-10s %s\n' tests hp_wall hp_cpu tmt_wall tmt_cpu
 for n in "${sizes[@]}"; do
   tree=$(make_tree "$n")
   ours=(); theirs=()
-  for _ in $(seq "$repeats"); do
+  for i in $(seq "$repeats"); do
     ours+=("$(seconds "$hpctest" --root "$tree" run --scratch --id "$work/hp-$n" -a provision -h local)")
-    if [ -x "$tmt" ] && [ "$n" -le "$tmt_max" ]; then
+    if [ -x "$tmt" ] && [ "$n" -le "$tmt_max" ] && [ "$i" -le "$tmt_repeats" ]; then
       theirs+=("$(seconds env TMT_FEELING_SAFE=1 "$tmt" --root "$tree" run --scratch --id "$work/tmt-$n" \
         --skip prepare -a provision -h local)")
     fi

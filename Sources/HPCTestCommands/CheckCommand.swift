@@ -65,7 +65,13 @@ struct CheckCommand: GlobalCommand {
       throw ValidationError("unknown check '\(name ?? "")'; `hpctest check --list` lists them")
     }
     let environment = ProcessEnvironment.current()
-    let context = try makeContext(global: global, environment: environment)
+    let context: CheckContext
+    do {
+      context = try makeContext(global: global, environment: environment)
+    } catch let error as SiteFileError {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
     let result = await CheckCatalogue.run(name, context)
     print(result)
     if let data = environment["TMT_TEST_DATA"], !data.isEmpty, !HarnessReport.write(result, dataDirectory: data) {

@@ -12,19 +12,31 @@ enum SiteLoader {
   static func expectations(explicit: String?, root: SystemRoot, hostname: String) throws -> [String: String] {
     let path = explicit ?? root.resolve(defaultPath)
     guard let text = FileSystem.readText(path) else {
-      if explicit != nil { throw ValidationError("cannot read the site file '\(path)'") }
+      if explicit != nil { throw SiteFileError("error: cannot read the site file '\(path)'") }
       return [:]
     }
     guard let node = try parse(text, path) else { return [:] }
     do {
       return try SiteFile.expectations(node, hostname: hostname, file: path)
     } catch {
-      throw ValidationError(error.description)
+      throw SiteFileError(error.description)
     }
   }
 
-  /// Parses YAML text into a node tree.
+  /// Parses YAML text into a node tree; errors name file:line:column.
   static func parse(_ text: String, _ file: String) throws -> YAMLNode? {
-    throw ValidationError("\(file): reading site files needs the YAML parser, which this build lacks")
+    do {
+      return try YAMLParser.parse(text, file: file)
+    } catch {
+      throw SiteFileError(error.description)
+    }
   }
+}
+
+/// A site file that cannot be read or is malformed; printed as is (compiler-style diagnostics).
+struct SiteFileError: Error, CustomStringConvertible {
+  /// The diagnostics, one per line.
+  var description: String
+
+  init(_ description: String) { self.description = description }
 }

@@ -32,6 +32,10 @@ struct RunCommand: GlobalCommand {
   var arguments: [String] = []
 
   mutating func run(global: GlobalOptions) async throws {
+    if arguments.contains("--help") {
+      Console.out(Self.helpMessage())
+      return
+    }
     var options: RunOptions
     do { options = try RunArguments.parse(arguments) } catch {
       Console.error(error.description)

@@ -75,6 +75,11 @@ public indirect enum JSONValue: Sendable, Hashable {
   /// Appends `text` as a JSON string literal.
   static func escape(_ text: String, into out: inout String) {
     out += "\""
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""

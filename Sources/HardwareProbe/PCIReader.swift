@@ -52,18 +52,22 @@ struct PCIReader {
   }
 
   private mutating func readFunction(_ address: PCIAddress, directory: String, config: ConfigSpace) -> PCIFunction? {
-    let vendor = Sysfs.hexValue(directory + "/vendor").flatMap { UInt16(exactly: $0) } ?? config.vendorID
-    let device = Sysfs.hexValue(directory + "/device").flatMap { UInt16(exactly: $0) } ?? config.deviceID
+    // Config space first (libpci already read it): a VF's reads 0xffff, and then sysfs has the ids.
+    let fromConfig = config.vendorID != nil && config.deviceID != nil && config.bytes.count >= 64
+    let vendor = fromConfig ? config.vendorID : Sysfs.hexValue(directory + "/vendor").flatMap { UInt16(exactly: $0) }
+    let device = fromConfig ? config.deviceID : Sysfs.hexValue(directory + "/device").flatMap { UInt16(exactly: $0) }
     guard let vendor, let device else {
       warnings.append(ProbeWarning(address.description, "vendor/device ids unreadable in sysfs and config space"))
       return nil
     }
-    let classCode = Sysfs.hexValue(directory + "/class").flatMap { UInt32(exactly: $0) } ?? configClass(config)
+    let classCode =
+      (fromConfig ? configClass(config) : nil) ?? Sysfs.hexValue(directory + "/class").flatMap { UInt32(exactly: $0) }
     var function = PCIFunction(
       address: address, vendorID: vendor, deviceID: device,
       subsystemVendorID: Sysfs.hexValue(directory + "/subsystem_vendor").flatMap { UInt16(exactly: $0) },
       subsystemDeviceID: Sysfs.hexValue(directory + "/subsystem_device").flatMap { UInt16(exactly: $0) },
-      classCode: classCode ?? 0, revision: Sysfs.hexValue(directory + "/revision").flatMap { UInt8(exactly: $0) },
+      classCode: classCode ?? 0,
+      revision: fromConfig ? config.byte(0x08) : Sysfs.hexValue(directory + "/revision").flatMap { UInt8(exactly: $0) },
       driver: Sysfs.linkName(directory + "/driver"), numaNode: numaNode(directory, address),
       localCPUs: Sysfs.text(directory + "/local_cpulist"),
       iommuGroup: Sysfs.linkName(directory + "/iommu_group").flatMap { Int($0) },
@@ -104,9 +108,13 @@ struct PCIReader {
     function.sriov = config.sriov
     function.acs = config.acs
     function.aer = config.aer
-    function.sriovTotalVFs = Sysfs.integer(directory + "/sriov_totalvfs")
-    function.sriovNumVFs = Sysfs.integer(directory + "/sriov_numvfs")
-    function.aerCounters = AERCountersReader.read(directory)
+    // With the full config space, the kernel's files exist only where the capabilities do.
+    let complete = config.bytes.count >= 4096
+    if !complete || function.sriov != nil {
+      function.sriovTotalVFs = Sysfs.integer(directory + "/sriov_totalvfs")
+      function.sriovNumVFs = Sysfs.integer(directory + "/sriov_numvfs")
+    }
+    if !complete || function.aer != nil { function.aerCounters = AERCountersReader.read(directory) }
   }
 
   private func readTopology(_ function: inout PCIFunction, directory: String) {

@@ -76,16 +76,26 @@ struct RDMAReader {
     return value
   }
 
+  /// Non-zero GIDs in index order. Real ports list 128–255 entries that are mostly zero, so reading stops after
+  /// `gidZeroRun` zero entries in a row (RoCE tables fill from index 0).
   private func readGIDs(_ directory: String) -> [Int: String] {
     var gids: [Int: String] = [:]
+    var zeros = 0
     for entry in Sysfs.list(directory) {
-      guard let index = Int(entry), let gid = Sysfs.text(directory + "/" + entry), !RDMAReader.isZeroGID(gid) else {
+      guard let index = Int(entry) else { continue }
+      guard let gid = Sysfs.text(directory + "/" + entry), !RDMAReader.isZeroGID(gid) else {
+        zeros += 1
+        if zeros >= RDMAReader.gidZeroRun { break }
         continue
       }
+      zeros = 0
       gids[index] = gid
     }
     return gids
   }
+
+  /// Zero GIDs in a row after which the rest of a port's GID table is not read.
+  static let gidZeroRun = 16
 
   /// True for `0000:0000:...` (an unset GID or GUID).
   static func isZeroGID(_ text: String) -> Bool { text.allSatisfy { $0 == "0" || $0 == ":" } }

@@ -25,7 +25,18 @@ enum HelperScripts {
       unlink(directory + "/" + alias)
       symlink(target, directory + "/" + alias)
     }
+    linkSelf(into: directory)
     return true
+  }
+
+  /// Puts the running `hpctest` binary on the tests' PATH as `hpctest`, so the repository's thin test wrappers
+  /// (`test: hpctest check ...`) run the same build as the harness even when it is not installed.
+  static func linkSelf(into directory: String) {
+    guard let executable = FileSystem.realPath("/proc/self/exe"), Path.basename(executable) == "hpctest" else {
+      return
+    }
+    unlink(directory + "/hpctest")
+    symlink(executable, directory + "/hpctest")
   }
 
   static let guardLine = """
@@ -94,15 +105,18 @@ enum HelperScripts {
 
       """
 
-  /// `tmt-abort`: marks the test aborted and ends the test's shell.
-  static let abort =
-    guardLine + """
-      touch "$TMT_TEST_DATA/abort"
-      kill "$PPID"
+  /// Ends the test: SIGTERM to its process group. Every test runs in its own session, so this never reaches
+  /// hpctest (tmt's `kill $PPID` would, when bash execs the helper as the test's last command).
+  static let killTest = """
+    read -r _ _ _ _ group _ < /proc/$$/stat
+    kill -TERM -- "-$group"
 
-      """
+    """
 
-  /// `tmt-reboot`: records the request and ends the test's shell (local runs cannot reboot: the test errors).
+  /// `tmt-abort`: marks the test aborted and ends the test.
+  static let abort = guardLine + "touch \"$TMT_TEST_DATA/abort\"\n" + killTest
+
+  /// `tmt-reboot`: records the request and ends the test (local runs cannot reboot: the test errors).
   static let reboot =
     guardLine + """
       command=""; timeout=""
@@ -110,7 +124,6 @@ enum HelperScripts {
           case "$option" in c) command="$OPTARG" ;; t) timeout="$OPTARG" ;; s) ;; *) exit 2 ;; esac
       done
       printf '{"command": "%s", "timeout": "%s"}\\n' "$command" "$timeout" > "$TMT_REBOOT_REQUEST"
-      kill "$PPID"
 
-      """
+      """ + killTest
 }

@@ -87,7 +87,10 @@ package struct PlanRun: Sendable {
   private func provision() throws(Diagnostic) {
     guard options.runs(.provision) || options.runs(.execute) else { return }
     log.line("provision", level: 1)
-    let how = options.provisionHow ?? context.plan.phases(.provision).first?.how ?? "local"
+    let phase = context.plan.phases(.provision).first
+    // A plan without `provision` gets tmt's default `virtual`; hpctest runs such plans on this machine.
+    let defaulted = phase.map { $0.how == "virtual" && $0["how"]?.location == nil } ?? true
+    let how = options.provisionHow ?? (defaulted ? "local" : phase?.how ?? "local")
     let supported = ["local"]
     if !supported.contains(how) {
       throw .error(

@@ -50,12 +50,24 @@ extension Runner {
       let plan = plans.first { $0.name == outcome.name }
       let hows = options.reportHows.isEmpty ? plan?.phases(.report).map(\.how) ?? [] : options.reportHows
       if hows.contains("junit") && options.junitFile == nil {
-        let directory = Path.dirname(outcome.executeDirectory) + "/report/default-0"
-        FileSystem.makeDirectories(directory)
-        FileSystem.writeAtomically(directory + "/junit.xml", JUnit.document([suite]))
+        // The plan's own `report: {how: junit, file: F}` (relative to the tree), else tmt's default place.
+        let phase = plan?.phases(.report).first { $0.how == "junit" }
+        let directory = Path.dirname(outcome.executeDirectory) + "/report/" + (phase?.name ?? "default-0")
+        let file = phase?["file"]?.scalarText.map { Path.join(root, $0) } ?? directory + "/junit.xml"
+        FileSystem.makeDirectories(Path.dirname(file))
+        if !FileSystem.writeAtomically(file, JUnit.document([suite])) {
+          log.always("error: cannot write the JUnit report to '\(file)'")
+        }
       }
       log.line(outcome.name)
       log.line("report", level: 1)
+      log.line("how: display", level: 2, minimumVerbosity: 1)
+      log.line("execute", level: 2, minimumVerbosity: 1)
+      for result in outcome.results {
+        let lines = Display.lines(
+          result, verbosity: log.verbosity, executeDirectory: outcome.executeDirectory)
+        for line in lines { log.line(line, level: 3, minimumVerbosity: 1) }
+      }
       log.line("summary: " + Display.summary(outcome.results), level: 2)
     }
     if let file = options.junitFile {

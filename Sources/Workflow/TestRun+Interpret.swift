@@ -4,70 +4,79 @@ import Reporting
 import TMTModel
 
 extension TestRun {
+  /// What decided the outcome before `result:` and checks: internal checks, notes and whether to stop.
+  struct Verdict {
+    var outcome: ResultOutcome = .error
+    var checks: [CheckResult] = []
+    var notes: [String] = []
+    var stop: String?
+  }
+
   /// The result as tmt records it: exit code or reports, then timeout/abort/interrupt/restart facts, then the
   /// `result:` key and the checks.
   func interpret(_ facts: TestFacts) -> TestRunOutcome {
     guard let status = facts.status else {
       return TestRunOutcome(main: errorResult(note: facts.spawnError ?? "the test did not start", facts: facts))
     }
-    var checks = facts.checks
-    var stop: String?
-    var notes: [String] = []
     let reports = TestReports.read(
       data + "/tmt-report-results.yaml", relative: relative + "/data", testName: test.test.name)
-    let endTime = facts.end.iso8601
-    var outcome: ResultOutcome
-    if status.timedOut || status.shellStatus == 124 {
-      appendToOutput(ResultInterpretation.timeoutHint(facts.durationText))
-      checks.append(internalCheck("timeout", "Test exceeded maximum duration of \(facts.durationText)", endTime))
-      outcome = .error
-    } else if status.cancelled {
-      checks.append(internalCheck("interrupt", "Test interrupted by signal", endTime))
-      stop = "Test \(test.test.name) interrupted, stopping execution."
-      outcome = .error
-    } else if FileSystem.exists(data + "/abort") {
-      checks.append(internalCheck("abort", "Test aborted", endTime))
-      checks.append(internalCheck("interrupt", "Test interrupted by signal", endTime))
-      stop = "Test \(test.test.name) aborted, stopping execution."
-      outcome = .error
-    } else if FileSystem.exists(data + "/reboot-request") {
-      checks.append(internalCheck("guest", "Test failed due to guest reboot timeout.", endTime))
-      notes.append("tmt-reboot is not supported on the local guest")
-      outcome = .error
-    } else if facts.restartsExhausted {
-      let message =
-        "Test reached maximum restart attempts (\(facts.restartMax)). You may want to set restart-max-count larger."
-      checks.append(internalCheck("invocation", message, endTime))
-      outcome = .error
-    } else if !reports.results.isEmpty || reports.problem != nil {
-      if let problem = reports.problem {
-        notes.append(problem)
-        outcome = .error
-      } else if let reduced = ResultInterpretation.reduceReports(reports.results.map(\.result)) {
-        outcome = reduced
-      } else {
-        let bad = reports.results.map(\.result.rawValue).joined(separator: ", ")
-        notes.append("tmt-report-result outcomes must be pass, fail, warn or skip to decide the result, got \(bad)")
-        outcome = .error
-      }
-    } else {
-      outcome = ResultInterpretation.outcome(exitCode: status.shellStatus)
-    }
+    var verdict = verdict(status, facts: facts, reports: reports)
+    verdict.checks = facts.checks + verdict.checks
     let failuresPath = reports.results.isEmpty ? "failures.yaml" : "data/failures.yaml"
     writeFailures(to: invocation + "/" + failuresPath)
     var result = baseResult(facts)
     result.log = [relative + "/output.txt", relative + "/" + failuresPath] + submittedLogs()
     result.subresult = reports.results
-    result.originalResult = outcome
-    result.check = checks
-    var run = TestRunOutcome(main: result, stop: stop, interrupted: status.cancelled)
+    result.originalResult = verdict.outcome
+    result.check = verdict.checks
+    var run = TestRunOutcome(main: result, stop: verdict.stop, interrupted: status.cancelled)
     switch test.test.result {
-    case "custom": run = CustomResults(run: self, facts: facts).outcome(base: result, stop: stop)
-    case "restraint": run.main = nil; run.extras = restraintResults(reports.results, base: result)
-    default: run.main = finish(result, outcome: outcome, notes: notes)
+    case "custom": run = CustomResults(run: self, facts: facts).outcome(base: result, stop: verdict.stop)
+    case "restraint":
+      run.main = nil
+      run.extras = restraintResults(reports.results, base: result)
+    default: run.main = finish(result, outcome: verdict.outcome, notes: verdict.notes)
     }
     run.interrupted = status.cancelled
     return run
+  }
+
+  /// Timeout, interrupt, abort, reboot and exhausted restarts are errors with tmt's internal checks; otherwise
+  /// the reports decide, or the exit code.
+  private func verdict(_ status: ProcessOutcome, facts: TestFacts, reports: TestReports) -> Verdict {
+    let time = facts.end.iso8601
+    var verdict = Verdict()
+    if status.timedOut || status.shellStatus == 124 {
+      appendToOutput(ResultInterpretation.timeoutHint(facts.durationText))
+      verdict.checks = [internalCheck("timeout", "Test exceeded maximum duration of \(facts.durationText)", time)]
+    } else if status.cancelled {
+      verdict.checks = [internalCheck("interrupt", "Test interrupted by signal", time)]
+      verdict.stop = "Test \(test.test.name) interrupted, stopping execution."
+    } else if FileSystem.exists(data + "/abort") {
+      verdict.checks = [
+        internalCheck("abort", "Test aborted", time), internalCheck("interrupt", "Test interrupted by signal", time),
+      ]
+      verdict.stop = "Test \(test.test.name) aborted, stopping execution."
+    } else if FileSystem.exists(data + "/reboot-request") {
+      verdict.checks = [internalCheck("guest", "Test failed due to guest reboot timeout.", time)]
+      verdict.notes = ["tmt-reboot is not supported on the local guest"]
+    } else if facts.restartsExhausted {
+      let message =
+        "Test reached maximum restart attempts (\(facts.restartMax)). You may want to set restart-max-count larger."
+      verdict.checks = [internalCheck("invocation", message, time)]
+    } else if let problem = reports.problem {
+      verdict.notes = [problem]
+    } else if !reports.results.isEmpty {
+      if let reduced = ResultInterpretation.reduceReports(reports.results.map(\.result)) {
+        verdict.outcome = reduced
+      } else {
+        let bad = reports.results.map(\.result.rawValue).joined(separator: ", ")
+        verdict.notes = ["tmt-report-result outcomes must be pass, fail, warn or skip to decide the result, got \(bad)"]
+      }
+    } else {
+      verdict.outcome = ResultInterpretation.outcome(exitCode: status.shellStatus)
+    }
+    return verdict
   }
 
   private func finish(_ base: TestResult, outcome: ResultOutcome, notes: [String]) -> TestResult {

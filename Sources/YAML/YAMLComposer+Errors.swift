@@ -33,8 +33,13 @@ extension YAMLComposer {
   /// Records a constructor error (kept if ruamel would meet it first); construction goes on with a null.
   mutating func fail(_ message: String, at mark: YAMLMark, order: [Int]) -> BuiltNode {
     let diagnostic = Diagnostic.error(message, at: location(mark))
+    record(diagnostic, order: order)
+    return BuiltNode(node: YAMLNode(.null, at: diagnostic.location), kind: .scalar, error: diagnostic)
+  }
+
+  /// Keeps `diagnostic` when ruamel would raise it before the one kept so far.
+  mutating func record(_ diagnostic: Diagnostic, order: [Int]) {
     if pending.map({ order.lexicographicallyPrecedes($0.order) }) ?? true { pending = (order, diagnostic) }
-    return BuiltNode(node: YAMLNode(.null, at: diagnostic.location), kind: .scalar)
   }
 
   /// A `<<` or `=` outside a mapping key has no constructor in ruamel.

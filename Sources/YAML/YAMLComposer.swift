@@ -13,6 +13,10 @@ struct BuiltNode {
   var special: Special = .none
   /// Number of nodes after alias expansion (alias bomb guard).
   var size: Int = 1
+  /// Reached through an alias (ruamel constructs it where first reached, so it may already be filled).
+  var viaAlias = false
+  /// The constructor error of a failed scalar (raised again where an alias reaches it first).
+  var error: Diagnostic?
 }
 
 /// Turns libyaml events into one resolved document, the way ruamel's composer + `SafeConstructor` do.
@@ -135,6 +139,9 @@ struct YAMLComposer {
       throw .error(
         "alias '\(name)' expands the document past \(expansionLimit) nodes (alias bomb?)", at: location(event.start))
     }
-    return built
+    if let error = built.error { record(error, order: nextChildOrder()) }
+    var reached = built
+    reached.viaAlias = true
+    return reached
   }
 }

@@ -50,6 +50,14 @@ import Testing
     #expect(DeviceNames.deviceID(hcaType: "MT4129") == 0x1021)
   }
 
+  @Test func gidTableReadingStopsAfterARunOfZeros() throws {
+    var reader = RDMAReader(root: SystemRoot(Fixtures.directory + "/gid-table"), functions: [:])
+    let port = try #require(reader.read().first?.ports.first)
+    #expect(port.gids.keys.sorted() == [0, 3])
+    #expect(port.gids[3] == "0000:0000:0000:0000:0000:ffff:0a00:0011")
+    #expect(reader.warnings.isEmpty)
+  }
+
   /// Puts the captured class directory at `<tmp>/sys/class/infiniband` through a symlink.
   private func stageClassInfiniband() throws -> String {
     let root = "/tmp/hpctest-ib-\(UInt32.random(in: 0...UInt32.max))"

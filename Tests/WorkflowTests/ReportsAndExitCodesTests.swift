@@ -35,6 +35,8 @@ import YAML
     let rdma = Harness.plan("/plans/rdma")
     let file = harness.workdirRoot + "/all.xml"
     _ = try await harness.run(tests, plans: [gpu, rdma], arguments: ["-a", "report", "-h", "junit", "--file", file])
+    let perPlan = FileSystem.readText(harness.runDirectory + "/plans/gpu/report/default-0/junit.xml") ?? ""
+    #expect(perPlan.isEmpty, "with --file, one combined report is written instead")
     let combined = FileSystem.readText(file) ?? ""
     #expect(combined.contains("<testsuite name=\"/plans/gpu\""))
     #expect(combined.contains("<testsuite name=\"/plans/rdma\""))
@@ -49,6 +51,14 @@ import YAML
     } else {
       print("note: skipping xmllint validation: tmt's default.xsd not found (set HPCTEST_REFERENCE_VENV)")
     }
+  }
+
+  @Test func planJUnitReportGoesToItsPhaseDirectory() async throws {
+    let harness = Harness()
+    let plan = Harness.plan("/plans", extra: [.report: [TMTPhase(name: "default-0", how: "junit", data: [])]])
+    _ = try await harness.run([Harness.test("/tests/a", "true")], plans: [plan])
+    let text = harness.read("plans/report/default-0/junit.xml")
+    #expect(text.contains("<testcase name=\"/tests/a\">"))
   }
 
   @Test func lastReportRegeneratesJUnitFromResults() async throws {

@@ -29,6 +29,18 @@ import YAML
     #expect(later == "myvar=from-first\n")
   }
 
+  @Test func sysrootReachesTestsAsHPCTestSysroot() async throws {
+    let harness = Harness()
+    var options = try harness.options()
+    options.sysroot = SystemRoot("/fixtures/h200")
+    let runner = Runner(
+      tests: [Harness.test("/tests/sys", "echo \"$HPCTEST_SYSROOT\"")], plans: [Harness.plan("/plans")],
+      root: harness.tree, options: options, log: RunLog(verbosity: 0, quiet: true, sink: { _ in }),
+      loader: { _ in [] })
+    #expect(await runner.run() == 0)
+    #expect(harness.read("plans/execute/data/guest/default-0/tests/sys-1/output.txt") == "/fixtures/h200\n")
+  }
+
   @Test func resultsArePendingRightAfterDiscover() async throws {
     let harness = Harness()
     let peek = Harness.test(

@@ -60,6 +60,10 @@ struct TagAndAnchorTests {
       ("y: {a: 1, <<: {b: 2}, a: 3}", #"{"y": {"b": 2, "a": 3}}"#),
       ("&a a: *a", #"{"a": "a"}"#), ("a: &s !!str 1\nb: *s", #"{"a": "1", "b": "1"}"#),
       ("x: {.nan: a}", #"{"x": {"!!float nan": "a"}}"#),
+      (
+        "s: &s !!set {a, b}\nm:\n  <<: *s\n  c: 1",
+        #"{"s": {"!!set": ["a", "b"]}, "m": {"a": null, "b": null, "c": 1}}"#
+      ),
     ])
   func anchors(_ text: String, _ expected: String) throws {
     #expect(try json(text) == expected, "\(text)")
@@ -121,7 +125,7 @@ struct TagAndAnchorTests {
       ),
       (
         "a:\n  b: {c: 1}\n  b: [1, 'x']",
-        "t.yaml:3:3: error: found duplicate key \"b\" with value \"[1, 'x']\" (original value: \"{'c': 1}\")"
+        "t.yaml:3:3: error: found duplicate key \"b\" with value \"[]\" (original value: \"{}\")"
       ),
       ("{a: 1}: 2", "t.yaml:1:1: error: found unhashable key (while constructing a mapping)"),
       ("[1, {a: 1}]: 2", "t.yaml:1:1: error: unhashable type: 'dict'"),
@@ -155,6 +159,20 @@ struct TagAndAnchorTests {
       (
         "a: [{x: 1, x: 2}]\nb: {y: 1, y: 2}",
         "t.yaml:2:11: error: found duplicate key \"y\" with value \"2\" (original value: \"1\")"
+      ),
+      (
+        "a: &x {c: 1}\nb:\n  k: *x\n  k: [1]",
+        "t.yaml:4:3: error: found duplicate key \"k\" with value \"[]\" (original value: \"{'c': 1}\")"
+      ),
+      ("a: {b: &x !!bool maybe}\nc: *x", "t.yaml:1:8: error: could not convert string to bool: 'maybe'"),
+      (
+        "a:\n  b:\n    c: &x !!int q\n    c: 1\nd: *x\nd: 2",
+        "t.yaml:3:8: error: invalid literal for int() with base 10: 'q'"
+      ),
+      ("k: &n1 [true, ~]\nm:\n  <<: *n1", "t.yaml:1:9: error: expected a mapping for merging, but found scalar"),
+      (
+        "e: &e {}\nm:\n  <<: *e\n  a: 1\n  a: 2",
+        "t.yaml:5:3: error: found duplicate key \"a\" with value \"2\" (original value: \"1\")"
       ),
       ("a: =\nb: [\n", "t.yaml:3:1: error: did not find expected node content (while parsing a flow node)"),
     ])

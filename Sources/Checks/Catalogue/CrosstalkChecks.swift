@@ -18,7 +18,8 @@ enum CrosstalkChecks {
     case .failure(let stop): return stop.result
     case .success(let facts):
       let allow = context.expectations.bool("allow-sys") ?? false
-      let items = TopologyJudge.affinity(gpus: facts.gpus, adapters: facts.adapters, allowSYS: allow)
+      let items = TopologyJudge.affinity(
+        gpus: facts.gpus, adapters: facts.adapters, allowSYS: allow, path: facts.path)
       return CheckResult(check: "crosstalk.affinity", items: items)
     }
   }
@@ -31,7 +32,8 @@ enum CrosstalkChecks {
     case .failure(let stop): return stop.result
     case .success(let facts):
       let bridges = Dictionary(facts.pci.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-      let items = TopologyJudge.acs(gpus: facts.gpus, adapters: facts.adapters, bridges: bridges)
+      let items = TopologyJudge.acs(
+        gpus: facts.gpus, adapters: facts.adapters, bridges: bridges, path: facts.path)
       return CheckResult(check: "crosstalk.acs", items: items)
     }
   }
@@ -45,7 +47,7 @@ enum CrosstalkChecks {
     case .success(let facts):
       guard !facts.nvidiaGPUs.isEmpty else { return .skip("crosstalk.gpudirect", "no NVIDIA GPU found") }
       return CheckResult(
-        check: "crosstalk.gpudirect", items: [GPUDirectJudge.judge(GPUDirectJudge.Facts(facts.reader))])
+        check: "crosstalk.gpudirect", items: [GPUDirectJudge.judge(GPUDirectJudge.Facts(facts))])
     }
   }
 }
@@ -61,12 +63,12 @@ package enum GPUDirectJudge {
     /// The driver version (`580.159.04`).
     package var version: String?
 
-    /// Reads the facts.
-    package init(_ reader: SysfsReader) {
-      peermem = reader.exists("/sys/module/nvidia_peermem")
-      let text = reader.attribute("/proc/driver/nvidia/version") ?? ""
-      openModule = text.contains("Open Kernel Module")
-      version = reader.attribute("/sys/module/nvidia/version")
+    /// The facts of a node: the driver version from the probe; `nvidia_peermem` and the module flavour (not
+    /// gathered by the probe) from `/sys/module` and `/proc/driver/nvidia/version` under the root.
+    package init(_ facts: NodeFacts) {
+      peermem = facts.root.exists("/sys/module/nvidia_peermem")
+      openModule = facts.root.text("/proc/driver/nvidia/version")?.contains("Open Kernel Module") ?? false
+      version = facts.inventory?.host.nvidiaDriver
     }
 
     /// Creates facts.

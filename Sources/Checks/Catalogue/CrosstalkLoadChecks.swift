@@ -35,7 +35,7 @@ enum CrosstalkLoadChecks {
   static func gpuAndPort(_ context: CheckContext, _ check: String) -> Result<(NodeFacts, PortFacts), Stop> {
     let facts = NodeFacts(context)
     guard !facts.nvidiaGPUs.isEmpty else { return .failure(Stop(.skip(check, "no NVIDIA GPU found"))) }
-    switch RDMAToolChecks.activePorts(context, check) {
+    switch RDMAToolChecks.activePorts(context, check, facts: facts) {
     case .failure(let stop): return .failure(stop)
     case .success(let ports): return .success((facts, ports[0]))
     }

@@ -24,7 +24,7 @@ enum GPUChecks {
     guard !facts.gpus.isEmpty else { return .skip("gpu.driver", "no GPU found") }
     let items = facts.gpus.map { gpu in
       let allowed = context.expectations.list("gpu-driver").nonEmpty ?? defaultDrivers(gpu.vendor)
-      let registered = registration(gpu, facts.reader)
+      let registered = registration(gpu, facts)
       return DriverJudge.judge(
         DriverJudge.Facts(address: gpu.address, driver: gpu.driver, registered: registered), allowed: allowed)
     }
@@ -39,12 +39,12 @@ enum GPUChecks {
     }
   }
 
-  /// NVIDIA: listed under /proc/driver/nvidia/gpus; Intel: has a DRM card; nil when the driver is another one.
-  static func registration(_ gpu: PCIDeviceFacts, _ reader: SysfsReader) -> Bool? {
+  /// NVIDIA: the probe read it under /proc/driver/nvidia/gpus; Intel: the probe found its DRM card; nil when
+  /// the driver is another one.
+  static func registration(_ gpu: PCIDeviceFacts, _ facts: NodeFacts) -> Bool? {
     switch gpu.driver {
-    case "nvidia": return reader.exists("/proc/driver/nvidia/gpus/\(gpu.address)")
-    case "i915", "xe":
-      return reader.list("/sys/bus/pci/devices/\(gpu.address)/drm").contains { $0.hasPrefix("card") }
+    case "nvidia": return facts.probedGPU(gpu.address)?.nvidia != nil
+    case "i915", "xe": return facts.probedGPU(gpu.address)?.intel != nil
     default: return nil
     }
   }
@@ -57,7 +57,7 @@ enum GPUChecks {
     guard !facts.gpus.isEmpty else { return .skip("gpu.pcie-link", "no GPU found") }
     let items = facts.gpus.map { gpu in
       let (link, label) = facts.cardLink(gpu)
-      return PCILinkJudge.judge(link, expected: expected(gpu, context), label: label)
+      return PCILinkJudge.judge(link, expected: expected(gpu, context), device: gpu.address, label: label)
     }
     return CheckResult(check: "gpu.pcie-link", items: items)
   }
@@ -77,7 +77,7 @@ enum GPUChecks {
   ) { context in
     let facts = NodeFacts(context)
     guard !facts.gpus.isEmpty else { return .skip("gpu.aer", "no GPU found") }
-    let maximum = context.expectations.int("aer-correctable-max") ?? 100
+    let maximum = context.expectations.int("aer-correctable-max") ?? 0
     let items = facts.gpus.map { AERJudge.judge(address: $0.address, $0.aer, correctableMax: maximum) }
     return CheckResult(check: "gpu.aer", items: items)
   }

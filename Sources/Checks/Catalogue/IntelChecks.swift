@@ -11,7 +11,9 @@ enum IntelChecks {
     case .unavailable(let result): return result
     case .ran(let status, let output):
       guard status == 0 else { return .error("gpu.xpu-discovery", "xpu-smi discovery exited \(status)") }
-      let listed = XPUSMI.discovery(output)
+      guard let listed = XPUSMI.discovery(output) else {
+        return .error("gpu.xpu-discovery", "xpu-smi discovery -j printed no JSON: \(output.lines.first ?? "")")
+      }
       let items = gpus.map { gpu in
         guard let device = listed.first(where: { $0.address.lowercased() == gpu.address }) else {
           return CheckItem(gpu.address, .fail, "\(gpu.address): not listed by xpu-smi discovery, expected every GPU")
@@ -65,7 +67,7 @@ enum IntelChecks {
     guard !facts.intelGPUs.isEmpty else { return .skip("gpu.intel-tiles", "no Intel GPU found") }
     let items = facts.intelGPUs.map { gpu in
       let expected = context.expectations.int("gpu-tiles") ?? gpu.model?.tiles
-      return IntelTileJudge.judge(IntelTileFacts.read(gpu.address, facts.reader), expectedTiles: expected)
+      return IntelTileJudge.judge(IntelTileFacts(gpu.address, facts.probedGPU(gpu.address)), expectedTiles: expected)
     }
     return CheckResult(check: "gpu.intel-tiles", items: items)
   }

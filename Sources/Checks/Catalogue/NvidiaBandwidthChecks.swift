@@ -23,7 +23,7 @@ enum NvidiaBandwidthChecks {
   static func judgeHostDevice(_ parsed: NVBandwidth, gpus: [PCIDeviceFacts], _ context: CheckContext) -> CheckResult {
     let fraction = context.expectations.double("h2d-fraction") ?? 0.7
     var result = CheckResult(check: "gpu.h2d-bandwidth", items: [])
-    for matrix in parsed.matrices {
+    for matrix in parsed.matrices where matrix.testcase.contains("host") {
       for (label, value) in NVBandwidth.perGPU(matrix) {
         let gpu = Int(label).flatMap { $0 < gpus.count ? gpus[$0] : nil }
         let reference = context.expectations.double("h2d-gbs") ?? gpu.flatMap { linkGBs($0, context) }

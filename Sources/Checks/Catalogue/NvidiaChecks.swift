@@ -73,7 +73,7 @@ enum NvidiaChecks {
     case .ran(let status, let output):
       guard status == 0 else { return .skip("gpu.xid", "dmesg exited \(status): kernel log not readable") }
       let window = Double(context.expectations.int("xid-window") ?? 86400)
-      let uptime = SysfsReader(root: context.root).attribute("/proc/uptime")?.leadingNumber
+      let uptime = context.root.text("/proc/uptime")?.leadingNumber
       let since = uptime.map { $0 - window }
       let text = uptime == nil ? "in the kernel log" : "in the last \(Int(window)) s"
       let items = XidJudge.judge(gpus: gpus.map(\.address), events: XidEvent.parse(output), since: since, window: text)

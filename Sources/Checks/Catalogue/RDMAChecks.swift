@@ -28,31 +28,33 @@ enum RDMAChecks {
     device.pciAddress.flatMap(facts.device)?.physicalFunction != nil
   }
 
-  /// The ports of physical-function RDMA devices, or a skip result when there are none.
-  static func ports(_ facts: NodeFacts, _ check: String) -> Result<[PortFacts], Stop> {
-    let ports = facts.rdma.filter { !isVirtualFunction($0, facts) }.flatMap(\.ports)
+  /// The ports of physical-function RDMA devices (only those named by `ib-ports` — `mlx5_0/1` or `mlx5_0` —
+  /// when set), or a skip result when there are none.
+  static func ports(_ facts: NodeFacts, _ check: String, only: [String] = []) -> Result<[PortFacts], Stop> {
+    let all = facts.rdma.filter { !isVirtualFunction($0, facts) }.flatMap(\.ports)
+    let ports = only.isEmpty ? all : all.filter { only.contains($0.label) || only.contains($0.device) }
     return ports.isEmpty ? .failure(Stop(.skip(check, "no RDMA port found"))) : .success(ports)
   }
 
-  static func perPort(_ check: String, _ context: CheckContext, judge: (PortFacts, NodeFacts) -> CheckItem)
-    -> CheckResult
-  {
-    let facts = NodeFacts(context)
-    switch ports(facts, check) {
+  static func perPort(
+    _ check: String, _ context: CheckContext, facts: NodeFacts? = nil, judge: (PortFacts, NodeFacts) -> CheckItem
+  ) -> CheckResult {
+    let facts = facts ?? NodeFacts(context)
+    switch ports(facts, check, only: context.expectations.list("ib-ports")) {
     case .failure(let stop): return stop.result
     case .success(let ports): return CheckResult(check: check, items: ports.map { judge($0, facts) })
     }
   }
 
   static let portState = CheckDefinition(
-    "rdma.port-state", "every port ACTIVE and LinkUp", needs: "sysfs"
+    "rdma.port-state", "every port ACTIVE and LinkUp", needs: "sysfs", keys: ["ib-ports"]
   ) { context in
     perPort("rdma.port-state", context) { port, _ in PortJudge.state(port) }
   }
 
   static let portRate = CheckDefinition(
     "rdma.port-rate", "every port's rate ≥ the expected rate (flag/site or the adapter model's)", needs: "sysfs",
-    keys: ["ib-rate"]
+    keys: ["ib-rate", "ib-ports"]
   ) { context in
     perPort("rdma.port-rate", context) { port, facts in
       PortJudge.rate(port, expected: expectedRate(port, facts, context))
@@ -78,10 +80,11 @@ enum RDMAChecks {
   ) { context in
     let maximum = context.expectations.int("ib-error-max") ?? 0
     let baseline = CounterBaseline(context)
-    let result = perPort("rdma.counters", context) { port, _ in
+    let facts = NodeFacts(context)
+    let result = perPort("rdma.counters", context, facts: facts) { port, _ in
       PortJudge.counters(port, maximum: maximum, before: baseline.counters[port.label])
     }
-    baseline.saveIfNew(NodeFacts(context))
+    baseline.saveIfNew(facts)
     return result
   }
 

@@ -1,6 +1,30 @@
 /// RDMA checks that run the verbs tools.
 enum RDMAToolChecks {
-  static let all = [verbs, loopbackBandwidth, loopbackLatency]
+  static let all = [verbs, pingpong, loopbackBandwidth, loopbackLatency]
+
+  static let pingpong = CheckDefinition(
+    "rdma.pingpong", "ibv_rc_pingpong loopback (server and client on the same port) completes on every active port",
+    needs: "ibv_rc_pingpong"
+  ) { context in
+    let check = "rdma.pingpong"
+    let ports: [PortFacts]
+    switch activePorts(context, check) {
+    case .failure(let stop): return stop.result
+    case .success(let found): ports = found
+    }
+    var items: [CheckItem] = []
+    for (index, port) in ports.enumerated() {
+      switch await Loopback.run("ibv_rc_pingpong", port, tcpPort: 18415 + index, extra: [], context, check: check) {
+      case .failure(let stop):
+        if stop.result.items.first?.name == check { return stop.result }
+        items += stop.result.items
+      case .success(let output):
+        let summary = output.lines.last { $0.contains("iters in") }?.trimmed ?? "completed"
+        items.append(CheckItem(port.label, .pass, "\(port.label): RC ping-pong \(summary)"))
+      }
+    }
+    return CheckResult(check: check, items: items)
+  }
 
   static let verbs = CheckDefinition(
     "rdma.verbs", "every RDMA device in sysfs is a verbs device (ibv_devinfo)", needs: "ibv_devinfo"
@@ -20,9 +44,11 @@ enum RDMAToolChecks {
   }
 
   /// Active physical-function ports, or a skip result.
-  static func activePorts(_ context: CheckContext, _ check: String) -> Result<[PortFacts], Stop> {
-    let facts = NodeFacts(context)
-    switch RDMAChecks.ports(facts, check) {
+  static func activePorts(_ context: CheckContext, _ check: String, facts: NodeFacts? = nil)
+    -> Result<[PortFacts], Stop>
+  {
+    let facts = facts ?? NodeFacts(context)
+    switch RDMAChecks.ports(facts, check, only: context.expectations.list("ib-ports")) {
     case .failure(let stop): return .failure(stop)
     case .success(let ports):
       let active = ports.filter { $0.state.uppercased() == "ACTIVE" }

@@ -1,3 +1,5 @@
+import HardwareProbe
+
 /// Tiles and frequency limits of one Intel GPU, from sysfs.
 package struct IntelTileFacts: Sendable, Hashable {
   /// One tile (GT): its frequency limits in MHz.
@@ -15,29 +17,10 @@ package struct IntelTileFacts: Sendable, Hashable {
   /// The tiles found.
   package var tiles: [Tile]
 
-  /// Reads i915 (`drm/cardN/gt/gtN/rps_*`) or xe (`tileN/gtN/freq0/*`) attributes of the GPU at `address`.
-  package static func read(_ address: String, _ reader: SysfsReader) -> IntelTileFacts {
-    let device = "/sys/bus/pci/devices/" + address
-    let xeTiles = reader.list(device).filter { $0.hasPrefix("tile") }
-    if !xeTiles.isEmpty {
-      let tiles = xeTiles.flatMap { tile in
-        reader.list("\(device)/\(tile)").filter { $0.hasPrefix("gt") }.map { gt in
-          let freq = "\(device)/\(tile)/\(gt)/freq0/"
-          return Tile(
-            name: "\(tile)/\(gt)", maxMHz: reader.attribute(freq + "max_freq").flatMap { Int($0) },
-            rp0MHz: reader.attribute(freq + "rp0_freq").flatMap { Int($0) })
-        }
-      }
-      return IntelTileFacts(address: address, tiles: tiles)
-    }
-    let card = reader.list(device + "/drm").first { $0.hasPrefix("card") }
-    let gtDir = "\(device)/drm/\(card ?? "card")/gt"
-    let tiles = reader.list(gtDir).filter { $0.hasPrefix("gt") }.map { gt in
-      Tile(
-        name: gt, maxMHz: reader.attribute("\(gtDir)/\(gt)/rps_max_freq_mhz").flatMap { Int($0) },
-        rp0MHz: reader.attribute("\(gtDir)/\(gt)/rps_RP0_freq_mhz").flatMap { Int($0) })
-    }
-    return IntelTileFacts(address: address, tiles: tiles)
+  /// The tiles of the probe's GPU (i915 `gt/gtN/rps_*`, xe `tileN/gtN/freq0/*`); none when it has no DRM card.
+  package init(_ address: String, _ gpu: GPU?) {
+    self.address = address
+    tiles = (gpu?.intel?.gts ?? []).map { Tile(name: $0.name, maxMHz: $0.maxMHz, rp0MHz: $0.rp0MHz) }
   }
 }
 

@@ -18,11 +18,15 @@ package enum PCILinkJudge {
     }
   }
 
-  /// One sub-result for `link`; `label` names the device (`0000:3b:00.0`, or with its upstream port).
-  package static func judge(_ link: LinkFacts, expected: Expected, label: String? = nil) -> CheckItem {
+  /// One sub-result for `link`, named `device` (default: the link's device); `label` names it in the message
+  /// (`0000:3b:00.0`, or with its upstream port).
+  package static func judge(_ link: LinkFacts, expected: Expected, device: String? = nil, label: String? = nil)
+    -> CheckItem
+  {
     let name = label ?? link.address
+    let item = device ?? link.address
     guard let speed = link.currentSpeed, let width = link.currentWidth else {
-      return CheckItem(link.address, .skip, "\(name): no PCIe link attributes (virtual or non-PCIe device)")
+      return CheckItem(item, .skip, "\(name): no PCIe link attributes (virtual or non-PCIe device)")
     }
     let wantSpeed = expected.generation.map { LinkFacts.speed(generation: $0) } ?? link.maxSpeed ?? speed
     let wantWidth = expected.width ?? link.maxWidth ?? width
@@ -30,18 +34,18 @@ package enum PCILinkJudge {
     let wanted = LinkFacts.describe(speed: wantSpeed, width: wantWidth)
     if let maxSpeed = link.maxSpeed, let maxWidth = link.maxWidth, maxSpeed < wantSpeed || maxWidth < wantWidth {
       let most = LinkFacts.describe(speed: maxSpeed, width: maxWidth)
-      return CheckItem(link.address, .fail, "\(name): PCIe link capable of \(most) only, expected \(wanted)")
+      return CheckItem(item, .fail, "\(name): PCIe link capable of \(most) only, expected \(wanted)")
     }
     if width < wantWidth {
-      return CheckItem(link.address, .fail, "\(name): PCIe link \(actual), expected \(wanted)")
+      return CheckItem(item, .fail, "\(name): PCIe link \(actual), expected \(wanted)")
     }
     if speed < wantSpeed {
       guard expected.idleDownshift else {
-        return CheckItem(link.address, .fail, "\(name): PCIe link \(actual), expected \(wanted)")
+        return CheckItem(item, .fail, "\(name): PCIe link \(actual), expected \(wanted)")
       }
       let message = "\(name): PCIe link \(actual), expected \(wanted): idle downshift (maximum \(wanted) is right)"
-      return CheckItem(link.address, .pass, message)
+      return CheckItem(item, .pass, message)
     }
-    return CheckItem(link.address, .pass, "\(name): PCIe link \(actual), expected \(wanted)")
+    return CheckItem(item, .pass, "\(name): PCIe link \(actual), expected \(wanted)")
   }
 }

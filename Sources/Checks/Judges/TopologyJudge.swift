@@ -1,9 +1,16 @@
+import HardwareProbe
+
 /// Judges GPU↔adapter placement: path class and NUMA affinity, and ACS redirection on the path.
 package enum TopologyJudge {
+  /// The path class between two functions (the gatherer supplies the probe's classifier).
+  package typealias PathOf = (PCIDeviceFacts, PCIDeviceFacts) -> PathClass
+
   /// For each GPU, its nearest adapter: fails at `SYS` unless allowed, and when their NUMA nodes differ.
-  package static func affinity(gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], allowSYS: Bool) -> [CheckItem] {
+  package static func affinity(
+    gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], allowSYS: Bool, path classify: PathOf
+  ) -> [CheckItem] {
     gpus.compactMap { gpu in
-      guard let (adapter, path) = nearest(gpu, adapters) else { return nil }
+      guard let (adapter, path) = nearest(gpu, adapters, classify) else { return nil }
       let numa = "NUMA \(node(gpu.numaNode)) / \(node(adapter.numaNode))"
       let text = "\(gpu.address) ↔ \(adapter.address): path \(path.rawValue), \(numa)"
       let name = "\(gpu.address)-\(adapter.address)"
@@ -18,19 +25,19 @@ package enum TopologyJudge {
   }
 
   /// For each GPU and its nearest adapter: the bridges on the path must not redirect peer-to-peer traffic.
-  package static func acs(gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], bridges: [String: PCIDeviceFacts])
-    -> [CheckItem]
-  {
+  package static func acs(
+    gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], bridges: [String: PCIDeviceFacts], path classify: PathOf
+  ) -> [CheckItem] {
     gpus.compactMap { gpu in
-      guard let (adapter, path) = nearest(gpu, adapters) else { return nil }
+      guard let (adapter, path) = nearest(gpu, adapters, classify) else { return nil }
       let name = "\(gpu.address)-\(adapter.address)"
-      let onPath = PathClass.bridges(gpu, adapter).compactMap { bridges[$0] }
+      let onPath = bridgesBetween(gpu, adapter).compactMap { bridges[$0] }
       if path >= .node {
         return CheckItem(name, .skip, "\(name): path \(path.rawValue) crosses host bridges, ACS does not apply")
       }
       let unreadable = onPath.filter { $0.acsControl == nil }.map(\.address)
       let redirecting = onPath.compactMap { bridge -> String? in
-        let bits = PCIConfigSpace.redirectNames(bridge.acsControl ?? 0)
+        let bits = redirectNames(bridge.acsControl ?? 0)
         return bits.isEmpty ? nil : "\(bridge.address) \(bits.joined(separator: "+"))"
       }
       if !redirecting.isEmpty {
@@ -45,8 +52,26 @@ package enum TopologyJudge {
   }
 
   /// The adapter with the best path class to `gpu` (first by address on ties).
-  package static func nearest(_ gpu: PCIDeviceFacts, _ adapters: [PCIDeviceFacts]) -> (PCIDeviceFacts, PathClass)? {
-    adapters.map { ($0, PathClass.between(gpu, $0)) }.min { $0.1 < $1.1 }
+  package static func nearest(_ gpu: PCIDeviceFacts, _ adapters: [PCIDeviceFacts], _ path: PathOf)
+    -> (PCIDeviceFacts, PathClass)?
+  {
+    adapters.map { ($0, path(gpu, $0)) }.min { $0.1 < $1.1 }
+  }
+
+  /// The bridges on the path between `a` and `b` below the host bridge (where ACS applies): the last common
+  /// ancestor and each side's bridges below it.
+  package static func bridgesBetween(_ a: PCIDeviceFacts, _ b: PCIDeviceFacts) -> [String] {
+    guard a.hostBridge == b.hostBridge else { return a.ancestors + b.ancestors }
+    let common = zip(a.ancestors, b.ancestors).prefix { $0 == $1 }.count
+    let shared = common > 0 ? [a.ancestors[common - 1]] : []
+    return shared + Array(a.ancestors.dropFirst(common)) + Array(b.ancestors.dropFirst(common))
+  }
+
+  /// Names of the ACS control bits that redirect peer-to-peer traffic up to the root complex (`RR` request
+  /// redirect, `CR` completion redirect, `UF` upstream forwarding, `EC` egress control).
+  package static func redirectNames(_ control: UInt16) -> [String] {
+    let names: [(UInt16, String)] = [(1 << 2, "RR"), (1 << 3, "CR"), (1 << 4, "UF"), (1 << 5, "EC")]
+    return names.filter { control & $0.0 != 0 }.map(\.1)
   }
 
   static func node(_ value: Int?) -> String { value.map(String.init) ?? "?" }

@@ -5,12 +5,15 @@ struct JSONParser {
 
   init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+  /// The first value that parses, trying each `{` or `[` in turn (banners and headers may contain brackets).
   mutating func parseDocument() -> JSONValue? {
-    guard let start = bytes.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) else {
-      return nil
+    var start = 0
+    while let next = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) {
+      index = next
+      if let result = value(), !result.isEmptyContainer { return result }
+      start = next + 1
     }
-    index = start
-    return value()
+    return nil
   }
 
   private mutating func skipSpace() {

@@ -32,6 +32,15 @@ package indirect enum JSONValue: Sendable, Hashable {
     }
   }
 
+  /// True for `{}` and `[]`.
+  package var isEmptyContainer: Bool {
+    switch self {
+    case .array(let items): items.isEmpty
+    case .object(let members): members.isEmpty
+    default: false
+    }
+  }
+
   /// Every object in this value, depth first (itself included).
   package var allObjects: [JSONValue] {
     switch self {
@@ -53,7 +62,7 @@ package indirect enum JSONValue: Sendable, Hashable {
     }
   }
 
-  /// Parses the first JSON value in `text` (text before the first `{` or `[` is skipped, so a tool's banner
+  /// Parses the first non-empty JSON object or array in `text` (text before it is skipped, so a tool's banner
   /// lines do not matter); nil when there is none.
   package static func parse(_ text: String) -> JSONValue? {
     var parser = JSONParser(Array(text.utf8))

@@ -12,9 +12,9 @@ package enum XPUSMI {
     package var pciDeviceID: String
   }
 
-  /// The devices of `xpu-smi discovery -j`.
-  package static func discovery(_ text: String) -> [Device] {
-    guard let json = JSONValue.parse(text) else { return [] }
+  /// The devices of `xpu-smi discovery -j`, nil when the output holds no JSON.
+  package static func discovery(_ text: String) -> [Device]? {
+    guard let json = JSONValue.parse(text) else { return nil }
     let list = json["device_list"]?.elements ?? (json["pci_bdf_address"] != nil ? [json] : [])
     return list.map { device in
       Device(
