@@ -100,3 +100,14 @@ let package = Package(
       resources: [.copy("Fixtures")]),
   ]
 )
+
+// Each module keeps a short README stating its rule; it is documentation, not a resource.
+for target in package.targets where target.type == .regular {
+  let modulesWithReadme = [
+    "Checks", "Executors", "FMF", "HardwareMatch", "HardwareProbe", "Reporting", "TMTModel", "Workflow",
+  ]
+  if modulesWithReadme.contains(target.name) { target.exclude.append("README.md") }
+}
+for target in package.targets where ["FMFTests", "TMTModelTests"].contains(target.name) {
+  target.exclude.append("KNOWN-DIFFERENCES.md")
+}

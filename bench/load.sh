@@ -11,6 +11,7 @@ work=${1:-${TMPDIR:-/tmp}/hpctest-bench}
 tmt="${TMT_REF:-/opt/tmt-ref}/bin/tmt"
 hpctest=${HPCTEST:-$repo/.build/release/hpctest}
 runs=${RUNS:-10}
+warmup=1
 
 [ -x "$hpctest" ] || (cd "$repo" && swift build -c release --product hpctest)
 mkdir -p "$work"
@@ -50,7 +51,7 @@ measure() { # label dir command...
   label=$1 dir=$2
   shift 2
   if command -v hyperfine > /dev/null; then
-    (cd "$dir" && hyperfine --warmup 1 --runs "$runs" --style basic --export-markdown "$work/$label.md" \
+    (cd "$dir" && hyperfine --warmup "$warmup" --runs "$runs" --style basic --export-markdown "$work/$label.md" \
       --command-name "$label" "$* tests ls > /dev/null" | grep -E "Time|Range")
   fi
   rss=$(cd "$dir" && /usr/bin/time -v "$@" tests ls 2>&1 > /dev/null | awk -F': ' '/Maximum resident/ {print $2}')
@@ -59,7 +60,7 @@ measure() { # label dir command...
 
 measure hpctest-tmt-tree "$work/tmt-1.78.0" "$hpctest"
 measure hpctest-generated-10000 "$generated" "$hpctest"
-RUNS=${TMT_RUNS:-3}
-runs=$RUNS
+runs=${TMT_RUNS:-2}
+warmup=0
 measure tmt-tmt-tree "$work/tmt-1.78.0" "$tmt"
 measure tmt-generated-10000 "$generated" "$tmt"

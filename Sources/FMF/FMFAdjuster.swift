@@ -8,6 +8,14 @@ struct FMFAdjuster {
   let context: FMFRuleContext
   /// Regex cache for merges.
   let regex: PythonRegex
+  /// Parsed `when` texts: inherited rules repeat the same text on every node.
+  private let parsed = RuleCache()
+
+  /// Creates an adjuster.
+  init(context: FMFRuleContext, regex: PythonRegex) {
+    self.context = context
+    self.regex = regex
+  }
   private static let controlKeys: Set<String> = ["because", "continue", "when"]
 
   /// Adjusts `node` and then its children, recording the decisions.
@@ -54,7 +62,7 @@ struct FMFAdjuster {
       throw Diagnostic.error(
         "Invalid adjust rule format in '\(node.name)'. Should be a dictionary or a list of dictionaries, "
           + "got '\(PythonValue.typeName(value.value))'.",
-        at: value.location ?? node.data[index].key.location, keyPath: node.name + ":adjust")
+        at: value.value == .null ? node.data[index].key.location : value.location, keyPath: node.name + ":adjust")
     }
   }
 
@@ -73,7 +81,7 @@ struct FMFAdjuster {
     do throws(PythonError) {
       switch when.value {
       case .bool(let flag): return try context.matches(FMFRule(literal: flag))
-      case .string(let text): return try context.matches(FMFRule(parsing: text))
+      case .string(let text): return try context.matches(parsed.rule(text))
       default:
         throw PythonError(
           "The 'when' condition must be a string or a bool, got '\(PythonValue.typeName(when.value))' "
@@ -82,5 +90,23 @@ struct FMFAdjuster {
     } catch {
       throw Diagnostic.error(error.message, at: when.location, keyPath: node.name + ":adjust")
     }
+  }
+}
+
+/// Parsed rules by text (parse results, including the error, are per text).
+final class RuleCache {
+  private var rules: [String: Result<FMFRule, PythonError>] = [:]
+
+  /// The parsed rule for `text`.
+  func rule(_ text: String) throws(PythonError) -> FMFRule {
+    if let known = rules[text] { return try known.get() }
+    let result: Result<FMFRule, PythonError>
+    do {
+      result = .success(try FMFRule(parsing: text))
+    } catch {
+      result = .failure(error)
+    }
+    rules[text] = result
+    return try result.get()
   }
 }

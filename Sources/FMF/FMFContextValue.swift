@@ -95,13 +95,20 @@ struct FMFContextValue {
 enum PythonText {
   /// Python `\s` / `str.isspace()`.
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0d)
+        || scalar.value >= 0x1c && scalar.value <= 0x1f
+    }
     if scalar.value >= 0x1c && scalar.value <= 0x1f { return true }
     return scalar.properties.isWhitespace
   }
 
   /// Python `\w` for `str` patterns: letters, numbers and `_`.
   static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == "_" { return true }
+    if scalar.isASCII {
+      let value = scalar.value
+      return value == 0x5f || (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7a)
+    }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
       .letterNumber, .otherNumber:

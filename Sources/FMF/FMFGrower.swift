@@ -31,16 +31,9 @@ final class FMFGrower {
     let trimmed = path == "/" ? path : path.rstripping("/")
     guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return }
     let directory = FMFPath.absolute(trimmed, from: workingDirectory)
-    guard FileSystem.isDirectory(directory), let entries = FileSystem.list(directory) else { return }
-    var files: [String] = []
-    var directories: [String] = []
-    for entry in entries {
-      if FileSystem.isDirectory(directory + "/" + entry) {
-        directories.append(entry)
-      } else if entry.hasScalarSuffix(".fmf") {
-        files.append(entry)
-      }
-    }
+    guard let entries = FMFDirectory.entries(directory) else { return }
+    var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
+    let directories = entries.directories
     files.sort(by: FMFPath.pythonLess)
     if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
     for file in files {
@@ -60,7 +53,7 @@ final class FMFGrower {
   }
 
   private func growFile(_ node: FMFRawNode, directory: String, file: String) throws(Diagnostic) {
-    let fullPath = FMFPath.normalize(directory + "/" + file)
+    let fullPath = (directory == "/" ? "" : directory) + "/" + file  // `directory` is absolute and normalized
     let data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
     if file == "main.fmf" {
       node.sources.append(fullPath)
@@ -72,7 +65,7 @@ final class FMFGrower {
   }
 
   private func growDirectory(_ node: FMFRawNode, directory: String, name: String) throws(Diagnostic) {
-    let fullDirectory = directory + "/" + name
+    let fullDirectory = (directory == "/" ? "" : directory) + "/" + name
     if FileSystem.kind(fullDirectory, follow: false) == .symlink {
       let real = FileSystem.realPath(fullDirectory) ?? fullDirectory
       if symlinkDirs.contains(real) { return }

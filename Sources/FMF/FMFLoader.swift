@@ -17,7 +17,8 @@ public enum FMFLoader {
   public static func load(
     path: String, context: FMFContext?, caseSensitive: Bool = false, workingDirectory: String?
   ) throws(Diagnostic) -> FMFTree {
-    let cwd = workingDirectory.map { FMFPath.absolute($0, from: FileSystem.currentDirectory()) }
+    let cwd =
+      workingDirectory.map { FMFPath.absolute($0, from: FileSystem.currentDirectory()) }
       ?? FileSystem.currentDirectory()
     let root = try FMFRoot.find(path, workingDirectory: cwd)
     let version = try FMFRoot.version(root: root)
@@ -50,10 +51,11 @@ public enum FMFLoader {
 
   /// Pre-order, children sorted by name at each level.
   static func climb(_ node: FMFRawNode, into nodes: inout [FMFNode]) {
-    let ownKeys = Set(node.own.compactMap { pair -> String? in
-      if case .string(let key) = pair.key.value { return key }
-      return nil
-    })
+    let ownKeys = Set(
+      node.own.compactMap { pair -> String? in
+        if case .string(let key) = pair.key.value { return key }
+        return nil
+      })
     nodes.append(
       FMFNode(
         name: node.name, isLeaf: node.select ?? node.children.isEmpty, sources: node.sources,

@@ -4,7 +4,17 @@ import HPCBasics
 enum FMFPath {
   /// `os.path.abspath(path)` with `base` as the working directory.
   static func absolute(_ path: String, from base: String) -> String {
-    normalize(path.hasPrefix("/") ? path : base + "/" + path)
+    if path.hasPrefix("/") && isNormal(path) { return path }
+    return normalize(path.hasPrefix("/") ? path : base + "/" + path)
+  }
+
+  /// True for `/` and absolute paths without empty, `.` or `..` components or a trailing slash.
+  private static func isNormal(_ path: String) -> Bool {
+    if path == "/" { return true }
+    if path.hasSuffix("/") { return false }
+    return !path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains {
+      $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
+    }
   }
 
   /// `os.path.normpath` of an absolute path: collapses `//`, `.` and `..`.

@@ -68,6 +68,6 @@ final class FMFRawNode {
 
   /// Children sorted by name in Python code-point order (fmf's `climb`).
   var sortedChildren: [FMFRawNode] {
-    zip(childNames, children).sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map(\.1)
+    zip(childNames, children).sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map(\.1)
   }
 }

@@ -63,9 +63,9 @@ struct FMFRule {
     var index = 0
     while index + needle.count <= scalars.count {
       let end = index + needle.count
-      let boundaryBefore = index == 0 || !PythonText.isWord(scalars[index - 1])
-      let boundaryAfter = end == scalars.count || !PythonText.isWord(scalars[end])
-      if boundaryBefore && boundaryAfter && Array(scalars[index..<end]) == needle {
+      if scalars[index] == needle[0], scalars[index..<end].elementsEqual(needle),
+        index == 0 || !PythonText.isWord(scalars[index - 1]), end == scalars.count || !PythonText.isWord(scalars[end])
+      {
         parts.append(String(String.UnicodeScalarView(scalars[start..<index])))
         start = end
         index = end

@@ -46,20 +46,32 @@ public struct FMFTree: Sendable {
   /// `.fmf/version`.
   public var version: Int
   /// Every node, root first, in climb order.
-  public var nodes: [FMFNode]
+  public var nodes: [FMFNode] {
+    didSet { index = Self.index(nodes) }
+  }
+  /// Node name → position in `nodes` (the first node of a name wins).
+  private var index: [String: Int]
 
   /// Creates a tree from parts (tests build trees this way).
   public init(root: String, version: Int, nodes: [FMFNode]) {
     self.root = root
     self.version = version
     self.nodes = nodes
+    self.index = Self.index(nodes)
+  }
+
+  private static func index(_ nodes: [FMFNode]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(nodes.count)
+    for (position, node) in nodes.enumerated() where index[node.name] == nil { index[node.name] = position }
+    return index
   }
 
   /// Leaves in climb order.
   public var leaves: [FMFNode] { nodes.filter(\.isLeaf) }
 
   /// The node called `name`, if any.
-  public func node(named name: String) -> FMFNode? { nodes.first { $0.name == name } }
+  public func node(named name: String) -> FMFNode? { index[name].map { nodes[$0] } }
 
   /// `path` relative to the root (`plans/gpu.fmf`), or unchanged when outside it.
   public func relative(_ path: String) -> String {

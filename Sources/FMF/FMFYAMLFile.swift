@@ -1,13 +1,46 @@
 import HPCBasics
 import YAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads one metadata file as fmf does: strict UTF-8, one YAML document (nil when empty).
 enum FMFYAMLFile {
   /// Parses the file at `path`; locations name it as `display`.
   static func parse(_ path: String, display: String) throws(Diagnostic) -> YAMLNode? {
-    guard let bytes = FileSystem.readBytes(path) else {
+    guard let bytes = read(path) ?? FileSystem.readBytes(path) else {
       throw Diagnostic.error("Failed to read '\(path)'.", at: SourceLocation(file: display))
     }
     return try YAMLParser.parse(bytes, file: display)
+  }
+
+  /// The file's bytes in one buffer sized by `fstat` (metadata files are small and many: no 64 KiB scratch
+  /// buffer per file); nil when it cannot be read this way.
+  private static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    let size = Int(info.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = 0
+      while count < size {
+        let got = Glibc.read(fd, buffer.baseAddress! + count, size - count)
+        if got < 0 && errno == EINTR { continue }
+        if got <= 0 {
+          failed = got < 0
+          break
+        }
+        count += got
+      }
+    }
+    return failed ? nil : bytes
   }
 }

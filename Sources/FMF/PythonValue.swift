@@ -39,7 +39,7 @@ enum PythonValue {
     case .null: return "None"
     case .bool(let flag): return flag ? "True" : "False"
     case .int(let number): return String(number)
-    case .float(let number): return floatRepr(number)
+    case .float(let number): return PythonFloat.repr(number)
     case .string(let text): return stringRepr(text)
     case .timestamp(let text): return timestampRepr(text)
     case .binary(let bytes): return "b" + stringRepr(String(decoding: bytes, as: UTF8.self))
@@ -83,51 +83,6 @@ enum PythonValue {
     let numbers = text.split { !$0.isNumber }.prefix(isDate(text) ? 3 : 6).compactMap { Int($0) }
     let name = isDate(text) ? "datetime.date" : "datetime.datetime"
     return name + "(" + numbers.map(String.init).joined(separator: ", ") + ")"
-  }
-
-  /// Python `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 ..< 1e16.
-  static func floatRepr(_ number: Double) -> String {
-    if number.isNaN { return "nan" }
-    if number.isInfinite { return number < 0 ? "-inf" : "inf" }
-    if number == 0 { return number.sign == .minus ? "-0.0" : "0.0" }
-    let (digits, exponent) = shortestDigits(abs(number))
-    let sign = number < 0 ? "-" : ""
-    // value = 0.d1d2d3... × 10^exponent; Python's repr switches to scientific when exponent-1 < -4 or >= 16
-    let scientific = exponent - 1
-    if scientific < -4 || scientific >= 16 {
-      var mantissa = String(digits.first!)
-      if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-      let expText = String(abs(scientific))
-      return sign + mantissa + "e" + (scientific < 0 ? "-" : "+") + (expText.count < 2 ? "0" : "") + expText
-    }
-    if exponent <= 0 { return sign + "0." + String(repeating: "0", count: -exponent) + digits }
-    if exponent >= digits.count {
-      return sign + digits + String(repeating: "0", count: exponent - digits.count) + ".0"
-    }
-    let split = digits.index(digits.startIndex, offsetBy: exponent)
-    return sign + digits[..<split] + "." + digits[split...]
-  }
-
-  /// The shortest decimal digits of a positive finite double and the decimal point position.
-  private static func shortestDigits(_ number: Double) -> (String, Int) {
-    let text = number.description  // Swift prints the shortest round-trip form too
-    var mantissa = Substring(text)
-    var exponent = 0
-    if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      mantissa = text[..<e]
-      exponent = Int(text[text.index(after: e)...]) ?? 0
-    }
-    let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-    let whole = String(parts[0])
-    let fraction = parts.count > 1 ? String(parts[1]) : ""
-    var digits = whole + fraction
-    var point = whole.count + exponent
-    while digits.hasPrefix("0") && digits.count > 1 {
-      digits.removeFirst()
-      point -= 1
-    }
-    while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-    return (digits, point)
   }
 }
 

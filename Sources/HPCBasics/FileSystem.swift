@@ -14,15 +14,20 @@ public enum FileSystem {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var result: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    var info = stat()
+    // sysfs and procfs files report a size of 4096 or 0 whatever they hold: read them until EOF in pages.
+    let hint = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 4096
+    var result = [UInt8](repeating: 0, count: hint + 1)
+    var used = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if used == result.count { result.append(contentsOf: repeatElement(0, count: max(4096, result.count))) }
+      let count = result.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, $0.count - used) }
       if count < 0 && errno == EINTR { continue }
       if count < 0 { return nil }
       if count == 0 { break }
-      result.append(contentsOf: chunk[0..<count])
+      used += count
     }
+    result.removeSubrange(used...)
     return result
   }
 

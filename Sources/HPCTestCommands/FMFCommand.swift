@@ -68,7 +68,7 @@ struct FMFCommand: GlobalCommand {
       var entry: [YAMLPair] = [
         pair("leaf", .bool(node.isLeaf)),
         pair("sources", .sequence(node.sources.map { YAMLNode(.string(relativePath($0, to: tree.root))) })),
-        pair("data", node.data.value),
+        pair("data", replacingRoot(node.data.value, tree.root)),
       ]
       if let decisions = node.adjustDecisions {
         entry.append(pair("adjust", .sequence(decisions.map { YAMLNode($0.map(YAMLValue.bool) ?? .null) })))
@@ -76,6 +76,23 @@ struct FMFCommand: GlobalCommand {
       return pair(node.name, .mapping(entry))
     }
     return .mapping([pair("error", .null), pair("nodes", .mapping(nodes)), pair("version", .int(tree.version))])
+  }
+
+  /// The dump's `canon(doc, root)`: the absolute root path in every string becomes relative
+  /// (`<root>/x` → `x`, `<root>` → `.`); mapping keys are left alone.
+  static func replacingRoot(_ value: YAMLValue, _ root: String) -> YAMLValue {
+    switch value {
+    case .string(let text) where text.contains(root):
+      return .string(text.replacing(root + "/", with: "").replacing(root, with: "."))
+    case .sequence(let items):
+      return .sequence(items.map { YAMLNode(replacingRoot($0.value, root), at: $0.location) })
+    case .set(let items):
+      return .set(items.map { YAMLNode(replacingRoot($0.value, root), at: $0.location) })
+    case .mapping(let pairs):
+      return .mapping(pairs.map { YAMLPair(key: $0.key, value: YAMLNode(replacingRoot($0.value.value, root))) })
+    default:
+      return value
+    }
   }
 
   /// `name:` followed by the data keys as YAML (values in JSON flow style, which YAML reads back).
@@ -93,7 +110,9 @@ struct FMFCommand: GlobalCommand {
 
   /// A plain YAML key when that reads back as the same string, else a quoted one.
   private static func yamlKey(_ key: String, _ flow: JSONWriter) -> String {
-    let plain = key.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || "0123456789_/.-".unicodeScalars.contains($0)) }
+    let plain = key.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || "0123456789_/.-".unicodeScalars.contains($0))
+    }
     let ambiguous = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"].contains(key.lowercased())
     guard plain, let first = key.unicodeScalars.first, first != "-", first != ".", !ambiguous,
       !(first.properties.numericType != nil)

@@ -43,8 +43,10 @@ public struct GlobalOptions: Sendable {
       switch name {
       case "-c", "--context":
         if let text = value(name) { options.addContext(text) }
+      case "--feeling-safe":
+        break  // tmt's safety flag for local provisioning: accepted; hpctest runs locally by design.
       case "--sysroot":
-        if let text = value(name) { options.sysroot = SystemRoot(text) }
+        if let text = value(name) { options.sysroot = SystemRoot(Path.absolute(text)) }
       case "--root" where !seenSubcommand, "-r" where !seenSubcommand:
         if let text = value(name) { options.root = text }
       default:

@@ -17,7 +17,7 @@ struct LintCommand: GlobalCommand {
     let catalog = try SelectionSupport.catalog(global)
     var reports = TMTLint.run(catalog)
     reports = try SelectionSupport.select(
-      reports, options: SelectionOptions.names(selection.names), catalog: catalog, name: \.name,
+      reports, selection: TMTSelection(names: selection.names), catalog: catalog, name: \.name,
       metadata: { _ in .init(.mapping([])) })
     var blocks: [String] = []
     for report in reports where !failedOnly || report.failed {
@@ -28,11 +28,3 @@ struct LintCommand: GlobalCommand {
   }
 }
 
-extension SelectionOptions {
-  /// Options selecting by name only.
-  static func names(_ names: [String]) -> SelectionOptions {
-    var options = SelectionOptions()
-    options.names = names
-    return options
-  }
-}

@@ -76,9 +76,10 @@ enum PlansSupport {
       }
       variables.append((String(spec[..<equals]), String(spec[spec.index(after: equals)...])))
     }
-    let catalog = try SelectionSupport.catalog(global, environment: variables)
-    try SelectionSupport.requireClean(catalog, kind: "plan")
+    let catalog = try SelectionSupport.catalog(global, environment: variables, tests: false)
+    SelectionSupport.keepUntilExit(catalog)
+    try SelectionSupport.requireClean(catalog, kind: "plan", options: options)
     return try SelectionSupport.select(
-      catalog.plans, options: options, catalog: catalog, name: \.name, metadata: \.exported)
+      catalog.plans, selection: options.selection, catalog: catalog, name: \.name, metadata: \.exported)
   }
 }

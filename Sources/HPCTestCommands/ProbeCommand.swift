@@ -43,10 +43,10 @@ struct ProbeCommand: GlobalCommand {
       return
     }
     let catalog = try SelectionSupport.catalog(global)
-    try SelectionSupport.requireClean(catalog, kind: "plan")
     let options = try SelectionOptions.parse(["--"] + plans)
+    try SelectionSupport.requireClean(catalog, kind: "plan", options: options)
     let selected = try SelectionSupport.select(
-      catalog.plans, options: options, catalog: catalog, name: \.name, metadata: \.exported)
+      catalog.plans, selection: options.selection, catalog: catalog, name: \.name, metadata: \.exported)
     let verdicts = ProbeMatch.verdicts(selected, inventory: inventory)
     Console.write(fd: 1, ProbeMatch.render(verdicts))
     let code = ProbeMatch.exitCode(verdicts)

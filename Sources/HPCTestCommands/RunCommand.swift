@@ -1,12 +1,50 @@
 import ArgumentParser
 import HPCBasics
+import Workflow
 
-/// `hpctest run` (skeleton; its issue fills it in).
+/// `hpctest run`: tmt's `run` with its step sub-commands (`discover -h fmf --test RE`, `report -h junit --file F`,
+/// `plans --name RE`, ...), parsed by hand after `run` because steps follow each other like commands.
 struct RunCommand: GlobalCommand {
-  static let configuration = CommandConfiguration(commandName: "run", abstract: "Not implemented yet.")
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run TMT plans on this machine (tmt run -a provision -h local).",
+    discussion: """
+      Usage: hpctest run [RUN OPTIONS] [PLAN ...] [STEP [STEP OPTIONS]] ...
+        PLAN                      plans/gpu, plans/gpu.fmf or /plans/gpu (the plan and its children)
+        -a, --all                 run all steps (needed when naming steps, as in tmt)
+        -i, --id DIR|NAME         run directory (a bare name lives under the workdir root)
+        -l, --last                reopen the last run;  --scratch  --keep  --rm  -n/--dry
+        --workdir-root DIR        where runs live (default /var/tmp/hpctest)
+        -e NAME=VALUE             environment for every test (wins over test and plan values)
+        -v/-vv/-vvv, -q           verbosity
+        --until/--since/--skip/--after/--before STEP
+        --again                   re-run steps of an existing run (with: tests --failed-only)
+        --ignore-hardware         run plans whose hardware requirements are not met
+        --no-install              only check required packages, never install
+      Steps and selectors:
+        plans --name RE           tests --name RE | --filter EXPR | --failed-only
+        discover -h fmf|shell --test RE --filter EXPR --exclude RE
+        provision -h local        prepare --no-install      execute -h tmt -x --ignore-duration
+        report -h display|junit --file F                    finish
+      """)
+
+  @Argument(parsing: .captureForPassthrough, help: "Run options, plans and steps (see above).")
+  var arguments: [String] = []
 
   mutating func run(global: GlobalOptions) async throws {
-    Console.error("error: 'hpctest run' is not implemented yet")
-    throw ExitCode(2)
+    if arguments.contains("--help") {
+      Console.out(Self.helpMessage())
+      return
+    }
+    var options: RunOptions
+    do { options = try RunArguments.parse(arguments) } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+    options.context = global.context
+    options.sysroot = global.sysroot
+    if let root = RunEnvironment.workdirRoot, !arguments.contains("--workdir-root") { options.workdirRoot = root }
+    let code = await RunCatalog.run(root: global.root, options: options)
+    if code != 0 { throw ExitCode(code) }
   }
 }

@@ -57,9 +57,10 @@ struct TestsExport: GlobalCommand {
 enum TestsSupport {
   /// The selected tests; exit 2 when the tree or any test fails to load (as tmt aborts).
   static func selected(global: GlobalOptions, options: SelectionOptions) throws -> [TMTTest] {
-    let catalog = try SelectionSupport.catalog(global)
-    try SelectionSupport.requireClean(catalog, kind: "test")
+    let catalog = try SelectionSupport.catalog(global, plans: false)
+    SelectionSupport.keepUntilExit(catalog)
+    try SelectionSupport.requireClean(catalog, kind: "test", options: options)
     return try SelectionSupport.select(
-      catalog.tests, options: options, catalog: catalog, name: \.name, metadata: \.exported)
+      catalog.tests, selection: options.selection, catalog: catalog, name: \.name, metadata: \.exported)
   }
 }

@@ -22,28 +22,43 @@ extension TMTCatalog {
   /// Loads the tree at or above `root`, adjusts it under `context` (tmt's way), and normalises every test
   /// (leaves with `test`) and plan (leaves with `execute` or `plan`). A broken node is recorded in `errors`
   /// and does not hide the others; a tree-level failure (YAML, merge, adjust) throws.
-  public static func load(root: String, context: FMFContext, environment: [(String, String)] = [])
-    throws(Diagnostic) -> TMTCatalog
-  {
+  /// `tests`/`plans` false skip building that kind (`tests ls` needs no plans).
+  public static func load(
+    root: String, context: FMFContext, environment: [(String, String)] = [], tests: Bool = true, plans: Bool = true
+  ) throws(Diagnostic) -> TMTCatalog {
     let tree = try FMFLoader.load(path: root, context: context, caseSensitive: false)
-    return build(tree: tree, context: context, environment: environment)
+    return build(tree: tree, context: context, environment: environment, tests: tests, plans: plans)
   }
 
   /// Normalises the tests and plans of an already loaded tree.
-  public static func build(tree: FMFTree, context: FMFContext, environment: [(String, String)] = [])
-    -> TMTCatalog
-  {
+  public static func build(
+    tree: FMFTree, context: FMFContext, environment: [(String, String)] = [], tests: Bool = true, plans: Bool = true
+  ) -> TMTCatalog {
     var catalog = TMTCatalog(tree: tree, context: context, tests: [], plans: [])
-    let leaves = tree.leaves
-    for node in leaves where hasKey(node, "test") {
-      do throws(Diagnostic) { catalog.tests.append(try TMTTest(node: node, tree: tree)) } catch {
-        catalog.record(node.name, "test", error)
+    let leaves = tree.nodes.filter(\.isLeaf)
+    if tests { catalog.buildTests(leaves) }
+    if plans { catalog.buildPlans(leaves, environment: environment) }
+    return catalog
+  }
+
+  private mutating func buildTests(_ leaves: [FMFNode]) {
+    var built: [TMTTest] = []
+    built.reserveCapacity(leaves.count)
+    for node in leaves where Self.hasKey(node, "test") {
+      do throws(Diagnostic) { built.append(try TMTTest(node: node, tree: tree)) } catch {
+        record(node.name, "test", error)
       }
     }
-    catalog.tests = stableSorted(catalog.tests, by: \.order)
-    let local = leaves.filter { hasKey($0, "execute") && !hasKey($0, "plan") }
-    let importing = leaves.filter { hasKey($0, "plan") }
-    for node in importing where hasKey(node, "execute") {
+    tests = Self.stableSorted(built, by: \.order)
+  }
+
+  private mutating func buildPlans(_ leaves: [FMFNode], environment: [(String, String)]) {
+    let tree = self.tree
+    let context = self.context
+    var catalog = self
+    let local = leaves.filter { Self.hasKey($0, "execute") && !Self.hasKey($0, "plan") }
+    let importing = leaves.filter { Self.hasKey($0, "plan") }
+    for node in importing where Self.hasKey(node, "execute") {
       catalog.warnings.append(
         .warning("Plan '\(node.name)' defines both 'execute' and 'import', ignoring the 'execute' step.",
           keyPath: node.name))
@@ -55,8 +70,8 @@ extension TMTCatalog {
         catalog.record(node.name, "plan", error)
       }
     }
-    catalog.plans = stableSorted(catalog.plans, by: \.order)
-    return catalog
+    catalog.plans = Self.stableSorted(catalog.plans, by: \.order)
+    self = catalog
   }
 
   /// Per-node failures with their kind (`test`/`plan`), parallel to `errors`.
@@ -77,11 +92,13 @@ extension TMTCatalog {
     node.data.entries?.contains { $0.key.string == key } ?? false
   }
 
-  /// Python's stable `sort(key=...)`.
+  /// Python's stable `sort(key=...)` (sorts indices; the items are copied once).
   static func stableSorted<T>(_ items: [T], by key: (T) -> Int) -> [T] {
-    items.enumerated().sorted { a, b in
-      let (ka, kb) = (key(a.element), key(b.element))
-      return ka != kb ? ka < kb : a.offset < b.offset
-    }.map(\.element)
+    let keys = items.map(key)
+    var sortedAlready = true
+    for index in keys.indices.dropFirst() where keys[index - 1] > keys[index] { sortedAlready = false }
+    if sortedAlready { return items }
+    let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    return order.map { items[$0] }
   }
 }

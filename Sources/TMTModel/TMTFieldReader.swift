@@ -9,15 +9,25 @@ package struct TMTFieldReader {
   package let name: String
   /// The node being read.
   package let node: FMFNode
+  /// The node's top-level values by key (the last entry wins, as in fmf).
+  private let values: [String: YAMLNode]
 
   /// Creates a reader over `node`.
   package init(node: FMFNode) {
     self.name = node.name
     self.node = node
+    var values: [String: YAMLNode] = [:]
+    if case .mapping(let pairs) = node.data.value {
+      values.reserveCapacity(pairs.count)
+      for pair in pairs {
+        if case .string(let key) = pair.key.value { values[key] = pair.value }
+      }
+    }
+    self.values = values
   }
 
   /// The raw value of `key`; nil when absent.
-  package func raw(_ key: String) -> YAMLNode? { node[key] }
+  package func raw(_ key: String) -> YAMLNode? { values[key] }
 
   /// tmt's key address, `/x:key`.
   package func address(_ key: String) -> String { "\(name):\(key)" }

@@ -36,6 +36,10 @@ public struct TMTSelection: Sendable {
       let itemName = name(item)
       if !patterns.isEmpty && !patterns.contains(where: { $0.matches(itemName) }) { continue }
       if excluded.contains(where: { itemName.contains($0) }) { continue }
+      if !enabledOnly && filters.isEmpty {
+        result.append(item)
+        continue
+      }
       let data = metadata(item)
       if enabledOnly && data[key: "enabled"]?.value != .bool(true) { continue }
       var keep = true

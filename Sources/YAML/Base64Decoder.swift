@@ -2,9 +2,9 @@
 /// are skipped, a complete pad ends the data.
 enum Base64Decoder {
   /// The decoded bytes, or Python's message (`Incorrect padding`, ...).
-  static func decode(_ text: String) -> Result<[UInt8], TimestampError> {
+  static func decode(_ text: String) -> Result<[UInt8], ConstructorFailure> {
     guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return .failure(TimestampError(message: "failed to convert base64 data into ascii: non-ASCII characters"))
+      return .failure(ConstructorFailure(message: "failed to convert base64 data into ascii: non-ASCII characters"))
     }
     var output: [UInt8] = []
     var quadPosition = 0
@@ -30,9 +30,11 @@ enum Base64Decoder {
     if quadPosition == 1 {
       let message =
         "Invalid base64-encoded string: number of data characters (\(dataCharacters)) cannot be 1 more than a multiple of 4"
-      return .failure(TimestampError(message: "failed to decode base64 data: " + message))
+      return .failure(ConstructorFailure(message: "failed to decode base64 data: " + message))
     }
-    if quadPosition != 0 { return .failure(TimestampError(message: "failed to decode base64 data: Incorrect padding")) }
+    if quadPosition != 0 {
+      return .failure(ConstructorFailure(message: "failed to decode base64 data: Incorrect padding"))
+    }
     return .success(output)
   }
 

@@ -1,38 +1,144 @@
-/// Double-quoted scalars for `YAMLEmitter`.
+/// Plain and quoted scalars for `YAMLEmitter`, folded at spaces past column 80 like libyaml's
+/// `yaml_emitter_write_plain_scalar` / `_single_quoted_` / `_double_quoted_` (best_width 80).
 extension EmitterOutput {
-  /// Appends `string` double-quoted with YAML escapes for control and special characters.
-  static func doubleQuoted(_ string: String, into text: inout String) {
-    text.append("\"")
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": text.append("\\\"")
-      case "\\": text.append("\\\\")
-      case "\0": text.append("\\0")
-      case "\u{07}": text.append("\\a")
-      case "\u{08}": text.append("\\b")
-      case "\t": text.append("\\t")
-      case "\n": text.append("\\n")
-      case "\u{0B}": text.append("\\v")
-      case "\u{0C}": text.append("\\f")
-      case "\r": text.append("\\r")
-      case "\u{1B}": text.append("\\e")
-      case "\u{85}": text.append("\\N")
-      case "\u{A0}": text.append("\\_")
-      case "\u{2028}": text.append("\\L")
-      case "\u{2029}": text.append("\\P")
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
-        text.append("\\x" + hex(scalar.value, width: 2))
-      case "\u{FEFF}": text.append("\\uFEFF")
-      case _ where (0xD800...0xDFFF).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-        text.append("\\u" + hex(scalar.value, width: 4))
-      default: text.unicodeScalars.append(scalar)
-      }
+  static let bestWidth = 80
+
+  /// The current column: Unicode scalars since the last line break.
+  var column: Int {
+    var count = 0
+    for byte in text.utf8.reversed() {
+      if byte == 0x0A { break }
+      if byte & 0xC0 != 0x80 { count += 1 }
     }
-    text.append("\"")
+    return count
   }
 
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  /// True when `string` cannot reach past column 80 from the current column, so no fold is possible.
+  func fitsOnLine(_ string: String) -> Bool { column + string.utf8.count <= Self.bestWidth + 1 }
+
+  private mutating func breakLine(_ indent: Int, _ column: inout Int) {
+    text += "\n" + String(repeating: " ", count: indent)
+    column = indent
+  }
+
+  mutating func plain(_ string: String, indent: Int, allowBreaks: Bool) {
+    if !allowBreaks || fitsOnLine(string) {
+      text += string
+      return
+    }
+    let scalars = Array(string.unicodeScalars)
+    var column = self.column
+    var spaces = false
+    for (index, scalar) in scalars.enumerated() {
+      if scalar == " " {
+        let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
+        if allowBreaks && !spaces && column > Self.bestWidth && !nextIsSpace {
+          breakLine(indent, &column)
+        } else {
+          text += " "
+          column += 1
+        }
+        spaces = true
+      } else {
+        text.unicodeScalars.append(scalar)
+        column += 1
+        spaces = false
+      }
+    }
+  }
+
+  /// Line breaks are written doubled (a single break reads back as a space), continuation lines at `indent`.
+  mutating func singleQuoted(_ string: String, indent: Int, allowBreaks: Bool) {
+    let scalars = Array(string.unicodeScalars)
+    text += "'"
+    var column = self.column
+    var (spaces, breaks) = (false, false)
+    for (index, scalar) in scalars.enumerated() {
+      if scalar == "\n" {
+        text += breaks ? "\n" : "\n\n"
+        column = 0
+        breaks = true
+        continue
+      }
+      if breaks {
+        text += String(repeating: " ", count: indent)
+        column = indent
+        breaks = false
+      }
+      if scalar == " " {
+        let inside = index != 0 && index != scalars.count - 1
+        if allowBreaks && !spaces && column > Self.bestWidth && inside && scalars[index + 1] != " " {
+          breakLine(indent, &column)
+        } else {
+          text += " "
+          column += 1
+        }
+        spaces = true
+      } else {
+        text += scalar == "'" ? "''" : String(scalar)
+        column += scalar == "'" ? 2 : 1
+        spaces = false
+      }
+    }
+    if breaks { text += String(repeating: " ", count: indent) }
+    text += "'"
+  }
+
+  mutating func doubleQuoted(_ string: String, indent: Int, allowBreaks: Bool) {
+    let scalars = Array(string.unicodeScalars)
+    text += "\""
+    var column = self.column
+    var spaces = false
+    for (index, scalar) in scalars.enumerated() {
+      if let escape = Self.escape(scalar) {
+        text += escape
+        column += escape.unicodeScalars.count
+        spaces = false
+      } else if scalar == " " {
+        let inside = index != 0 && index != scalars.count - 1
+        if allowBreaks && !spaces && column > Self.bestWidth && inside {
+          breakLine(indent, &column)
+          if scalars[index + 1] == " " {
+            text += "\\"
+            column += 1
+          }
+        } else {
+          text += " "
+          column += 1
+        }
+        spaces = true
+      } else {
+        text.unicodeScalars.append(scalar)
+        column += 1
+        spaces = false
+      }
+    }
+    text += "\""
+  }
+
+  /// libyaml's escape for a character that cannot appear raw in a double-quoted scalar, nil otherwise.
+  static func escape(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\0": return "\\0"
+    case "\u{07}": return "\\a"
+    case "\u{08}": return "\\b"
+    case "\t": return "\\t"
+    case "\n": return "\\n"
+    case "\u{0B}": return "\\v"
+    case "\u{0C}": return "\\f"
+    case "\r": return "\\r"
+    case "\u{1B}": return "\\e"
+    case "\u{85}": return "\\N"
+    case "\u{A0}": return nil
+    case "\u{2028}": return "\\L"
+    case "\u{2029}": return "\\P"
+    default: break
+    }
+    if (0x20...0x7E).contains(scalar.value) || ScalarStyleAnalysis.isPrintableUnicode(scalar) { return nil }
+    let (mark, width) = scalar.value <= 0xFF ? ("x", 2) : scalar.value <= 0xFFFF ? ("u", 4) : ("U", 8)
+    let digits = String(scalar.value, radix: 16, uppercase: true)
+    return "\\" + mark + String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 }

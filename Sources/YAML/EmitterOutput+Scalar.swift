@@ -1,18 +1,24 @@
 /// Scalars and keys for `YAMLEmitter`.
 extension EmitterOutput {
-  /// A scalar (or an empty collection) on the current line; literal block lines at `indent`.
-  mutating func scalarOrEmpty(_ value: YAMLValue, indent: Int) {
+  /// A scalar (or an empty collection) on the current line; continuation lines at `indent`.
+  /// Returns true when it was written in plain style (a document holding only that needs `...`).
+  @discardableResult
+  mutating func scalarOrEmpty(_ value: YAMLValue, indent: Int, isKey: Bool = false) -> Bool {
     switch value {
     case .null: text += "null"
     case .bool(let flag): text += flag ? "true" : "false"
     case .int(let number): text += String(number)
     case .float(let number): text += Self.float(number)
-    case .timestamp(let iso): text += iso
-    case .binary(let bytes): text += "!!binary " + Base64Encoder.encode(bytes)
-    case .string(let string): self.string(string, indent: indent, isKey: false)
+    case .timestamp(let iso): text += iso.replacing("T", with: " ", maxReplacements: 1)
+    case .binary(let bytes): binary(bytes, indent: indent, isKey: isKey)
+    case .string(let string): return self.string(string, indent: indent, isKey: isKey)
     case .sequence: text += "[]"
     case .mapping: text += "{}"
     case .set: text += "!!set {}"
+    }
+    switch value {
+    case .null, .bool, .int, .float, .timestamp: return true
+    default: return false
     }
   }
 
@@ -25,49 +31,54 @@ extension EmitterOutput {
     return repr
   }
 
-  /// A mapping key followed by `:`; collections as keys are written in flow style.
-  mutating func key(_ key: YAMLValue) {
+  /// `!!binary |` with `base64.encodebytes` lines (76 characters), as ruamel represents bytes.
+  private mutating func binary(_ bytes: [UInt8], indent: Int, isKey: Bool) {
+    let encoded = Base64Encoder.encode(bytes)
+    guard !encoded.isEmpty, !isKey else {
+      text += "!!binary \"" + encoded + "\""
+      return
+    }
+    text += "!!binary |"
+    var rest = Substring(encoded)
+    while !rest.isEmpty {
+      text += "\n" + String(repeating: " ", count: max(indent, 2)) + rest.prefix(76)
+      rest = rest.dropFirst(76)
+    }
+  }
+
+  /// A mapping key followed by `:`; a sequence key as a `? ` complex key, as libyaml writes it.
+  mutating func key(_ key: YAMLValue, indent: Int) {
     switch key {
-    case .string(let string):
-      if string.utf8.count > 1000 {
-        text += "? "
-        Self.doubleQuoted(string, into: &text)
-        text += "\n"
-      } else {
-        self.string(string, indent: 0, isKey: true)
-      }
-    case .sequence(let items): flowSequence(items)
-    default: scalarOrEmpty(key, indent: 0)
+    case .string(let string) where string.utf8.count > 1000:
+      text += "? "
+      doubleQuoted(string, indent: indent + 2, allowBreaks: false)
+      text += "\n" + String(repeating: " ", count: indent)
+    case .sequence(let items) where !items.isEmpty:
+      text += "? "
+      sequence(items, indent: indent + 2, inline: true)
+      text += String(repeating: " ", count: indent)
+    default: scalarOrEmpty(key, indent: indent + 2, isKey: true)
     }
     text += ":"
   }
 
-  private mutating func flowSequence(_ items: [YAMLNode]) {
-    text += "["
-    for (index, item) in items.enumerated() {
-      if index > 0 { text += ", " }
-      switch item.value {
-      case .string(let string): Self.doubleQuoted(string, into: &text)
-      case .sequence(let nested): flowSequence(nested)
-      default: scalarOrEmpty(item.value, indent: 0)
-      }
-    }
-    text += "]"
-  }
-
   /// A string: plain when it reads back as the same string, else a literal block for multi-line text,
-  /// else single quotes, else double quotes.
-  mutating func string(_ string: String, indent: Int, isKey: Bool) {
+  /// else single quotes, else double quotes. Values (not keys) fold at spaces past column 80 as libyaml does.
+  /// Returns true for plain style.
+  mutating func string(_ string: String, indent: Int, isKey: Bool) -> Bool {
     let analysis = ScalarStyleAnalysis(string)
     if analysis.allowPlain && ScalarResolver.resolve(string) == .string {
-      text += string
-    } else if analysis.multiline && analysis.allowBlock && !isKey {
-      literal(string, indent: indent)
-    } else if analysis.allowSingleQuoted {
-      text += "'" + string.replacing("'", with: "''") + "'"
-    } else {
-      Self.doubleQuoted(string, into: &text)
+      plain(string, indent: indent, allowBreaks: !isKey)
+      return true
     }
+    if analysis.multiline && analysis.allowBlock && !isKey && literalBlocks {
+      literal(string, indent: indent)
+    } else if analysis.allowSingleQuoted && !(isKey && analysis.multiline) {
+      singleQuoted(string, indent: indent, allowBreaks: !isKey)
+    } else {
+      doubleQuoted(string, indent: indent, allowBreaks: !isKey)
+    }
+    return false
   }
 
   /// `|`, `|-` or `|+` with the lines at `indent`.

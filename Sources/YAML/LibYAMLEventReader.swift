@@ -17,7 +17,6 @@ final class LibYAMLEventReader {
     _ = input.initialize(from: bytes)
     parser = .allocate(capacity: 1)
     yaml_parser_initialize(parser)
-    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
   }
 
@@ -50,7 +49,8 @@ final class LibYAMLEventReader {
       let buffer = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
       return YAMLEvent(
         kind: .scalar, start: start, anchor: string(scalar.anchor), tag: string(scalar.tag),
-        value: String(decoding: buffer, as: UTF8.self), style: style(scalar.style))
+        value: String(decoding: buffer, as: UTF8.self), style: style(scalar.style),
+        plainImplicit: scalar.plain_implicit != 0)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       return YAMLEvent(

@@ -30,13 +30,33 @@ public enum PythonFormat {
     case .float(let number): PythonFloat.repr(number)
     case .string(let text): repr(text)
     case .timestamp(let text): "'" + text + "'"
-    case .binary(let bytes):
-      "b" + repr(String(decoding: bytes.map { $0 < 0x80 ? $0 : UInt8(ascii: "?") }, as: UTF8.self))
+    case .binary(let bytes): bytesRepr(bytes)
     case .sequence(let items): "[" + items.map { repr($0.value) }.joined(separator: ", ") + "]"
     case .set(let items): items.isEmpty ? "set()" : "{" + items.map { repr($0.value) }.joined(separator: ", ") + "}"
     case .mapping(let pairs):
       "{" + pairs.map { repr($0.key.value) + ": " + repr($0.value.value) }.joined(separator: ", ") + "}"
     }
+  }
+
+  /// `repr(bytes)`: `b'hi\x00'` (printable ASCII as is, `\t`, `\n`, `\r`, other bytes as `\xNN`).
+  public static func bytesRepr(_ bytes: [UInt8]) -> String {
+    let single = UInt8(ascii: "'")
+    let quote = bytes.contains(single) && !bytes.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : single
+    var result = "b" + String(UnicodeScalar(quote))
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "\\"): result += "\\\\"
+      case UInt8(ascii: "\t"): result += "\\t"
+      case UInt8(ascii: "\n"): result += "\\n"
+      case UInt8(ascii: "\r"): result += "\\r"
+      case quote: result += "\\" + String(UnicodeScalar(quote))
+      case 0x20...0x7E: result.unicodeScalars.append(UnicodeScalar(byte))
+      default:
+        let digits = String(byte, radix: 16)
+        result += "\\x" + (digits.count == 1 ? "0" : "") + digits
+      }
+    }
+    return result + String(UnicodeScalar(quote))
   }
 
   /// `repr(text)`: single quotes unless the text has `'` and no `"`; `\n`, `\t`, `\\`, `\xNN` escapes.

@@ -2,14 +2,14 @@
 enum TimestampBuilder {
   /// Builds the value (fractions rounded to microseconds, `.9999995` carrying into the next second).
   static func build(year: Int, month: Int, day: Int, time: TimestampParser.TimeFields?)
-    -> Result<Timestamp, TimestampError>
+    -> Result<Timestamp, ConstructorFailure>
   {
-    if let error = checkDate(year, month, day) { return .failure(TimestampError(message: error)) }
+    if let error = checkDate(year, month, day) { return .failure(ConstructorFailure(message: error)) }
     var stamp = Timestamp(year: year, month: month, day: day)
     guard let time else { return .success(stamp) }
-    if !(0...23).contains(time.hour) { return .failure(TimestampError(message: "hour must be in 0..23")) }
-    if !(0...59).contains(time.minute) { return .failure(TimestampError(message: "minute must be in 0..59")) }
-    if !(0...59).contains(time.second) { return .failure(TimestampError(message: "second must be in 0..59")) }
+    if !(0...23).contains(time.hour) { return .failure(ConstructorFailure(message: "hour must be in 0..23")) }
+    if !(0...59).contains(time.minute) { return .failure(ConstructorFailure(message: "minute must be in 0..59")) }
+    if !(0...59).contains(time.second) { return .failure(ConstructorFailure(message: "second must be in 0..59")) }
     var microsecond = 0
     var carry = false
     if !time.fraction.isEmpty {
@@ -25,7 +25,7 @@ enum TimestampBuilder {
       let minutes = offset.hours * 60 + offset.minutes
       guard minutes < 24 * 60 else {
         return .failure(
-          TimestampError(
+          ConstructorFailure(
             message: "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24)"))
       }
       stamp.offsetMinutes = offset.negative ? -minutes : minutes
@@ -45,7 +45,7 @@ enum TimestampBuilder {
   }
 
   /// One second later, carrying through minutes, hours, days, months and years.
-  private static func addSecond(_ stamp: Timestamp) -> Result<Timestamp, TimestampError> {
+  private static func addSecond(_ stamp: Timestamp) -> Result<Timestamp, ConstructorFailure> {
     var result = stamp
     guard var time = stamp.time else { return .success(stamp) }
     time.second += 1
@@ -56,7 +56,7 @@ enum TimestampBuilder {
       (result.day, result.month) = (1, result.month + 1)
     }
     if result.month == 13 { (result.month, result.year) = (1, result.year + 1) }
-    if result.year > 9999 { return .failure(TimestampError(message: "date value out of range")) }
+    if result.year > 9999 { return .failure(ConstructorFailure(message: "date value out of range")) }
     result.time = time
     return .success(result)
   }

@@ -108,15 +108,16 @@ enum TimestampParser {
 
   /// The timestamp for `text`, or Python's error message (`failed to construct timestamp from "x"`,
   /// `month must be in 1..12`, ...).
-  static func parse(_ text: String) -> Result<Timestamp, TimestampError> {
+  static func parse(_ text: String) -> Result<Timestamp, ConstructorFailure> {
     var bytes = text
     return bytes.withUTF8 { parse($0, original: text) }
   }
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String) -> Result<Timestamp, TimestampError>
-  {
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String) -> Result<
+    Timestamp, ConstructorFailure
+  > {
     var cursor = ByteCursor(bytes)
-    let failed = TimestampError(message: "failed to construct timestamp from \"\(original)\"", isMatchFailure: true)
+    let failed = ConstructorFailure(message: "failed to construct timestamp from \"\(original)\"")
     guard let year = number(&cursor, 4...4), cursor.eat(UInt8(ascii: "-")),
       let month = number(&cursor, 1...2), cursor.eat(UInt8(ascii: "-")),
       let day = number(&cursor, 1...2)
@@ -129,12 +130,4 @@ enum TimestampParser {
     }
     return TimestampBuilder.build(year: year, month: month, day: day, time: fields)
   }
-}
-
-/// Why a timestamp could not be built.
-struct TimestampError: Error, Sendable {
-  /// Python's message.
-  var message: String
-  /// True when the text did not match the timestamp pattern at all.
-  var isMatchFailure = false
 }

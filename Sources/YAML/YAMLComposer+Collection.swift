@@ -10,7 +10,7 @@ extension YAMLComposer {
     var built = BuiltNode(node: YAMLNode(.null, at: at), kind: frame.kind, size: size)
     switch (frame.kind, tag) {
     case (.sequence, nil), (.sequence, "seq"):
-      built.node.value = .sequence(valueNodes(frame.children))
+      built.node.value = .sequence(valueNodes(frame))
     case (.sequence, "omap"), (.sequence, "pairs"):
       built.node.value = orderedPairs(frame, asMapping: tag == "omap")
     case (.mapping, nil), (.mapping, "map"):
@@ -18,24 +18,25 @@ extension YAMLComposer {
     case (.mapping, "set"):
       built.node.value = .set(mapping(frame).map(\.key))
     case (_, "omap"), (_, "pairs"):
-      return fail("expected a sequence, but found \(frame.kind.rawValue)", at: frame.start)
+      return fail("expected a sequence, but found \(frame.kind.rawValue)", at: frame.start, order: frame.order + [-2])
     case (.sequence, "map"), (.sequence, "set"):
-      return fail("expected a mapping node, but found sequence", at: frame.start)
-    case (_, "str"), (_, "int"), (_, "float"), (_, "bool"), (_, "null"), (_, "binary"), (_, "timestamp"):
-      return fail("expected a scalar node, but found \(frame.kind.rawValue)", at: frame.start)
+      return fail("expected a mapping node, but found sequence", at: frame.start, order: frame.order + [-2])
     case (.mapping, "seq"):
-      return fail("expected a sequence node, but found mapping", at: frame.start)
+      return fail("expected a sequence node, but found mapping", at: frame.start, order: frame.order + [-2])
+    case (_, "str"), (_, "int"), (_, "float"), (_, "bool"), (_, "null"), (_, "binary"), (_, "timestamp"):
+      let message = "expected a scalar node, but found \(frame.kind.rawValue)"
+      return fail(message, at: frame.start, order: frame.orderInParent)
     default:
-      return fail(Self.noConstructor(frame.tag ?? "").message, at: frame.start)
+      return fail(Self.noConstructor(frame.tag ?? "").message, at: frame.start, order: frame.orderInParent)
     }
     return built
   }
 
   /// The children as value nodes (a `<<` or `=` among them is an error).
-  mutating func valueNodes(_ children: [BuiltNode]) -> [YAMLNode] {
-    children.map { child in
+  mutating func valueNodes(_ frame: Frame) -> [YAMLNode] {
+    frame.children.enumerated().map { index, child in
       var child = child
-      check(&child)
+      check(&child, order: entryOrder(frame, entry: index, phase: 2))
       return child.node
     }
   }
@@ -45,22 +46,26 @@ extension YAMLComposer {
     var pairs: [YAMLPair] = []
     var seen: Set<PythonKey> = []
     let context = asMapping ? "while constructing an ordered map" : "while constructing pairs"
-    for child in frame.children {
+    for (index, child) in frame.children.enumerated() {
+      let order = entryOrder(frame, entry: index, phase: 0)
       guard case .mapping(let entries) = child.node.value, child.kind == .mapping else {
         return fail(
-          "expected a mapping of length 1, but found \(child.kind.rawValue) (\(context))", at: mark(child.node)
+          "expected a mapping of length 1, but found \(child.kind.rawValue) (\(context))", at: mark(child.node),
+          order: order
         )
         .node.value
       }
       guard entries.count == 1 else {
         return fail(
-          "expected a single mapping item, but found \(entries.count) items (\(context))", at: mark(child.node)
+          "expected a single mapping item, but found \(entries.count) items (\(context))", at: mark(child.node),
+          order: order
         )
         .node.value
       }
       if asMapping, !seen.insert(PythonKey(entries[0].key.value)).inserted {
         return fail(
-          "duplicate key \"\(PythonFormat.str(entries[0].key.value))\" in an ordered map", at: mark(child.node)
+          "duplicate key \"\(PythonFormat.str(entries[0].key.value))\" in an ordered map", at: mark(child.node),
+          order: order
         )
         .node.value
       }

@@ -3,15 +3,15 @@ extension YAMLComposer {
   static let core = "tag:yaml.org,2002:"
 
   /// The node for a scalar event.
-  mutating func scalar(_ event: YAMLEvent) -> BuiltNode {
+  mutating func scalar(_ event: YAMLEvent, order: [Int]) -> BuiltNode {
     expanded += 1
     var node = BuiltNode(node: YAMLNode(.string(event.value), at: location(event.start)), kind: .scalar)
-    let result: Result<YAMLValue, TimestampError>
+    let result: Result<YAMLValue, ConstructorFailure>
     if let tag = event.tag, tag != "!" {
       result = construct(tag: tag, text: event.value)
       if tag == Self.core + "merge" { node.special = .merge }
       if tag == Self.core + "value" { node.special = .value }
-    } else if event.style == .plain || event.tag == "!" {
+    } else if event.plainImplicit {
       result = resolveImplicitly(event.value, into: &node)
     } else {
       return node
@@ -20,12 +20,12 @@ extension YAMLComposer {
     case .success(let value):
       node.node.value = value
       return node
-    case .failure(let error): return fail(error.message, at: event.start)
+    case .failure(let error): return fail(error.message, at: event.start, order: order)
     }
   }
 
   /// A plain scalar under ruamel's YAML 1.2 implicit resolver.
-  private func resolveImplicitly(_ text: String, into node: inout BuiltNode) -> Result<YAMLValue, TimestampError> {
+  private func resolveImplicitly(_ text: String, into node: inout BuiltNode) -> Result<YAMLValue, ConstructorFailure> {
     switch ScalarResolver.resolve(text) {
     case .string: return .success(.string(text))
     case .null: return .success(.null)
@@ -45,7 +45,7 @@ extension YAMLComposer {
   }
 
   /// Constructs `text` under an explicit (or resolved) tag; ruamel's messages on failure.
-  func construct(tag: String, text: String) -> Result<YAMLValue, TimestampError> {
+  func construct(tag: String, text: String) -> Result<YAMLValue, ConstructorFailure> {
     guard tag.hasPrefix(Self.core) else { return .failure(Self.noConstructor(tag)) }
     switch tag.dropFirst(Self.core.count) {
     case "str", "merge", "value": return .success(.string(text))
@@ -55,16 +55,16 @@ extension YAMLComposer {
     case "float": return ScalarConstructor.float(text).map { .float($0) }
     case "binary": return Base64Decoder.decode(text).map { .binary($0) }
     case "timestamp": return TimestampParser.parse(text).map { .timestamp($0.isoformat) }
-    case "seq", "pairs": return .failure(TimestampError(message: "expected a sequence node, but found scalar"))
+    case "seq", "pairs": return .failure(ConstructorFailure(message: "expected a sequence node, but found scalar"))
     case "omap":
       return .failure(
-        TimestampError(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
-    case "map", "set": return .failure(TimestampError(message: "expected a mapping node, but found scalar"))
+        ConstructorFailure(message: "expected a sequence, but found scalar (while constructing an ordered map)"))
+    case "map", "set": return .failure(ConstructorFailure(message: "expected a mapping node, but found scalar"))
     default: return .failure(Self.noConstructor(tag))
     }
   }
 
-  static func noConstructor(_ tag: String) -> TimestampError {
-    TimestampError(message: "could not determine a constructor for the tag '\(tag)'")
+  static func noConstructor(_ tag: String) -> ConstructorFailure {
+    ConstructorFailure(message: "could not determine a constructor for the tag '\(tag)'")
   }
 }

@@ -13,11 +13,16 @@ struct BuiltNode {
   var special: Special = .none
   /// Number of nodes after alias expansion (alias bomb guard).
   var size: Int = 1
+  /// Reached through an alias (ruamel constructs it where first reached, so it may already be filled).
+  var viaAlias = false
+  /// The constructor error of a failed scalar (raised again where an alias reaches it first).
+  var error: Diagnostic?
 }
 
 /// Turns libyaml events into one resolved document, the way ruamel's composer + `SafeConstructor` do.
 /// Composer errors are thrown at once; constructor errors are kept until the whole stream parsed
-/// (ruamel composes fully before constructing, so a later syntax error wins).
+/// (ruamel composes fully before constructing, so a later syntax error wins), and of those the one ruamel's
+/// breadth-first construction reaches first is reported (see `YAMLComposer+Errors.swift`).
 struct YAMLComposer {
   /// An open collection.
   struct Frame {
@@ -27,6 +32,14 @@ struct YAMLComposer {
     var anchor: String?
     var flow = false
     var children: [BuiltNode] = []
+    /// Construction-order key of this collection's own processing.
+    var order: [Int] = []
+    /// Construction-order key at which the parent constructs this collection.
+    var orderInParent: [Int] = [0]
+    /// Inside a mapping key: ruamel constructs it depth-first with the key.
+    var deep = false
+    /// Nesting depth (the round of ruamel's breadth-first construction).
+    var depth = 0
   }
 
   let file: String
@@ -34,7 +47,8 @@ struct YAMLComposer {
   var frames: [Frame] = []
   var anchors: [String: (node: BuiltNode?, mark: YAMLMark)] = [:]
   var expanded = 0
-  var pendingError: Diagnostic?
+  var pending: (order: [Int], diagnostic: Diagnostic)?
+  var serial = 0
   var flowCheck: FlowScalarCheck
 
   /// A composer over `bytes` reporting locations in `file`, allowing `expansionLimit` nodes after alias expansion.
@@ -63,51 +77,31 @@ struct YAMLComposer {
         at: location(after.start))
     }
     guard var root else { return nil }
-    check(&root)
-    if let pendingError { throw pendingError }
+    check(&root, order: [0])
+    if let pending { throw pending.diagnostic }
     return root.node
   }
 
   func location(_ mark: YAMLMark) -> SourceLocation { YAMLSource.location(mark, file: file) }
 
-  /// Records the first constructor error; construction goes on with a null in its place.
-  mutating func fail(_ message: String, at mark: YAMLMark) -> BuiltNode {
-    fail(.error(message, at: location(mark)))
-  }
-
-  mutating func fail(_ diagnostic: Diagnostic) -> BuiltNode {
-    if pendingError == nil { pendingError = diagnostic }
-    return BuiltNode(node: YAMLNode(.null, at: diagnostic.location), kind: .scalar)
-  }
-
-  /// A `<<` or `=` outside a mapping key has no constructor in ruamel.
-  mutating func check(_ built: inout BuiltNode) {
-    let tag: String
-    switch built.special {
-    case .none: return
-    case .merge: tag = "tag:yaml.org,2002:merge"
-    case .value: tag = "tag:yaml.org,2002:value"
-    }
-    let mark =
-      built.node.location.map { YAMLMark(line: $0.line - 1, column: $0.column - 1) } ?? YAMLMark(line: 0, column: 0)
-    built = fail("could not determine a constructor for the tag '\(tag)'", at: mark)
-  }
-
   /// Handles one event; returns the finished root node when the event completes it.
   mutating func feed(_ event: YAMLEvent) throws(Diagnostic) -> BuiltNode? {
+    serial += 1
+    if event.tag != nil, let top = frames.last, top.flow { try flowCheck.checkTag(event, file: file) }
     switch event.kind {
     case .scalar:
       if event.style == .plain, let top = frames.last, top.flow {
         try flowCheck.check(event, collectionStart: top.start, isSequence: top.kind == .sequence, file: file)
       }
       try defineAnchor(event)
-      return try finish(scalar(event), anchor: event.anchor)
+      return try finish(scalar(event, order: nextChildOrder()), anchor: event.anchor)
     case .alias:
       return try finish(try alias(event), anchor: nil)
     case .sequenceStart, .mappingStart:
       try defineAnchor(event)
       let kind: BuiltNode.Kind = event.kind == .sequenceStart ? .sequence : .mapping
-      frames.append(Frame(kind: kind, start: event.start, tag: event.tag, anchor: event.anchor, flow: event.flow))
+      frames.append(
+        openFrame(Frame(kind: kind, start: event.start, tag: event.tag, anchor: event.anchor, flow: event.flow)))
       return nil
     case .sequenceEnd, .mappingEnd:
       let frame = frames.removeLast()
@@ -145,6 +139,9 @@ struct YAMLComposer {
       throw .error(
         "alias '\(name)' expands the document past \(expansionLimit) nodes (alias bomb?)", at: location(event.start))
     }
-    return built
+    if let error = built.error { record(error, order: nextChildOrder()) }
+    var reached = built
+    reached.viaAlias = true
+    return reached
   }
 }

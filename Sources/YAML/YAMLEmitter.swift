@@ -1,14 +1,24 @@
 /// Writes a node tree as block-style YAML the way tmt's ruamel dump looks: 2-space mapping indent,
-/// sequences under a key not indented (`key:` then `- item`), strings quoted only when needed,
-/// multi-line strings as literal blocks, `[]`/`{}` for empty collections, `null` for null.
+/// sequences under a key not indented (`key:` then `- item`), strings quoted only when needed and folded
+/// past column 80 (libyaml's emitter, which tmt's safe dumper uses), multi-line strings as literal blocks
+/// (tmt writes them quoted), `[]`/`{}` for empty collections, `null` for null.
 /// Whatever it writes parses back (``YAMLParser``) to the same value.
 public enum YAMLEmitter {
   /// The YAML text of `node`, ending with a newline.
-  public static func emit(_ node: YAMLNode) -> String { emit(node.value) }
+  ///
+  /// - Parameters:
+  ///   - sortKeys: order mapping keys as tmt's safe dumper does (Python `sorted()`: strings by code point;
+  ///     numbers before strings here, where Python would fail).
+  ///   - literalBlocks: write multi-line strings as `|` blocks; false writes them quoted the way tmt's
+  ///     safe dumper does (`'line1\n\n  line2'`), so `sortKeys: true, literalBlocks: false` reproduces
+  ///     `tmt.utils.to_yaml` (except anchors for shared objects and `!!omap`).
+  public static func emit(_ node: YAMLNode, sortKeys: Bool = false, literalBlocks: Bool = true) -> String {
+    emit(node.value, sortKeys: sortKeys, literalBlocks: literalBlocks)
+  }
 
-  /// The YAML text of `value`, ending with a newline.
-  public static func emit(_ value: YAMLValue) -> String {
-    var output = EmitterOutput()
+  /// The YAML text of `value`, ending with a newline (see ``emit(_:sortKeys:literalBlocks:)-(YAMLNode,_,_)``).
+  public static func emit(_ value: YAMLValue, sortKeys: Bool = false, literalBlocks: Bool = true) -> String {
+    var output = EmitterOutput(sortKeys: sortKeys, literalBlocks: literalBlocks)
     output.text.reserveCapacity(1024)
     output.document(value)
     return output.text
@@ -17,6 +27,8 @@ public enum YAMLEmitter {
 
 /// The text being written by one `YAMLEmitter.emit` call.
 struct EmitterOutput {
+  let sortKeys: Bool
+  let literalBlocks: Bool
   var text = ""
 
   mutating func document(_ value: YAMLValue) {
@@ -27,8 +39,8 @@ struct EmitterOutput {
       text += "!!set\n"
       mapping(items.map { YAMLPair(key: $0, value: YAMLNode(.null)) }, indent: 0, inline: false)
     default:
-      scalarOrEmpty(value, indent: 0)
-      text += "\n"
+      let plain = scalarOrEmpty(value, indent: 2)
+      text += plain ? "\n...\n" : "\n"
     }
   }
 
@@ -36,9 +48,10 @@ struct EmitterOutput {
 
   /// Entries at column `indent`; with `inline` the first one continues the current line (after `- `).
   mutating func mapping(_ pairs: [YAMLPair], indent: Int, inline: Bool) {
-    for (index, pair) in pairs.enumerated() {
+    let ordered = sortKeys ? pairs.sorted { JSONOutput.canonicalOrder($0.key.value, $1.key.value) } : pairs
+    for (index, pair) in ordered.enumerated() {
       if index > 0 || !inline { pad(indent) }
-      key(pair.key.value)
+      key(pair.key.value, indent: indent)
       value(pair.value.value, indent: indent, afterKey: true)
     }
   }

@@ -33,6 +33,8 @@ struct YAMLEvent: Sendable {
   var value: String = ""
   /// The scalar style.
   var style: YAMLScalarStyle = .plain
+  /// libyaml's `plain_implicit`: an untagged plain scalar, or any scalar tagged `!` with content.
+  var plainImplicit = false
   /// True for a collection written in flow style (`[...]`, `{...}`).
   var flow = false
 }

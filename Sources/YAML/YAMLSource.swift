@@ -7,11 +7,11 @@ enum YAMLSource {
     SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
   }
 
-  /// The 1-based line and column (in Unicode scalars) of byte `offset` in UTF-8 `bytes`.
+  /// The 1-based line and column (in Unicode scalars, a leading BOM not counted) of byte `offset` in `bytes`.
   static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
     var line = 1
     var column = 1
-    var index = 0
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? 3 : 0  // libyaml drops the BOM
     let end = min(offset, bytes.count)
     while index < end {
       let byte = bytes[index]

@@ -60,7 +60,8 @@ import Testing
     if fmf["version"] != .int(tree.version) { problems.append("version \(tree.version)") }
     guard case .object(let nodes) = fmf["nodes"] else { return (["no nodes"], 0, 0) }
     var matched = 0
-    let mine = Dictionary(tree.nodes.map { ($0.name, Canonical.node($0, root: tree.root)) }, uniquingKeysWith: { a, _ in a })
+    let mine = Dictionary(
+      tree.nodes.map { ($0.name, Canonical.node($0, root: tree.root)) }, uniquingKeysWith: { a, _ in a })
     for (name, node) in nodes {
       if mine[name] == node {
         matched += 1

@@ -21,7 +21,8 @@ import Testing
   static let fragments: [String] = [
     "+", "-", "~", "+<", "-~", "/", ":", "\n", " ", "adjust", "when", "continue: false", "- ", "{", "}", "[", "]",
     "/x/y/", "and", "or", "==", "~<", "is defined", "null", "true", "1", "'", "\"", "&a", "*a", "<<", "\t", "#",
-    "\n/child:\n  k+: [1]\n", "\nadjust:\n  when: distro == fedora\n  tag+: [x]\n", "\nk~: /a/b/\n", "\n/: {inherit: false}\n",
+    "\n/child:\n  k+: [1]\n", "\nadjust:\n  when: distro == fedora\n  tag+: [x]\n", "\nk~: /a/b/\n",
+    "\n/: {inherit: false}\n",
   ]
 
   static func mutate(_ text: String, _ random: inout Random) -> String {
@@ -31,9 +32,13 @@ import Testing
       switch random.below(3) {
       case 0: characters.insert(contentsOf: Array(fragments[random.below(fragments.count)]), at: position)
       case 1:
-        if !characters.isEmpty { characters.removeSubrange(position..<min(characters.count, position + 1 + random.below(8))) }
+        if !characters.isEmpty {
+          characters.removeSubrange(position..<min(characters.count, position + 1 + random.below(8)))
+        }
       default:
-        if position < characters.count { characters[position] = Array(fragments[random.below(fragments.count)]).first ?? "x" }
+        if position < characters.count {
+          characters[position] = Array(fragments[random.below(fragments.count)]).first ?? "x"
+        }
       }
     }
     return String(characters)
@@ -55,8 +60,10 @@ import Testing
 
   @Test func mutatedTreesLoadOrFail() {
     let corpus = ConformanceTests.conformance + "/corpus"
-    let trees = ["hw-merge-ok", "hw-adjust-grammar", "hw-adjust-semantics", "hw-fmf-child-keys", "hw-fmf-directives",
-      "hw-merge-adjust", "hw-tmt-tests", "hw-fmf-inherit"]
+    let trees = [
+      "hw-merge-ok", "hw-adjust-grammar", "hw-adjust-semantics", "hw-fmf-child-keys", "hw-fmf-directives",
+      "hw-merge-adjust", "hw-tmt-tests", "hw-fmf-inherit",
+    ]
     var random = Random(state: 20_240_115)
     var loaded = 0
     var failed = 0

@@ -51,23 +51,29 @@ import YAML
   @Test func nestedDictMergeAppliesSuffixes() throws {
     let parent = Y.pairs(("env", Y.map(("A", Y.seq(Y.i(1))), ("B", Y.i(2)))))
     let child = Y.pairs(("env+", Y.map(("A+", Y.seq(Y.i(3))), ("C", Y.i(4)))))
-    #expect(try merge(parent, child) == Y.map(("env", Y.map(("A", Y.seq(Y.i(1), Y.i(3))), ("B", Y.i(2)), ("C", Y.i(4))))))
+    #expect(
+      try merge(parent, child) == Y.map(("env", Y.map(("A", Y.seq(Y.i(1), Y.i(3))), ("B", Y.i(2)), ("C", Y.i(4))))))
   }
 
   @Test func dictPlusListOfDictsDistributes() throws {
     let parent = Y.pairs(("adjust", Y.map(("when", Y.s("a")), ("tag", Y.seq(Y.s("x"))))))
     let child = Y.pairs(("adjust+", Y.seq(Y.map(("tag+", Y.seq(Y.s("y")))), Y.map(("tag-", Y.seq(Y.s("x")))))))
     let expected = Y.map(
-      ("adjust", Y.seq(
-        Y.map(("when", Y.s("a")), ("tag", Y.seq(Y.s("x"), Y.s("y")))),
-        Y.map(("when", Y.s("a")), ("tag", Y.seq())))))
+      (
+        "adjust",
+        Y.seq(
+          Y.map(("when", Y.s("a")), ("tag", Y.seq(Y.s("x"), Y.s("y")))),
+          Y.map(("when", Y.s("a")), ("tag", Y.seq())))
+      ))
     #expect(try merge(parent, child) == expected)
   }
 
   @Test func listOfDictsPlusDictMergesEveryItem() throws {
     let parent = Y.pairs(("p", Y.seq(Y.map(("a", Y.i(1))), Y.map(("a", Y.i(2))))))
     let child = Y.pairs(("p+", Y.map(("b", Y.i(3)))))
-    #expect(try merge(parent, child) == Y.map(("p", Y.seq(Y.map(("a", Y.i(1)), ("b", Y.i(3))), Y.map(("a", Y.i(2)), ("b", Y.i(3)))))))
+    #expect(
+      try merge(parent, child)
+        == Y.map(("p", Y.seq(Y.map(("a", Y.i(1)), ("b", Y.i(3))), Y.map(("a", Y.i(2)), ("b", Y.i(3)))))))
   }
 
   @Test func subtract() throws {
@@ -76,7 +82,9 @@ import YAML
       ("d", Y.map(("A", Y.i(1)), ("B", Y.i(2)))))
     let child = Y.pairs(("l-", Y.seq(Y.i(1))), ("n-", Y.i(2)), ("s-", Y.s("-b.*")), ("d-", Y.seq(Y.s("A"))))
     // Python: True == 1, so both the 1 and the true are removed
-    #expect(try merge(parent, child) == Y.map(("l", Y.seq(Y.s("a"))), ("n", Y.i(3)), ("s", Y.s("foo")), ("d", Y.map(("B", Y.i(2))))))
+    #expect(
+      try merge(parent, child)
+        == Y.map(("l", Y.seq(Y.s("a"))), ("n", Y.i(3)), ("s", Y.s("foo")), ("d", Y.map(("B", Y.i(2))))))
   }
 
   @Test func substituteWithBackreferences() throws {
@@ -87,7 +95,8 @@ import YAML
 
   @Test func removeByRegex() throws {
     let parent = Y.pairs(
-      ("l", Y.seq(Y.s("tier1"), Y.s("gpu"), Y.i(10))), ("s", Y.s("hello")), ("d", Y.map(("KEEP", Y.i(1)), ("DROP_X", Y.i(2)))))
+      ("l", Y.seq(Y.s("tier1"), Y.s("gpu"), Y.i(10))), ("s", Y.s("hello")),
+      ("d", Y.map(("KEEP", Y.i(1)), ("DROP_X", Y.i(2)))))
     let child = Y.pairs(("l-~", Y.seq(Y.s("^tier"), Y.s("^1"))), ("s-~", Y.s("ell")), ("d-~", Y.s("^DROP")))
     #expect(try merge(parent, child) == Y.map(("l", Y.seq(Y.s("gpu"))), ("s", Y.s("")), ("d", Y.map(("KEEP", Y.i(1))))))
   }
@@ -99,11 +108,18 @@ import YAML
 
   @Test func errorTexts() {
     let list = Y.pairs(("k", Y.seq(Y.i(1))))
-    #expect(message(list, Y.pairs(("k+", Y.i(2)))) == "Key 'k' in /n (can only concatenate list (not \"int\") to list).")
-    #expect(message(Y.pairs(("k", Y.null)), Y.pairs(("k+", Y.i(2)))) == "Key 'k' in /n (unsupported operand type(s) for +: 'NoneType' and 'int').")
-    #expect(message(Y.pairs(("k", Y.s("a"))), Y.pairs(("k+", Y.seq()))) == "Key 'k' in /n (can only concatenate str (not \"list\") to str).")
+    #expect(
+      message(list, Y.pairs(("k+", Y.i(2)))) == "Key 'k' in /n (can only concatenate list (not \"int\") to list).")
+    #expect(
+      message(Y.pairs(("k", Y.null)), Y.pairs(("k+", Y.i(2))))
+        == "Key 'k' in /n (unsupported operand type(s) for +: 'NoneType' and 'int').")
+    #expect(
+      message(Y.pairs(("k", Y.s("a"))), Y.pairs(("k+", Y.seq())))
+        == "Key 'k' in /n (can only concatenate str (not \"list\") to str).")
     #expect(message(Y.pairs(("k", Y.map())), Y.pairs(("k-", Y.map()))) == "Key 'k' in /n (wrong type).")
-    #expect(message(Y.pairs(("k", Y.seq(Y.s("s")))), Y.pairs(("k+", Y.map(("a", Y.i(1)))))) == "Item 's' in /n must be a dictionary.")
+    #expect(
+      message(Y.pairs(("k", Y.seq(Y.s("s")))), Y.pairs(("k+", Y.map(("a", Y.i(1))))))
+        == "Item 's' in /n must be a dictionary.")
     #expect(message(Y.pairs(("k", Y.map())), Y.pairs(("k+", Y.seq(Y.i(1))))) == "Item '1' in /n must be a dictionary.")
     #expect(message(Y.pairs(("k", Y.i(1))), Y.pairs(("k~", Y.s("/a/b/")))) == "Key 'k' in /n (wrong type).")
     #expect(message(Y.pairs(("k", Y.seq(Y.i(1)))), Y.pairs(("k~", Y.s("/a/b/")))) == "Key 'k' in /n (not a string).")

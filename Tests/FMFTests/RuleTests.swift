@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct RuleTests {
   static let fedora: FMFContext = [("distro", ["fedora-40"]), ("arch", ["x86_64"])]
-  static let rhel: FMFContext = [("distro", ["rhel-9.2"]), ("arch", ["aarch64"]), ("component", ["bash", "sand-and-more"])]
+  static let rhel: FMFContext = [
+    ("distro", ["rhel-9.2"]), ("arch", ["aarch64"]), ("component", ["bash", "sand-and-more"]),
+  ]
 
   func decide(_ rule: String, _ context: FMFContext, caseSensitive: Bool = false) throws -> Bool? {
     let regex = PythonRegex()
@@ -12,16 +14,18 @@ import Testing
   }
 
   /// FMF-NOTES §4 truth table: fedora context | rhel context | no context.
-  @Test(arguments: [
-    ("distro == fedora", true, false, nil), ("distro == rhel-9", false, true, nil),
-    ("distro < fedora-41", true, nil, nil), ("distro ~< rhel-9.3", nil, true, nil),
-    ("distro ~!= rhel-9.2", true, false, nil), ("arch == aarch64, x86_64", true, true, nil),
-    ("arch is defined", true, true, false), ("arch is not defined", false, false, true),
-    ("foo == bar or true", true, true, true), ("foo == bar and false", false, false, false),
-    ("distro = fedora", true, false, nil), ("trueish == 1", true, true, true),
-    ("component == sand", nil, true, nil), ("component == bash-5", nil, false, nil), ("arch != x86_64", false, true, nil),
-    ("distro ~ ^fedora", true, false, nil), ("distro !~ ^fedora", false, true, nil),
-  ] as [(String, Bool?, Bool?, Bool?)])
+  @Test(
+    arguments: [
+      ("distro == fedora", true, false, nil), ("distro == rhel-9", false, true, nil),
+      ("distro < fedora-41", true, nil, nil), ("distro ~< rhel-9.3", nil, true, nil),
+      ("distro ~!= rhel-9.2", true, false, nil), ("arch == aarch64, x86_64", true, true, nil),
+      ("arch is defined", true, true, false), ("arch is not defined", false, false, true),
+      ("foo == bar or true", true, true, true), ("foo == bar and false", false, false, false),
+      ("distro = fedora", true, false, nil), ("trueish == 1", true, true, true),
+      ("component == sand", nil, true, nil), ("component == bash-5", nil, false, nil),
+      ("arch != x86_64", false, true, nil),
+      ("distro ~ ^fedora", true, false, nil), ("distro !~ ^fedora", false, true, nil),
+    ] as [(String, Bool?, Bool?, Bool?)])
   func truthTable(rule: String, fedora: Bool?, rhel: Bool?, none: Bool?) throws {
     #expect(try decide(rule, Self.fedora) == fedora)
     #expect(try decide(rule, Self.rhel) == rhel)
@@ -58,7 +62,8 @@ import Testing
   }
 
   @Test func parsingQuirks() throws {
-    #expect(FMFRule.rewriteEquals("a = b and c == d and e != f and g <= h") == "a == b and c == d and e != f and g <= h")
+    #expect(
+      FMFRule.rewriteEquals("a = b and c == d and e != f and g <= h") == "a == b and c == d and e != f and g <= h")
     #expect(FMFRule.split("android and orca", on: "and") == ["android ", " orca"])
     #expect(try decide("xis defined", [("x", ["1"])]) == true)
     #expect(try decide("distro < =5", [("distro", ["a"])]) == nil)

@@ -42,18 +42,8 @@ struct DifferentialTests {
     #expect(unexpected.isEmpty, "\(unexpected.count) unexpected mismatches")
   }
 
-  /// True once the FMF loader is merged (before that `FMFLoader.load` only reports that it is missing).
-  static let loaderAvailable: Bool = {
-    do throws(Diagnostic) {
-      _ = try FMFLoader.load(path: ConformanceCorpus.directory + "/corpus/hw-merge-ok", context: [])
-      return true
-    } catch {
-      return !error.message.contains("not implemented")
-    }
-  }()
-
   /// The whole pipeline: hpctest's FMF loader, then the TMT model.
-  @Test(.enabled(if: loaderAvailable, "needs the FMF loader")) func fullPipeline() throws {
+  @Test func fullPipeline() throws {
     var compared = 0
     var matched = 0
     var unexpected: [String] = []

@@ -6,8 +6,10 @@ import Testing
 @Suite("YAMLEmitter writes tmt-style block YAML that parses back")
 struct EmitterTests {
   static func roundTrip(_ value: YAMLValue) throws -> YAMLValue {
-    let text = YAMLEmitter.emit(value)
-    return try YAMLParser.parse(text, file: "emitted.yaml")?.value ?? .null
+    let literal = try YAMLParser.parse(YAMLEmitter.emit(value), file: "emitted.yaml")?.value ?? .null
+    let quoted = try YAMLParser.parse(YAMLEmitter.emit(value, literalBlocks: false), file: "quoted.yaml")?.value
+    #expect(unordered.string(literal) == unordered.string(quoted ?? .null))
+    return literal
   }
 
   static let unordered = JSONWriter(indent: nil, sortKeys: false, conformanceTags: true)
@@ -54,10 +56,66 @@ struct EmitterTests {
       ("tab\t", "\"tab\\t\""), ("bell\u{07}", "\"bell\\a\""), ("<<", "'<<'"), ("=", "'='"),
       ("2024-01-15", "'2024-01-15'"), ("1.10", "'1.10'"), ("---", "'---'"), ("é ✓", "é ✓"),
       ("two\nlines", "|-\n  two\n  lines"), ("kept\n\n", "|+\n  kept\n"),
+      ("\u{1F600}", "\"\\U0001F600\""), ("\u{A0}x\u{85}", "\"\u{A0}x\\N\""), ("\tx", "\"\\tx\""),
     ])
   func quoting(_ string: String, _ expected: String) throws {
-    #expect(YAMLEmitter.emit(.string(string)) == expected + "\n")
+    let mapping = YAMLValue.mapping([YAMLPair(key: YAMLNode(.string("s")), value: YAMLNode(.string(string)))])
+    #expect(YAMLEmitter.emit(mapping) == "s: " + expected + "\n")
     #expect(try Self.roundTrip(.string(string)) == .string(string))
+  }
+
+  @Test("libyaml's layout details: root scalars end with `...`, long values fold at column 80, bytes, complex keys")
+  func libyamlDetails() throws {
+    #expect(YAMLEmitter.emit(.string("abc")) == "abc\n...\n")
+    #expect(YAMLEmitter.emit(.null) == "null\n...\n")
+    #expect(YAMLEmitter.emit(.string("a: b")) == "'a: b'\n")
+    let words = String(repeating: "word ", count: 30)
+    let value = YAMLValue.mapping([
+      YAMLPair(key: YAMLNode(.string("k")), value: YAMLNode(.string(words))),
+      YAMLPair(key: YAMLNode(.string("l")), value: YAMLNode(.sequence([YAMLNode(.string("x " + words + "x"))]))),
+      YAMLPair(key: YAMLNode(.string("b")), value: YAMLNode(.binary(Array(repeating: 0x41, count: 60)))),
+      YAMLPair(key: YAMLNode(.sequence([YAMLNode(.int(1)), YAMLNode(.int(2))])), value: YAMLNode(.string("c"))),
+    ])
+    // Checked against tmt.utils.to_yaml (ruamel safe dumper, libyaml 0.1.7 emitter).
+    let line16 = Array(repeating: "word", count: 16).joined(separator: " ")
+    let line14 = Array(repeating: "word", count: 14).joined(separator: " ")
+    let expected = """
+      k: '\(line16)
+        \(line14) '
+      l:
+      - x \(line16)
+        \(line14) x
+      b: !!binary |
+        QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB
+        QUFB
+      ? - 1
+        - 2
+      : c
+
+      """
+    #expect(YAMLEmitter.emit(value) == expected)
+    #expect(Self.unordered.string(try Self.roundTrip(value)) == Self.unordered.string(value))
+  }
+
+  static let tmtDumps = Corpus.root + "/Tests/YAMLTests/Fixtures/tmt-dumps"
+
+  @Test(
+    "sortKeys + literalBlocks: false reproduces tmt.utils.to_yaml byte for byte",
+    arguments: (FileSystem.list(Corpus.root + "/Tests/YAMLTests/Fixtures/tmt-dumps") ?? []).filter {
+      $0.hasSuffix(".yaml")
+    }
+  )
+  func tmtDump(_ name: String) throws {
+    let source = Corpus.tree(name.replacing("__", with: "/").replacing(".yaml", with: ".fmf"))
+    let node = try #require(try YAMLParser.parse(FileSystem.readBytes(source) ?? [], file: source))
+    let expected = FileSystem.readText(Self.tmtDumps + "/" + name)
+    #expect(YAMLEmitter.emit(node, sortKeys: true, literalBlocks: false) == expected)
+  }
+
+  @Test("sorted keys and datetimes as tmt's safe dumper writes them")
+  func sortedKeys() throws {
+    let node = try #require(try YAMLParser.parse("b: 1\nA: 2\na: 2024-01-15T10:20:30Z\n2: x\n", file: "t.yaml"))
+    #expect(YAMLEmitter.emit(node, sortKeys: true) == "2: x\nA: 2\na: 2024-01-15 10:20:30+00:00\nb: 1\n")
   }
 
   @Test("scalars and special values round-trip")
@@ -73,7 +131,10 @@ struct EmitterTests {
         YAMLPair(key: YAMLNode(.string("multi\nline key")), value: YAMLNode(.string("x"))),
       ]),
     ]
-    for value in values {
+    let strings = ["\nlead", "trail\n", "a\n\nb", "a  \nb", "a\n b", "x\u{85}y", "\u{2028}", "a\tb\nc"].map {
+      YAMLValue.string($0)
+    }
+    for value in values + strings {
       let back = try Self.roundTrip(.sequence([YAMLNode(value)]))
       #expect(Self.unordered.string(back) == Self.unordered.string(.sequence([YAMLNode(value)])), "\(value)")
     }

@@ -23,6 +23,10 @@ struct ErrorTests {
         "t.yaml:1:6: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"
       ),
       (
+        "k: [1, !, 3]\n",
+        "t.yaml:1:9: error: did not find expected whitespace or line break (while scanning a tag at line 1, column 8)"
+      ),
+      (
         "a: [1, 2\n",
         "t.yaml:2:1: error: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"
       ),
@@ -35,6 +39,15 @@ struct ErrorTests {
       (
         "a: !!python/tuple [1]\n",
         "t.yaml:1:4: error: could not determine a constructor for the tag 'tag:yaml.org,2002:python/tuple'"
+      ),
+      ("\u{FEFF}a: b: c\n", "t.yaml:1:5: error: mapping values are not allowed in this context"),
+      (
+        "\u{FEFF}k: {a: https://x}\n",
+        "t.yaml:1:13: error: found unexpected ':' (while scanning a plain scalar at line 1, column 8)"
+      ),
+      (
+        "a: 1\r\nb: [1,\r\n  x: y: z]\r\n",
+        "t.yaml:3:7: error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 4)"
       ),
       ("a: 1\na: 2\n", "t.yaml:2:1: error: found duplicate key \"a\" with value \"2\" (original value: \"1\")"),
       (

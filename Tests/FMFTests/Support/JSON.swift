@@ -147,7 +147,8 @@ struct JSONParser {
   }
 
   private mutating func hex4() throws -> UInt32 {
-    guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
+    guard index + 4 <= bytes.count,
+      let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
     else { throw Failure(offset: index) }
     index += 4
     return value

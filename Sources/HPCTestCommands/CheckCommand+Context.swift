@@ -1,0 +1,57 @@
+import ArgumentParser
+import Checks
+import HPCBasics
+
+extension CheckCommand {
+  /// The expectations of the flags, as expectation keys.
+  func flagExpectations() throws -> [String: String] {
+    var values: [String: String] = [:]
+    for text in expect {
+      guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+        throw ValidationError("--expect takes KEY=VALUE, got '\(text)'")
+      }
+      values[String(text[..<equals])] = String(text[text.index(after: equals)...])
+    }
+    let typed: [(String, String?)] = [
+      ("pcie-gen", expectGen.map(String.init)), ("pcie-width", expectWidth.map(String.init)),
+      ("gpus", expectCount.map(String.init)), ("gpu-model", expectModel),
+      ("adapters", expectAdapters.map(String.init)), ("ib-rate", expectRate.map { String($0) }),
+      ("numvfs", expectNumVFs.map(String.init)),
+      ("required-tools", requireTool.isEmpty ? nil : requireTool.joined(separator: ",")),
+    ]
+    for case (let key, let value?) in typed { values[key] = value }
+    return values
+  }
+
+  /// The root: --sysroot, else $HPCTEST_SYSROOT (set by `hpctest run --sysroot` for its tests), else `/`.
+  static func root(global: GlobalOptions, environment: [String: String]) -> SystemRoot {
+    if !global.sysroot.isLive { return global.sysroot }
+    if let path = environment["HPCTEST_SYSROOT"], !path.isEmpty { return SystemRoot(path) }
+    return .live
+  }
+
+  /// The check context from the options, the environment and the site file.
+  func makeContext(global: GlobalOptions, environment: [String: String]) throws -> CheckContext {
+    let root = Self.root(global: global, environment: environment)
+    let siteValues = try SiteLoader.expectations(
+      explicit: site, root: root, hostname: ProcessEnvironment.hostname())
+    let expectations = Expectations(flags: try flagExpectations(), environment: environment, site: siteValues)
+    let runner: any ToolRunner = root.isLive ? ProcessToolRunner() : FixtureRootRunner(root: root)
+    return CheckContext(
+      root: root, runner: runner, expectations: expectations, toolTimeout: .seconds(max(1, toolTimeout)),
+      stateDirectory: environment["TMT_PLAN_DATA"])
+  }
+}
+
+/// The summary line of a check.
+enum CheckSummary {
+  /// `gpu.pcie-link: fail (1 fail, 3 pass)`.
+  static func line(_ result: CheckResult) -> String {
+    let order: [CheckOutcome] = [.error, .fail, .warn, .pass, .info, .skip]
+    let counts = order.compactMap { outcome -> String? in
+      let count = result.items.filter { $0.outcome == outcome }.count
+      return count == 0 ? nil : "\(count) \(outcome.rawValue)"
+    }
+    return "\(result.check): \(result.outcome.rawValue) (\(counts.joined(separator: ", ")))"
+  }
+}

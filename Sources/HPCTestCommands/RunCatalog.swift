@@ -1,0 +1,44 @@
+import HPCBasics
+import TMTModel
+import Workflow
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Loads the tree for `hpctest run` and hands it to the workflow.
+enum RunCatalog {
+  /// Loads the tree at `root` and runs; returns the exit code (2 when the tree cannot be loaded).
+  static func run(root: String, options: RunOptions) async -> Int32 {
+    let log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    let catalog: (tests: [TMTTest], plans: [TMTPlan], root: String, errors: [Diagnostic])
+    do { catalog = try load(root, context: options.context, log: log) } catch {
+      log.always(error.description)
+      return 2
+    }
+    let context = options.context
+    let runner = Runner(
+      tests: catalog.tests, plans: catalog.plans, root: catalog.root, options: options, log: log,
+      loader: { (path) throws(Diagnostic) in try load(path, context: context).tests },
+      hardware: RunHardware.gate(sysroot: options.sysroot))
+    let code = await runner.run()
+    // A node that failed to load is an error of the run, as tmt's exception would be.
+    return catalog.errors.isEmpty || code == 2 ? code : 2
+  }
+
+  /// The tests and plans of the FMF tree at or above `path`; per-node load errors are printed and those nodes
+  /// left out (a broken plan file does not stop the other plans).
+  static func load(_ path: String, context: [(String, [String])], log: RunLog? = nil) throws(Diagnostic) -> (
+    tests: [TMTTest], plans: [TMTPlan], root: String, errors: [Diagnostic]
+  ) {
+    let catalog = try TMTCatalog.load(root: path, context: context)
+    for error in catalog.errors { log?.always(error.description) }
+    return (catalog.tests, catalog.plans, catalog.tree.root, catalog.errors)
+  }
+}
+
+/// Environment variables `hpctest run` honours.
+enum RunEnvironment {
+  /// `HPCTEST_WORKDIR_ROOT` (like tmt's `TMT_WORKDIR_ROOT`).
+  static var workdirRoot: String? { getenv("HPCTEST_WORKDIR_ROOT").map { String(cString: $0) } }
+}

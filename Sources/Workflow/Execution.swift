@@ -1,0 +1,89 @@
+import HPCBasics
+import Reporting
+import TMTModel
+
+/// The execute step of one plan: tests one after another, results.yaml rewritten atomically after each, a display
+/// line per finished test, stopping on abort, interrupt or (`-x`) the first fail or error.
+struct Execution {
+  var plan: PlanRun
+  var tests: [DiscoveredTest]
+  /// Tests that must not run, with the note why (missing required packages).
+  var blocked: [Int: String]
+
+  struct Outcome {
+    var results: [TestResult]
+    var interrupted = false
+  }
+
+  /// Runs the tests. With `previous` results (`--again --failed-only`), tests whose earlier result was pass or
+  /// info keep it and are not run.
+  func run(previous: [TestResult]) async -> Outcome {
+    let log = plan.log
+    log.line("execute", level: 1)
+    log.line("how: tmt", level: 2, minimumVerbosity: 1)
+    var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    var extras: [TestResult] = []
+    var outcome = Outcome(results: [])
+    // results.yaml is rewritten after every test: keep each entry's text and render only what changed.
+    var mainTexts = main.map { $0.map(ResultsYAML.entry) }
+    var extraTexts: [String] = []
+    for (index, test) in tests.enumerated() {
+      if let kept = previous.first(where: { $0.serialNumber == test.serial && $0.name == test.test.name }),
+        plan.options.failedOnly, kept.result == .pass || kept.result == .info
+      {
+        main[index] = kept
+        continue
+      }
+      if Task.isCancelled {
+        outcome.interrupted = true
+        break
+      }
+      let run = await runOne(test)
+      main[index] = run.main
+      extras += run.extras
+      mainTexts[index] = run.main.map(ResultsYAML.entry)
+      extraTexts += run.extras.map(ResultsYAML.entry)
+      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts))
+      for result in [run.main].compactMap({ $0 }) + run.extras {
+        show(result, index: index)
+      }
+      if run.interrupted { outcome.interrupted = true }
+      if let stop = run.stop {
+        log.always("        fail: \(stop)")
+        break
+      }
+      if exitFirst, let result = run.main, result.result == .fail || result.result == .error {
+        log.always("        fail: Test \(test.test.name) failed, stopping execution.")
+        break
+      }
+    }
+    outcome.results = main.compactMap { $0 } + extras
+    plan.save(outcome.results)
+    let executed = outcome.results.filter { $0.result != .pending }.count
+    log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
+    return outcome
+  }
+
+  /// `execute -x` or the plan's `execute: exit-first: true`.
+  private var exitFirst: Bool {
+    plan.options.exitFirst
+      || plan.context.plan.phases(.execute).contains { $0["exit-first"]?.value == .bool(true) }
+  }
+
+  private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
+    let testRun = TestRun(context: plan.context, test: test)
+    if let note = blocked[test.serial] {
+      var result = testRun.errorResult(note: note)
+      result.log = []
+      return TestRunOutcome(main: result)
+    }
+    return await testRun.run()
+  }
+
+  private func show(_ result: TestResult, index: Int) {
+    let lines = Display.lines(
+      result, verbosity: plan.log.verbosity, executeDirectory: plan.context.executeDirectory,
+      guest: plan.context.guest, progress: "[\(index + 1)/\(tests.count)]")
+    for line in lines { plan.log.line(line, level: 3, minimumVerbosity: 1) }
+  }
+}

@@ -1,0 +1,74 @@
+import HPCBasics
+
+extension RunArguments {
+  mutating func plansOption(_ argument: String) throws(Diagnostic) {
+    switch argument {
+    case "-n", "--name": options.planNames.append(try value(argument))
+    default: throw Self.unknown(argument, in: "plans")
+    }
+  }
+
+  mutating func testsOption(_ argument: String) throws(Diagnostic) {
+    switch argument {
+    case "-n", "--name": options.testNames.append(try value(argument))
+    case "-f", "--filter": options.testFilters.append(try value(argument))
+    case "--failed-only": options.failedOnly = true
+    default: throw Self.unknown(argument, in: "tests")
+    }
+  }
+
+  mutating func stepOption(_ argument: String) throws(Diagnostic) {
+    if argument == "--again" {
+      options.again = true
+      return
+    }
+    if argument == "-h" || argument == "--how" {
+      try how(try value(argument))
+      return
+    }
+    switch (section, argument) {
+    case ("discover", "-t"), ("discover", "--test"): options.discoverTests.append(try value(argument))
+    case ("discover", "-F"), ("discover", "--filter"): options.discoverFilters.append(try value(argument))
+    case ("discover", "-x"), ("discover", "--exclude"): options.discoverExcludes.append(try value(argument))
+    case ("prepare", "--no-install"): options.noInstall = true
+    case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
+    case ("execute", "--ignore-duration"): options.ignoreDuration = true
+    case ("report", "--file"): options.junitFile = try value(argument)
+    default: throw Self.unknown(argument, in: section)
+    }
+  }
+
+  private mutating func how(_ method: String) throws(Diagnostic) {
+    let supported: [String: [String]] = [
+      "discover": ["fmf", "shell"], "provision": ["local"], "prepare": ["shell", "install"], "execute": ["tmt"],
+      "report": ["display", "junit"], "finish": ["shell"],
+    ]
+    guard let allowed = supported[section], allowed.contains(method) else {
+      let list = supported[section]?.joined(separator: ", ") ?? "none"
+      throw .error("'\(section) --how \(method)' is not supported yet (supported: \(list))")
+    }
+    switch section {
+    case "provision": options.provisionHow = method
+    case "report": options.reportHows.append(method)
+    default: break
+    }
+  }
+
+  /// tmt: naming steps without `-a` runs only those; `--until/--since/--skip/--after/--before` trim the range.
+  mutating func resolveSteps() throws(Diagnostic) {
+    var steps: Set<RunStep> = all || namedSteps.isEmpty ? Set(RunStep.allCases) : Set(namedSteps)
+    for (option, step) in ranges {
+      switch option {
+      case "--until": steps = steps.filter { $0 <= step }
+      case "--since": steps = steps.filter { $0 >= step }
+      case "--after": steps = steps.filter { $0 > step }
+      case "--before": steps = steps.filter { $0 < step }
+      default: steps.remove(step)
+      }
+    }
+    options.enabledSteps = steps.count == RunStep.allCases.count ? nil : steps
+    if options.junitFile != nil && !options.reportHows.contains("junit") {
+      throw .error("'report --file' needs '--how junit'")
+    }
+  }
+}

@@ -1,0 +1,65 @@
+public import HPCBasics
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The run's working directory, laid out like tmt's (`<run>/plans/<plan>/execute/results.yaml`, ...).
+package struct RunDirectory: Sendable {
+  /// Absolute path.
+  package var path: String
+  /// True when the directory existed with results before this run (`--last`, `--id` of a finished run).
+  package var reopened: Bool
+
+  /// Chooses and creates the directory: `--last`, `--id` (a bare name under the workdir root), else the next
+  /// free `run-NNN`. `--scratch` empties it first.
+  package static func prepare(_ options: RunOptions) throws(Diagnostic) -> RunDirectory {
+    let root = options.workdirRoot
+    var path: String
+    if options.last {
+      guard let target = FileSystem.readLink(Path.join(root, "last-run")) else {
+        throw .error("no previous run found under '\(root)' (--last)")
+      }
+      path = target
+    } else if let id = options.id {
+      path = id.contains("/") ? Path.absolute(id) : Path.join(root, id)
+    } else {
+      return try next(under: root)
+    }
+    if options.scratch { FileSystem.removeTree(path) }
+    let reopened = !(FileSystem.list(path) ?? []).isEmpty
+    guard FileSystem.makeDirectories(path) else { throw .error("cannot create run directory '\(path)'") }
+    return RunDirectory(path: path, reopened: reopened)
+  }
+
+  private static func next(under root: String) throws(Diagnostic) -> RunDirectory {
+    guard FileSystem.makeDirectories(root) else { throw .error("cannot create workdir root '\(root)'") }
+    let used = (FileSystem.list(root) ?? []).compactMap { name -> Int? in
+      name.hasPrefix("run-") ? Int(name.dropFirst(4)) : nil
+    }
+    var number = (used.max() ?? 0) + 1
+    while true {
+      let digits = String(number)
+      let path = Path.join(root, "run-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits)
+      if mkdir(path, 0o755) == 0 { return RunDirectory(path: path, reopened: false) }
+      guard errno == EEXIST else { throw .error("cannot create run directory '\(path)'") }
+      number += 1
+    }
+  }
+
+  /// Points `<workdir root>/last-run` at this run.
+  package func recordAsLast(root: String) {
+    let link = Path.join(root, "last-run")
+    let temporary = link + ".tmp-\(getpid())"
+    unlink(temporary)
+    if symlink(path, temporary) == 0 { rename(temporary, link) }
+  }
+
+  /// `<run>/<plan name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out.
+  package func planDirectory(_ planName: String) -> String {
+    path + "/" + String(planName.drop { $0 == "/" })
+  }
+
+  /// `<run>/scripts`, holding the tmt-* helper commands.
+  package var scripts: String { path + "/scripts" }
+}

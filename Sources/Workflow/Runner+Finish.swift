@@ -1,0 +1,82 @@
+import HPCBasics
+import Reporting
+import TMTModel
+
+extension Runner {
+  /// The plans to run: positional selectors (`plans/gpu`, `plans/gpu.fmf`, `/plans/gpu`: the plan or its children)
+  /// and `plans --name RE` (searched), all plans when none given; tmt's `/default/plan` when the tree has none.
+  func selectedPlans() -> [TMTPlan] {
+    var pool = plans.filter { $0.enabled.value != .bool(false) }
+    if pool.isEmpty { pool = [Self.defaultPlan] }
+    guard !options.planNames.isEmpty else { return pool }
+    return pool.filter { plan in
+      options.planNames.contains { selector in Self.matches(plan.name, selector: selector) }
+    }
+  }
+
+  static func matches(_ name: String, selector: String) -> Bool {
+    var path = selector
+    if path.hasSuffix(".fmf") { path.removeLast(4) }
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    if !path.hasPrefix("/") { path = "/" + path }
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    if name == path || name.hasPrefix(path + "/") { return true }
+    return (try? NamePattern(selector, key: "plans --name"))?.matches(name) ?? false
+  }
+
+  /// tmt's plan for trees without plans: discover every test with fmf, run locally.
+  static var defaultPlan: TMTPlan {
+    var plan = TMTPlan(name: "/default/plan")
+    plan.steps[.discover] = [TMTPhase(name: "default-0", how: "fmf", data: [])]
+    return plan
+  }
+
+  /// Writes the reports, prints the totals and returns the exit code.
+  func finish(_ outcomes: [PlanOutcome], directory: RunDirectory) -> Int32 {
+    if options.runs(.report) { report(outcomes) }
+    let all = outcomes.flatMap(\.results)
+    log.always("")
+    log.always("total: " + Display.summary(all))
+    if outcomes.contains(where: { $0.failure != nil }) { return 2 }
+    if outcomes.contains(where: \.interrupted) { return 1 }
+    return RunExitCode.code(all, executeEnabled: options.runs(.execute))
+  }
+
+  private func report(_ outcomes: [PlanOutcome]) {
+    var suites: [JUnitSuite] = []
+    for outcome in outcomes {
+      let suite = JUnit.suite(name: outcome.name, results: outcome.results, executeDirectory: outcome.executeDirectory)
+      suites.append(suite)
+      let plan = plans.first { $0.name == outcome.name }
+      let hows = options.reportHows.isEmpty ? plan?.phases(.report).map(\.how) ?? [] : options.reportHows
+      if hows.contains("junit") && options.junitFile == nil {
+        // The plan's own `report: {how: junit, file: F}` (relative to the tree), else tmt's default place.
+        let phase = plan?.phases(.report).first { $0.how == "junit" }
+        let directory = Path.dirname(outcome.executeDirectory) + "/report/" + (phase?.name ?? "default-0")
+        let file = phase?["file"]?.scalarText.map { Path.join(root, $0) } ?? directory + "/junit.xml"
+        FileSystem.makeDirectories(Path.dirname(file))
+        if !FileSystem.writeAtomically(file, JUnit.document([suite])) {
+          log.always("error: cannot write the JUnit report to '\(file)'")
+        }
+      }
+      log.line(outcome.name)
+      log.line("report", level: 1)
+      log.line("how: display", level: 2, minimumVerbosity: 1)
+      log.line("execute", level: 2, minimumVerbosity: 1)
+      for result in outcome.results {
+        let lines = Display.lines(
+          result, verbosity: log.verbosity, executeDirectory: outcome.executeDirectory)
+        for line in lines { log.line(line, level: 3, minimumVerbosity: 1) }
+      }
+      log.line("summary: " + Display.summary(outcome.results), level: 2)
+    }
+    if let file = options.junitFile {
+      let path = Path.absolute(file)
+      if FileSystem.writeAtomically(path, JUnit.document(suites)) {
+        log.line("output: \(path)", level: 2)
+      } else {
+        log.error("cannot write the JUnit report to '\(path)'")
+      }
+    }
+  }
+}

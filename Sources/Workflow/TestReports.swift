@@ -1,0 +1,34 @@
+import HPCBasics
+import Reporting
+import TMTModel
+import YAML
+
+/// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`).
+struct TestReports {
+  var results: [SubResult] = []
+  /// Set when the file or an outcome in it is not valid.
+  var problem: String?
+
+  /// Reads the reports; log paths become relative to the execute directory via `relative` (the data directory).
+  static func read(_ path: String, relative: String, testName: String) -> TestReports {
+    guard let text = FileSystem.readText(path) else { return TestReports() }
+    var reports = TestReports()
+    let tree: YAMLTree
+    do { tree = try YAMLParser.parse(text, file: path).map(YAMLTree.init) ?? .null } catch {
+      reports.problem = "cannot read tmt-report-result results: \(error)"
+      return reports
+    }
+    for item in tree.items {
+      var name = item["name"]?.text ?? "/"
+      if name == "/" { name = testName }
+      let text = item["result"]?.text ?? ""
+      guard let outcome = ResultOutcome(parsing: text) else {
+        reports.problem = "tmt-report-result: invalid outcome '\(text)' for '\(name)'"
+        return reports
+      }
+      let logs = item["log"]?.items.compactMap(\.text).map { relative + "/" + $0 } ?? []
+      reports.results.append(SubResult(name: name, result: outcome, log: logs, endTime: item["end-time"]?.text))
+    }
+    return reports
+  }
+}

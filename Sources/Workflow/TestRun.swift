@@ -1,0 +1,116 @@
+import Executors
+import HPCBasics
+import Reporting
+public import TMTModel
+
+/// What running one test produced.
+package struct TestRunOutcome: Sendable {
+  /// The test's own result (nil for `result: restraint`, whose reports replace it).
+  package var main: TestResult?
+  /// Results appended at the end of results.yaml (custom sub-results, restraint reports).
+  package var extras: [TestResult] = []
+  /// Set when execution must stop after this test (abort, interrupt), with tmt's message.
+  package var stop: String?
+  /// True when hpctest was interrupted while the test ran.
+  package var interrupted = false
+}
+
+/// Facts gathered while a test ran, before interpretation.
+struct TestFacts {
+  var status: ProcessOutcome?
+  var spawnError: String?
+  var restartsExhausted = false
+  var restartMax = 1
+  var start = Timestamp.now()
+  var end = Timestamp.now()
+  var checks: [CheckResult] = []
+  var durationText = "5m"
+}
+
+/// Runs one discovered test on the local guest: directories, environment, duration, restarts, checks, and the
+/// result as tmt would record it.
+package struct TestRun: Sendable {
+  /// The plan's shared context.
+  package var context: PlanContext
+  /// The test.
+  package var test: DiscoveredTest
+
+  /// Creates the run.
+  package init(context: PlanContext, test: DiscoveredTest) {
+    self.context = context
+    self.test = test
+  }
+
+  var relative: String { context.invocationPath(test) }
+  var invocation: String { context.executeDirectory + "/" + relative }
+  var data: String { invocation + "/data" }
+  var output: String { invocation + "/output.txt" }
+
+  /// Runs the test and interprets what happened.
+  package func run() async -> TestRunOutcome {
+    guard prepareDirectories() else {
+      return TestRunOutcome(main: errorResult(note: "cannot create '\(invocation)'"))
+    }
+    var facts = TestFacts()
+    let durationText = test.test.duration?.scalarText ?? "5m"
+    facts.durationText = durationText
+    guard let limit = TMTDuration.seconds(durationText) else {
+      return TestRunOutcome(main: errorResult(note: TMTDuration.invalidMessage(durationText)))
+    }
+    let checks = TestChecks(test: test.test, directory: invocation + "/checks", relative: relative + "/checks")
+    facts.checks += await checks.before()
+    await attempts(limit: limit, facts: &facts)
+    facts.checks += await checks.after()
+    return interpret(facts)
+  }
+
+  private func prepareDirectories() -> Bool {
+    guard FileSystem.makeDirectories(data) else { return false }
+    if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
+    FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
+    FileSystem.write(invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest))
+    FileSystem.write(invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest))
+    return true
+  }
+
+  /// Runs the test, again while it exits with a `restart-on-exit-code` code and restarts remain; the duration
+  /// budget is shared by all attempts.
+  private func attempts(limit: Int, facts: inout TestFacts) async {
+    let maxRestarts = min(10, test.test.restartMaxCount?.scalarText.flatMap { Int($0) } ?? 1)
+    facts.restartMax = maxRestarts
+    let budgetEnd = ContinuousClock.now + .seconds(limit)
+    var restart = 0
+    while true {
+      facts.start = Timestamp.now()
+      let remaining = budgetEnd - ContinuousClock.now
+      let ignore = context.options.ignoreDuration
+      let invocation = Invocation(
+        argv: ["/bin/bash", "-c", "set -eo pipefail\n" + test.test.test],
+        environment: TestEnvironment.build(test, context: context, restart: restart),
+        workingDirectory: workingDirectory, outputPath: output,
+        timeout: ignore ? nil : max(remaining, .zero), killGrace: .seconds(1))
+      let result = await LocalExecutor().run(invocation)
+      facts.end = Timestamp.now()
+      switch result {
+      case .failure(let error):
+        facts.spawnError = error.message
+        return
+      case .success(let status):
+        facts.status = status
+        let code = status.shellStatus
+        guard !status.timedOut, !status.cancelled, test.test.restartOnExitCode.contains(Int(code)) else { return }
+        if restart >= maxRestarts {
+          facts.restartsExhausted = true
+          return
+        }
+        restart += 1
+      }
+    }
+  }
+
+  /// The directory the test runs in: its `path` under its tree.
+  var workingDirectory: String {
+    guard let path = test.test.path, !path.isEmpty, path != "/" else { return test.treeRoot }
+    return test.treeRoot + (path.hasPrefix("/") ? path : "/" + path)
+  }
+}

@@ -1,0 +1,88 @@
+import Glibc
+import HPCBasics
+import Testing
+
+/// End-to-end tests: spawn the built `hpctest` binary on the repository's own tree and fixture sysroots.
+@Suite struct EndToEndTests {
+  static let repository = Path.dirname(Path.dirname(Path.dirname(#filePath)))
+  static let sysroots = repository + "/Tests/Sysroots"
+
+  /// The built binary next to the test bundle (`.build/<config>/hpctest`).
+  static var binary: String {
+    let candidates = [".build/debug/hpctest", ".build/release/hpctest"].map { repository + "/" + $0 }
+    return candidates.first { FileSystem.exists($0) } ?? candidates[0]
+  }
+
+  struct Outcome {
+    var status: Int32
+    var output: String
+  }
+
+  /// Runs `hpctest arguments...` with stdout and stderr merged into a file, in `directory`.
+  static func hpctest(_ arguments: [String], in directory: String = repository) -> Outcome {
+    let log = "/tmp/hpctest-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+    defer { unlink(log) }
+    let quoted = ([binary] + arguments).map { "'" + $0.replacing("'", with: "'\\''") + "'" }
+    let command = "cd '\(directory)' && exec \(quoted.joined(separator: " ")) >'\(log)' 2>&1 </dev/null"
+    let raw = system(command)
+    let status = (raw >> 8) & 0xff
+    return Outcome(status: status, output: FileSystem.readText(log) ?? "")
+  }
+
+  static func temporaryDirectory() -> String {
+    var template = Array("/tmp/hpctest-e2e-XXXXXX".utf8CString)
+    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+  }
+
+  @Test func listsTheRepositoryPlans() {
+    let outcome = Self.hpctest(["plans", "ls"])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.split(separator: "\n").contains("/plans/gpu"))
+    #expect(outcome.output.split(separator: "\n").contains("/plans/rdma"))
+    #expect(outcome.output.split(separator: "\n").contains("/plans/crosstalk"))
+  }
+
+  @Test func wrongSysrootIsAClearErrorWithExitCode2() {
+    let outcome = Self.hpctest(["--sysroot", "/nonexistent/sysroot", "probe"])
+    #expect(outcome.status == 2)
+    #expect(outcome.output.contains("/nonexistent/sysroot"))
+  }
+
+  @Test func probeFindsTheA30sAndTheConnectX6() {
+    let outcome = Self.hpctest(["--sysroot", Self.sysroots + "/a30-cx6-aarch64", "probe", "--json"])
+    #expect(outcome.status == 0)
+    #expect(outcome.output.components(separatedBy: "\"NVIDIA A30\"").count - 1 >= 4)
+    #expect(outcome.output.contains("ConnectX-6"))
+  }
+
+  @Test func gpuPlanOnAMachineWithoutGPUsSkipsEverythingWithExit4() {
+    let run = Self.temporaryDirectory()
+    defer { FileSystem.removeTree(run) }
+    let empty = Self.temporaryDirectory()
+    defer { FileSystem.removeTree(empty) }
+    FileSystem.makeDirectories(empty + "/sys/bus/pci/devices")
+    FileSystem.makeDirectories(empty + "/proc")
+    let outcome = Self.hpctest(["--sysroot", empty, "--feeling-safe", "run", "--id", run + "/r", "plans/gpu"])
+    #expect(outcome.status == 4, "\(outcome.output)")
+    let results = FileSystem.readText(run + "/r/plans/gpu/execute/results.yaml") ?? ""
+    #expect(results.contains("result: skip"))
+    #expect(!results.contains("result: fail"))
+    #expect(!results.contains("result: error"))
+    #expect(outcome.output.contains("hardware"))
+  }
+
+  @Test func rdmaPlanOnTheA30FixtureFailsOnTheDownPort() {
+    let run = Self.temporaryDirectory()
+    defer { FileSystem.removeTree(run) }
+    let outcome = Self.hpctest([
+      "--sysroot", "Tests/Sysroots/a30-cx6-aarch64", "run", "--id", run + "/r", "-a", "plans/rdma",
+      "report", "-h", "junit", "--file", run + "/junit.xml",
+    ])
+    #expect(outcome.status == 1, "\(outcome.output)")
+    let results = FileSystem.readText(run + "/r/plans/rdma/execute/results.yaml") ?? ""
+    #expect(results.contains("name: /tests/rdma/port-state"))
+    let junit = FileSystem.readText(run + "/junit.xml") ?? ""
+    #expect(junit.contains("<testsuite name=\"/plans/rdma\""))
+    #expect(junit.contains("<testcase name=\"/tests/rdma/port-state\""))
+  }
+}
