@@ -2,18 +2,14 @@ import HPCBasics
 import Reporting
 import TMTModel
 
-/// The execute step of one plan: tests one after another, results.yaml rewritten atomically after a test when the
-/// last rewrite is `saveInterval` old (and always at the end), a display line per finished test, stopping on abort,
-/// interrupt or (`-x`) the first fail or error.
+/// The execute step of one plan: tests one after another, results.yaml rewritten atomically (write + rename) after
+/// every test and durably (fsync) at the end, a display line per finished test, stopping on abort, interrupt or
+/// (`-x`) the first fail or error.
 struct Execution {
   var plan: PlanRun
   var tests: [DiscoveredTest]
   /// Tests that must not run, with the note why (missing required packages).
   var blocked: [Int: String]
-
-  /// How stale the results.yaml written during the run may get: rewriting the whole file after every test made a
-  /// run O(n²) in the number of tests (2 ms per test at 1,000 tests).
-  static let saveInterval: Duration = .milliseconds(200)
 
   struct Outcome {
     var results: [TestResult]
@@ -29,10 +25,10 @@ struct Execution {
     var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
-    // results.yaml is rewritten after tests (see `saveInterval`): keep each entry's text, render only what changed.
+    // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
+    // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
     var extraTexts: [String] = []
-    var lastSave: ContinuousClock.Instant?
     let keep = kept(previous)
     for (index, test) in tests.enumerated() {
       if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
@@ -48,10 +44,7 @@ struct Execution {
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
-      if lastSave.map({ $0.duration(to: .now) >= Self.saveInterval }) ?? true {
-        plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts))
-        lastSave = .now
-      }
+      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts), durable: false)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
