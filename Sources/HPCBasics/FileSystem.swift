@@ -36,14 +36,16 @@ public enum FileSystem {
     readBytes(path).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Writes `bytes` to `path` through a temporary file and `rename(2)`, so readers never see half a file.
+  /// Writes `text` to `path` through a temporary file and `rename(2)`, so readers never see half a file and a
+  /// crash of this process leaves the old or the new content. `durable` also `fsync`s before the rename, so the
+  /// content survives a power loss; it costs milliseconds per call.
   @discardableResult
-  public static func writeAtomically(_ path: String, _ text: String) -> Bool {
+  public static func writeAtomically(_ path: String, _ text: String, durable: Bool = true) -> Bool {
     let temporary = path + ".tmp-\(getpid())"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     var ok = writeAll(fd, Array(text.utf8))
-    ok = fsync(fd) == 0 && ok
+    if durable { ok = fsync(fd) == 0 && ok }
     close(fd)
     guard ok, rename(temporary, path) == 0 else {
       unlink(temporary)

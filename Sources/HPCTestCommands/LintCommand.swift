@@ -27,4 +27,3 @@ struct LintCommand: GlobalCommand {
     if reports.contains(where: \.failed) { throw ExitCode(1) }
   }
 }
-

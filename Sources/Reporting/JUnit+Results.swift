@@ -1,5 +1,6 @@
 public import HPCBasics
 public import TMTModel
+internal import YAML
 
 extension JUnit {
   /// The suite for plan `name` from its results, reading the first log (`<system-out>`) and every `failures.yaml`
@@ -25,7 +26,7 @@ extension JUnit {
 
   /// The strings of a `failures.yaml` list; an unreadable file gives none.
   package static func failureLines(_ text: String) -> [String] {
-    guard let tree = try? YAMLReader.parse(text) else { return [] }
-    return tree.items.compactMap(\.text)
+    guard let node = try? YAMLParser.parse(text, file: "failures.yaml") else { return [] }
+    return YAMLTree(node).items.compactMap(\.text)
   }
 }

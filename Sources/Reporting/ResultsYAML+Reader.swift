@@ -1,14 +1,12 @@
 public import HPCBasics
 public import TMTModel
+internal import YAML
 
 extension ResultsYAML {
   /// Reads a results.yaml written by hpctest or tmt; a bad document or outcome is a diagnostic naming the file.
   package static func read(_ text: String, file: String) throws(Diagnostic) -> [TestResult] {
-    let tree: YAMLTree
-    do { tree = try YAMLReader.parse(text) } catch {
-      throw .error(error.message, at: SourceLocation(file: file, line: error.line))
-    }
-    if tree == .null { return [] }
+    guard let node = try YAMLParser.parse(text, file: file) else { return [] }
+    let tree = YAMLTree(node)
     guard case .sequence(let items) = tree else {
       throw .error("expected a list of results", at: SourceLocation(file: file))
     }

@@ -50,7 +50,8 @@ struct HardwareKey {
       HardwareKey(name: "system.model", kind: .integer), HardwareKey(name: "system.numa-nodes", kind: .integer),
       HardwareKey(name: "system.model-name", kind: .text), HardwareKey(name: "system.type", kind: .text),
       HardwareKey(name: "system.vendor", kind: .integer), HardwareKey(name: "system.vendor-name", kind: .text),
-      HardwareKey(name: "tpm.version", kind: .text,
+      HardwareKey(
+        name: "tpm.version", kind: .text,
         operators: [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]),
       HardwareKey(name: "virtualization.is-virtualized", kind: .flag),
       HardwareKey(name: "virtualization.is-supported", kind: .flag),
@@ -58,18 +59,23 @@ struct HardwareKey {
       HardwareKey(name: "virtualization.hypervisor", kind: .text),
       HardwareKey(name: "zcrypt.adapter", kind: .text), HardwareKey(name: "zcrypt.mode", kind: .text),
     ]
-    for child in ["cores", "cores-per-socket", "family", "model", "processors", "sockets", "threads",
-      "threads-per-core", "vendor", "stepping"]
-    {
+    for child in [
+      "cores", "cores-per-socket", "family", "model", "processors", "sockets", "threads",
+      "threads-per-core", "vendor", "stepping",
+    ] {
       keys.append(HardwareKey(name: "cpu." + child, kind: .integer))
     }
-    for child in ["family-name", "model-name", "vendor-name"] { keys.append(HardwareKey(name: "cpu." + child, kind: .text)) }
+    for child in ["family-name", "model-name", "vendor-name"] {
+      keys.append(HardwareKey(name: "cpu." + child, kind: .text))
+    }
     keys += devices("device", indexed: false) + devices("gpu", indexed: false) + devices("network", indexed: true)
     keys.append(HardwareKey(name: "network.type", kind: .text, indexed: true))
     for child in ["size", "logical-sector-size", "physical-sector-size"] {
       keys.append(HardwareKey(name: "disk." + child, kind: .size, indexed: true))
     }
-    for child in ["model-name", "driver"] { keys.append(HardwareKey(name: "disk." + child, kind: .text, indexed: true)) }
+    for child in ["model-name", "driver"] {
+      keys.append(HardwareKey(name: "disk." + child, kind: .text, indexed: true))
+    }
     keys += extensions
     return Dictionary(keys.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
   }()
@@ -93,12 +99,14 @@ struct HardwareKey {
     HardwareKey(name: "hpctest.sriov.vfs", kind: .integer),
     HardwareKey(name: "hpctest.sriov.total-vfs", kind: .integer),
     HardwareKey(name: "hpctest.infiniband.ports", kind: .integer),
-    HardwareKey(name: "hpctest.infiniband.rate", kind: .number, operators: HardwareKind.integer.defaultOperators,
+    HardwareKey(
+      name: "hpctest.infiniband.rate", kind: .number, operators: HardwareKind.integer.defaultOperators,
       defaultUnit: "Gb/s"),
     HardwareKey(name: "hpctest.infiniband.state", kind: .text),
     HardwareKey(name: "hpctest.infiniband.link-layer", kind: .text),
     HardwareKey(name: "hpctest.pcie.min-width", kind: .integer),
-    HardwareKey(name: "hpctest.pcie.min-speed", kind: .number, operators: HardwareKind.integer.defaultOperators,
+    HardwareKey(
+      name: "hpctest.pcie.min-speed", kind: .number, operators: HardwareKind.integer.defaultOperators,
       defaultUnit: "GT/s"),
     HardwareKey(name: "hpctest.numa.nodes", kind: .integer),
   ]

@@ -17,7 +17,8 @@ extension HardwareRequirement {
 
   private static func group(_ node: YAMLNode, and: Bool) throws(Diagnostic) -> HardwareRequirement {
     guard let items = node.items else {
-      throw Diagnostic.error("'\(and ? "and" : "or")' must be a list of requirement blocks, got '\(node.pythonType)'.",
+      throw Diagnostic.error(
+        "'\(and ? "and" : "or")' must be a list of requirement blocks, got '\(node.pythonType)'.",
         at: node.location)
     }
     var children: [HardwareRequirement] = []
@@ -28,7 +29,8 @@ extension HardwareRequirement {
   /// A block of requirement keys (sorted), as tmt's `_parse_requirements`.
   private static func requirements(_ node: YAMLNode) throws(Diagnostic) -> HardwareRequirement {
     guard let entries = node.entries else {
-      throw Diagnostic.error("A hardware requirement block must be a mapping, got '\(node.pythonType)'.",
+      throw Diagnostic.error(
+        "A hardware requirement block must be a mapping, got '\(node.pythonType)'.",
         at: node.location)
     }
     var children: [HardwareRequirement] = []
@@ -94,7 +96,9 @@ extension HardwareRequirement {
   private static func listed(_ name: String, _ value: YAMLNode, key: HardwareKey) throws(Diagnostic)
     -> HardwareRequirement
   {
-    let items: [YAMLNode] = value.isNull ? [] : value.items ?? (value.string.map { Array($0).map { YAMLNode(.string(String($0))) } } ?? [value])
+    let items: [YAMLNode] =
+      value.isNull
+      ? [] : value.items ?? (value.string.map { Array($0).map { YAMLNode(.string(String($0))) } } ?? [value])
     var children: [HardwareRequirement] = []
     for item in items {
       var constraint = try HardwareValueParser.constraint(name, PythonText.str(item), key: key, at: item)
@@ -110,7 +114,9 @@ extension HardwareRequirement {
 
   /// Mapping entries with string keys, sorted by code point like Python's `sorted()`.
   private static func sortedPairs(_ entries: [YAMLPair]) -> [(String, YAMLNode)] {
-    entries.map { (PythonText.str($0.key), $0.value) }.sorted { Array($0.0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.0.unicodeScalars.map(\.value)) }
+    entries.map { (PythonText.str($0.key), $0.value) }.sorted {
+      Array($0.0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.0.unicodeScalars.map(\.value))
+    }
   }
 
   /// A group with one child replaced by that child (tmt's `_flatten`).

@@ -34,7 +34,8 @@ extension HardwareConstraint {
       ("name", .text(name)), ("operator", .text(op.rawValue)), ("type", .text(kind.rawValue)), ("raw", .text(raw)),
     ]
     if let quantity {
-      let magnitude: YAMLNode = quantity.isInteger ? YAMLNode(.int(Int(quantity.magnitude))) : YAMLNode(.float(quantity.magnitude))
+      let magnitude: YAMLNode =
+        quantity.isInteger ? YAMLNode(.int(Int(quantity.magnitude))) : YAMLNode(.float(quantity.magnitude))
       pairs.append(("value", .map([("magnitude", magnitude), ("unit", .text(quantity.unit))])))
       if case .size(let bytes) = value { pairs.append(("bytes", YAMLNode(.int(Int(bytes))))) }
     } else {
@@ -56,7 +57,8 @@ extension HardwareRequirement {
     switch self {
     case .and(let children): .map([("and", .list(children.map(\.spec)))])
     case .or(let children): .map([("or", .list(children.map(\.spec)))])
-    case .constraint(let constraint): .map([(constraint.name, .text("\(constraint.op.rawValue) \(constraint.valueText)"))])
+    case .constraint(let constraint):
+      .map([(constraint.name, .text("\(constraint.op.rawValue) \(constraint.valueText)"))])
     }
   }
 

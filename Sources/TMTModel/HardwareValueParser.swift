@@ -36,8 +36,10 @@ enum HardwareValueParser {
             : "Invalid number in '\(name): \(raw)'.", at: node.location)
       }
       constraint.quantity = quantity
-      constraint.value = key.kind == .size
-        ? .size(bytes: HardwareUnits.bytes(quantity) ?? 0) : .number(HardwareUnits.inDefaultUnit(quantity, key.defaultUnit))
+      constraint.value =
+        key.kind == .size
+        ? .size(bytes: HardwareUnits.bytes(quantity) ?? 0)
+        : .number(HardwareUnits.inDefaultUnit(quantity, key.defaultUnit))
     }
     return constraint
   }

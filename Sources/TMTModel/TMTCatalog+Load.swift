@@ -60,7 +60,8 @@ extension TMTCatalog {
     let importing = leaves.filter { Self.hasKey($0, "plan") }
     for node in importing where Self.hasKey(node, "execute") {
       catalog.warnings.append(
-        .warning("Plan '\(node.name)' defines both 'execute' and 'import', ignoring the 'execute' step.",
+        .warning(
+          "Plan '\(node.name)' defines both 'execute' and 'import', ignoring the 'execute' step.",
           keyPath: node.name))
     }
     for node in local + importing {

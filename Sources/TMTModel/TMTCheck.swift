@@ -72,7 +72,8 @@ package enum TMTCheck {
   private static func cannot(_ address: String, cause: String, at node: YAMLNode, reader: TMTFieldReader)
     -> Diagnostic
   {
-    Diagnostic.error("Cannot instantiate check from '\(address)'. (\(cause))",
+    Diagnostic.error(
+      "Cannot instantiate check from '\(address)'. (\(cause))",
       at: node.location ?? reader.node.sources.last.map { SourceLocation(file: $0) }, keyPath: address)
   }
 }

@@ -11,7 +11,8 @@ package enum TMTEnvironmentFile {
     let name = filename.strippingWhitespace
     let location = reader.raw("environment-file")?.location
     if name.hasPrefix("http") {
-      throw Diagnostic.error("Failed to extract variables from URL '\(name)'.", at: location,
+      throw Diagnostic.error(
+        "Failed to extract variables from URL '\(name)'.", at: location,
         keyPath: reader.address("environment-file"))
     }
     let base = resolve(root)
@@ -85,7 +86,9 @@ package enum Shlex {
           quote = nil
         } else if open == "\"" && char == "\\" {
           guard let next = iterator.next() else { return nil }
-          if next == "\"" || next == "\\" || next == "$" || next == "`" { current.append(next) } else {
+          if next == "\"" || next == "\\" || next == "$" || next == "`" {
+            current.append(next)
+          } else {
             current.append("\\")
             if next != "\n" { current.append(next) } else { current.append(next) }
           }

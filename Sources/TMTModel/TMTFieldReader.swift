@@ -34,13 +34,15 @@ package struct TMTFieldReader {
 
   /// A diagnostic at `value` for `key`.
   package func error(_ message: String, key: String, at value: YAMLNode?) -> Diagnostic {
-    Diagnostic.error(message, at: value?.location ?? node.sources.last.map { SourceLocation(file: $0) },
+    Diagnostic.error(
+      message, at: value?.location ?? node.sources.last.map { SourceLocation(file: $0) },
       keyPath: address(key))
   }
 
   /// tmt's `NormalizationError`: "Field '/x:k' must be <expected>, '<type>' found."
   package func normalization(_ address: String, _ value: YAMLNode, _ expected: String) -> Diagnostic {
-    Diagnostic.error("Field '\(address)' must be \(expected), '\(value.pythonType)' found.",
+    Diagnostic.error(
+      "Field '\(address)' must be \(expected), '\(value.pythonType)' found.",
       at: value.location ?? node.sources.last.map { SourceLocation(file: $0) }, keyPath: address)
   }
 
@@ -98,16 +100,19 @@ package enum PythonInt {
     case .bool(let flag): return flag ? 1 : 0
     case .float(let number):
       guard number.isFinite else {
-        throw Failure(message: number.isNaN ? "cannot convert float NaN to integer"
-          : "cannot convert float infinity to integer")
+        throw Failure(
+          message: number.isNaN
+            ? "cannot convert float NaN to integer"
+            : "cannot convert float infinity to integer")
       }
       return Int(number)
     case .string(let text):
       if let number = parse(text) { return number }
       throw Failure(message: "invalid literal for int() with base 10: \(PythonText.quote(text))")
     default:
-      throw Failure(message:
-        "int() argument must be a string, a bytes-like object or a real number, not '\(value.pythonType)'")
+      throw Failure(
+        message:
+          "int() argument must be a string, a bytes-like object or a real number, not '\(value.pythonType)'")
     }
   }
 

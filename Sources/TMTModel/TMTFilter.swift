@@ -34,7 +34,9 @@ public enum TMTFilter {
       guard let colon = literal.firstIndex(of: ":") else { return false }
       let dimension = String(literal[..<colon])
       let value = String(literal[literal.index(after: colon)...]).drop { $0.isWhitespace }
-      if let index = literals.firstIndex(where: { $0.0 == dimension }) { literals[index].1.append(String(value)) } else {
+      if let index = literals.firstIndex(where: { $0.0 == dimension }) {
+        literals[index].1.append(String(value))
+      } else {
         literals.append((dimension, [String(value)]))
       }
     }

@@ -12,17 +12,20 @@ extension TMTLint {
     var results = schemaSummary(schema)
     results.append(summary(test.summary))
     let unknown = keys.filter {
-      !TMTLintSchema.testKeys.contains($0) && !TMTLintSchema.testFieldsOutsideSchema.contains($0) && !$0.hasPrefix("extra-")
+      !TMTLintSchema.testKeys.contains($0) && !TMTLintSchema.testFieldsOutsideSchema.contains($0)
+        && !$0.hasPrefix("extra-")
     }
-    results += unknown.isEmpty
+    results +=
+      unknown.isEmpty
       ? [TMTLintResult(outcome: .pass, code: "T001", message: "correct keys are used")]
       : unknown.map { TMTLintResult(outcome: .fail, code: "T001", message: "unknown key \"\($0)\" is used") }
     results.append(TMTLintResult(outcome: .pass, code: "T002", message: "test script is defined"))
     results.append(pathChecks(test, tree: tree))
     results.append(contentsOf: pathExists(test, tree: tree))
-    results.append(keys.contains("relevancy")
-      ? TMTLintResult(outcome: .warn, code: "T005", message: "relevancy has been obsoleted by adjust")
-      : TMTLintResult(outcome: .skip, code: "T005", message: "legacy relevancy not detected"))
+    results.append(
+      keys.contains("relevancy")
+        ? TMTLintResult(outcome: .warn, code: "T005", message: "relevancy has been obsoleted by adjust")
+        : TMTLintResult(outcome: .skip, code: "T005", message: "legacy relevancy not detected"))
     return TMTLintReport(name: test.name, results: results)
   }
 
@@ -30,8 +33,11 @@ extension TMTLint {
     guard let path = test.path else { return TMTLintResult(outcome: .skip, code: "T003", message: "no path set") }
     return path.hasPrefix("/")
       ? TMTLintResult(outcome: .pass, code: "T003", message: "directory path is absolute")
-      : TMTLintResult(outcome: .fail, code: "T003", message: located(test.node?["path"], "\(test.name):path",
-        "directory path must be absolute, got '\(path)'"))
+      : TMTLintResult(
+        outcome: .fail, code: "T003",
+        message: located(
+          test.node?["path"], "\(test.name):path",
+          "directory path must be absolute, got '\(path)'"))
   }
 
   private static func pathExists(_ test: TMTTest, tree: FMFTree) -> [TMTLintResult] {
@@ -51,16 +57,19 @@ extension TMTLint {
     var results = schemaSummary(schema)
     results.append(summary(plan.summary))
     let unknown = keys.filter {
-      !TMTLintSchema.planKeys.contains($0) && !TMTLintSchema.planFieldsOutsideSchema.contains($0) && !$0.hasPrefix("extra-")
+      !TMTLintSchema.planKeys.contains($0) && !TMTLintSchema.planFieldsOutsideSchema.contains($0)
+        && !$0.hasPrefix("extra-")
     }
-    results += unknown.isEmpty
+    results +=
+      unknown.isEmpty
       ? [TMTLintResult(outcome: .pass, code: "P001", message: "correct keys are used")]
       : unknown.map { TMTLintResult(outcome: .fail, code: "P001", message: "unknown key \"\($0)\" is used") }
     results += methods(plan)
     results.append(uniqueNames(plan))
-    results.append(plan.environmentFile.isEmpty
-      ? TMTLintResult(outcome: .skip, code: "P008", message: "no environment files found")
-      : TMTLintResult(outcome: .pass, code: "P008", message: "environment files are loadable"))
+    results.append(
+      plan.environmentFile.isEmpty
+        ? TMTLintResult(outcome: .skip, code: "P008", message: "no environment files found")
+        : TMTLintResult(outcome: .pass, code: "P008", message: "environment files are loadable"))
     results += stepData(plan)
     return TMTLintReport(name: plan.name, results: results)
   }
@@ -72,8 +81,10 @@ extension TMTLint {
       for phase in plan.phases(step) {
         guard let allowed = TMTLintSchema.phaseKeys["\(step.rawValue)/\(phase.how)"] else { continue }
         for (key, _) in phase.data where !allowed.contains(key) && !TMTLintSchema.commonPhaseKeys.contains(key) {
-          results.append(TMTLintResult(outcome: .warn, code: "C000",
-            message: "key \"\(key)\" not recognized by schema /schemas/\(step.rawValue)/\(phase.how)"))
+          results.append(
+            TMTLintResult(
+              outcome: .warn, code: "C000",
+              message: "key \"\(key)\" not recognized by schema /schemas/\(step.rawValue)/\(phase.how)"))
         }
       }
     }
@@ -99,7 +110,8 @@ extension TMTLint {
     for step in TMTStep.allCases {
       var seen: Set<String> = []
       for phase in plan.phases(step) where !seen.insert(phase.name).inserted {
-        return TMTLintResult(outcome: .fail, code: "P006",
+        return TMTLintResult(
+          outcome: .fail, code: "P006",
           message: "duplicate phase name '\(phase.name)' in step '\(step.rawValue)'")
       }
     }
@@ -110,14 +122,19 @@ extension TMTLint {
   private static func stepData(_ plan: TMTPlan) -> [TMTLintResult] {
     var results: [TMTLintResult] = []
     for (index, phase) in plan.phases(.execute).enumerated() {
-      if let bad = duration(phaseNode(plan, .execute, index, "duration") ?? phase["duration"],
-        address: "\(plan.name):execute[\(index)].duration") { results.append(bad) }
+      if let bad = duration(
+        phaseNode(plan, .execute, index, "duration") ?? phase["duration"],
+        address: "\(plan.name):execute[\(index)].duration")
+      {
+        results.append(bad)
+      }
     }
     for (index, phase) in plan.phases(.provision).enumerated() {
       guard let hardware = phaseNode(plan, .provision, index, "hardware") ?? phase["hardware"], !hardware.isNull
       else { continue }
       do throws(Diagnostic) { _ = try HardwareRequirement.parse(hardware) } catch {
-        let message = error.location.map { "\($0): \(error.message)" }
+        let message =
+          error.location.map { "\($0): \(error.message)" }
           ?? located(hardware, "\(plan.name):provision[\(index)].hardware", error.message)
         results.append(TMTLintResult(outcome: .fail, code: "P009", message: message))
       }
@@ -132,4 +149,3 @@ extension TMTLint {
     return index == 0 ? raw[key: key] : nil
   }
 }
-

@@ -37,10 +37,14 @@ public enum TMTLint {
     reports += catalog.plans.map(plan)
     for failure in catalog.failures {
       let where_ = failure.diagnostic.location.map { "\($0): " } ?? failure.diagnostic.keyPath.map { "\($0): " } ?? ""
-      reports.append(TMTLintReport(name: failure.name, results: [
-        TMTLintResult(outcome: .fail, code: failure.kind == "test" ? "T000" : "P000",
-          message: where_ + failure.diagnostic.message),
-      ]))
+      reports.append(
+        TMTLintReport(
+          name: failure.name,
+          results: [
+            TMTLintResult(
+              outcome: .fail, code: failure.kind == "test" ? "T000" : "P000",
+              message: where_ + failure.diagnostic.message)
+          ]))
     }
     return reports
   }
@@ -53,7 +57,8 @@ public enum TMTLint {
   /// C000 results for `keys` against a schema; `extra-*` always allowed.
   static func schemaKeys(_ keys: [String], allowed: Set<String>, schema: String) -> [TMTLintResult] {
     keys.filter { !allowed.contains($0) && !$0.hasPrefix("extra-") }.map {
-      TMTLintResult(outcome: .warn, code: "C000",
+      TMTLintResult(
+        outcome: .warn, code: "C000",
         message: "key \"\($0)\" not recognized by schema \(schema), and does not match \"^extra-\" pattern")
     }
   }
@@ -62,22 +67,28 @@ public enum TMTLint {
   static func duration(_ node: YAMLNode?, address: String) -> TMTLintResult? {
     guard let node, !node.isNull else { return nil }
     guard let text = node.string else {
-      return TMTLintResult(outcome: .fail, code: "C000",
+      return TMTLintResult(
+        outcome: .fail, code: "C000",
         message: located(node, address, "'duration' must be a string like '5m', got \(PythonText.repr(node))"))
     }
     guard TMTDuration.seconds(text) == nil else { return nil }
-    return TMTLintResult(outcome: .fail, code: "C000", message: located(node, address, TMTDuration.invalidMessage(text)))
+    return TMTLintResult(
+      outcome: .fail, code: "C000", message: located(node, address, TMTDuration.invalidMessage(text)))
   }
 
   /// C000 summary line after the detailed ones.
   static func schemaSummary(_ results: [TMTLintResult]) -> [TMTLintResult] {
-    if results.isEmpty { return [TMTLintResult(outcome: .pass, code: "C000", message: "fmf node passes schema validation")] }
+    if results.isEmpty {
+      return [TMTLintResult(outcome: .pass, code: "C000", message: "fmf node passes schema validation")]
+    }
     return results + [TMTLintResult(outcome: .warn, code: "C000", message: "fmf node failed schema validation")]
   }
 
   /// C001: a summary is expected.
   static func summary(_ value: YAMLNode?) -> TMTLintResult {
-    guard let value, !value.isNull else { return TMTLintResult(outcome: .warn, code: "C001", message: "summary key is missing") }
+    guard let value, !value.isNull else {
+      return TMTLintResult(outcome: .warn, code: "C001", message: "summary key is missing")
+    }
     if let text = value.string, text.count > 50 {
       return TMTLintResult(outcome: .warn, code: "C001", message: "summary should not exceed 50 characters")
     }

@@ -36,7 +36,9 @@ extension TMTPlan {
   private static func context(_ reader: TMTFieldReader, cli: FMFContext) throws(Diagnostic) -> FMFContext {
     var result: FMFContext = []
     func set(_ key: String, _ values: [String]) {
-      if let index = result.firstIndex(where: { $0.0 == key }) { result[index].1 = values } else {
+      if let index = result.firstIndex(where: { $0.0 == key }) {
+        result[index].1 = values
+      } else {
         result.append((key, values))
       }
     }
@@ -64,7 +66,9 @@ extension TMTPlan {
 
   /// The keys tmt copies from the (expanded) node data when truthy.
   private mutating func readExports(_ data: YAMLNode) {
-    if let value = data[key: "gate"], value.isTruthy { gateExport = value.withoutLocations } else {
+    if let value = data[key: "gate"], value.isTruthy {
+      gateExport = value.withoutLocations
+    } else {
       gateExport = .list(gate.map(YAMLNode.text))
     }
     if let value = data[key: "ansible"], value.isTruthy { ansible = value.withoutLocations }

@@ -39,7 +39,8 @@ extension TMTPlan {
     var result: [TMTPhase] = []
     for (index, item) in items.enumerated() {
       guard let entries = item.entries else {
-        throw reader.error("'\(item.pythonType)' object has no attribute 'get'",
+        throw reader.error(
+          "'\(item.pythonType)' object has no attribute 'get'",
           key: "\(step.rawValue)[\(index)]", at: item)
       }
       var data = entries.map { (PythonText.str($0.key).replacing("_", with: "-"), $0.value.withoutLocations) }

@@ -31,14 +31,19 @@ package enum TMTPlanEnvironment {
       guard let text = item.string, let equals = text.firstIndex(of: "=") else {
         throw reader.normalization(reader.address("environment"), item, "a KEY=VALUE string")
       }
-      result.append((String(text[..<equals]).strippingWhitespace, String(text[text.index(after: equals)...]).strippingWhitespace))
+      result.append(
+        (String(text[..<equals]).strippingWhitespace, String(text[text.index(after: equals)...]).strippingWhitespace))
     }
     return result
   }
 
   /// Sets `pair.0` (a later value replaces an earlier one in place, like a Python dict update).
   package static func put(_ result: inout [(String, String)], _ pair: (String, String)) {
-    if let index = result.firstIndex(where: { $0.0 == pair.0 }) { result[index].1 = pair.1 } else { result.append(pair) }
+    if let index = result.firstIndex(where: { $0.0 == pair.0 }) {
+      result[index].1 = pair.1
+    } else {
+      result.append(pair)
+    }
   }
 
   /// tmt's `expand_node_data`: every string split on `$`; `$VAR`/`${VAR}` from `environment`, `$@dim`/`$@{dim}`
@@ -56,10 +61,12 @@ package enum TMTPlanEnvironment {
   {
     switch node.value {
     case .string(let text): return YAMLNode(.string(expandText(text, variables, dimensions)), at: node.location)
-    case .sequence(let items): return YAMLNode(.sequence(items.map { expand($0, variables, dimensions) }), at: node.location)
+    case .sequence(let items):
+      return YAMLNode(.sequence(items.map { expand($0, variables, dimensions) }), at: node.location)
     case .mapping(let pairs):
       return YAMLNode(
-        .mapping(pairs.map { YAMLPair(key: $0.key, value: expand($0.value, variables, dimensions)) }), at: node.location)
+        .mapping(pairs.map { YAMLPair(key: $0.key, value: expand($0.value, variables, dimensions)) }), at: node.location
+      )
     default: return node
     }
   }

@@ -28,7 +28,8 @@ package enum TMTRequire {
       if type.string == "file" { return try file(item, key: key, reader: reader) }
     }
     guard let text = item.string else {
-      throw reader.error("AssertionError (a requirement must be a string, a library or a file)", key: key,
+      throw reader.error(
+        "AssertionError (a requirement must be a string, a library or a file)", key: key,
         at: item)
     }
     return .text(text)

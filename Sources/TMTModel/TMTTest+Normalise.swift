@@ -79,7 +79,8 @@ extension TMTTest {
     var result: [(String, String)] = []
     for entry in entries {
       guard let key = entry.key.string else {
-        throw reader.error("object of type '\(entry.key.pythonType)' has no len()", key: "environment",
+        throw reader.error(
+          "object of type '\(entry.key.pythonType)' has no len()", key: "environment",
           at: entry.key)
       }
       result.removeAll { $0.0 == key }

@@ -269,7 +269,9 @@ struct YAMLScalarAnalysis {
     if Int(text) != nil || Double(text) != nil && text.first.map({ $0.isNumber || "+-.".contains($0) }) == true {
       return true
     }
-    if [".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) { return true }
+    if [".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) {
+      return true
+    }
     if text.hasPrefix("0x"), Int(text.dropFirst(2), radix: 16) != nil { return true }
     if text.hasPrefix("0o"), Int(text.dropFirst(2), radix: 8) != nil { return true }
     let dateLike = text.allSatisfy { $0.isASCII && ($0.isNumber || "-:.+ TtZz".contains($0)) }

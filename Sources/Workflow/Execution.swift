@@ -2,8 +2,9 @@ import HPCBasics
 import Reporting
 import TMTModel
 
-/// The execute step of one plan: tests one after another, results.yaml rewritten atomically after each, a display
-/// line per finished test, stopping on abort, interrupt or (`-x`) the first fail or error.
+/// The execute step of one plan: tests one after another, results.yaml rewritten atomically (write + rename) after
+/// every test and durably (fsync) at the end, a display line per finished test, stopping on abort, interrupt or
+/// (`-x`) the first fail or error.
 struct Execution {
   var plan: PlanRun
   var tests: [DiscoveredTest]
@@ -24,13 +25,13 @@ struct Execution {
     var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
-    // results.yaml is rewritten after every test: keep each entry's text and render only what changed.
+    // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
+    // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
     var extraTexts: [String] = []
+    let keep = kept(previous)
     for (index, test) in tests.enumerated() {
-      if let kept = previous.first(where: { $0.serialNumber == test.serial && $0.name == test.test.name }),
-        plan.options.failedOnly, kept.result == .pass || kept.result == .info
-      {
+      if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
         main[index] = kept
         continue
       }
@@ -43,7 +44,7 @@ struct Execution {
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
-      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts))
+      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts), durable: false)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
@@ -62,6 +63,21 @@ struct Execution {
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
+  }
+
+  private struct Key: Hashable {
+    var serial: Int
+    var name: String
+  }
+
+  /// With `--failed-only`, the earlier pass and info results by serial number and name (first one wins).
+  private func kept(_ previous: [TestResult]) -> [Key: TestResult] {
+    guard plan.options.failedOnly else { return [:] }
+    var kept: [Key: TestResult] = [:]
+    for result in previous where kept[Key(serial: result.serialNumber, name: result.name)] == nil {
+      kept[Key(serial: result.serialNumber, name: result.name)] = result
+    }
+    return kept.filter { $0.value.result == .pass || $0.value.result == .info }
   }
 
   /// `execute -x` or the plan's `execute: exit-first: true`.

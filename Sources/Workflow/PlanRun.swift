@@ -116,7 +116,9 @@ package struct PlanRun: Sendable {
   func save(_ results: [TestResult]) { save(text: ResultsYAML.render(results)) }
 
   /// Writes results.yaml atomically from rendered text.
-  func save(text: String) { FileSystem.writeAtomically(context.resultsFile, text) }
+  func save(text: String, durable: Bool = true) {
+    FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
+  }
 
   /// The plan's results.yaml from an earlier run, nil when missing or unreadable.
   func storedResults() -> [TestResult]? {

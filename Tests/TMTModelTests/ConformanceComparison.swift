@@ -14,7 +14,9 @@ struct ConformanceComparison {
     var errors = Set(catalog.failures.map { "\($0.name) \($0.kind)" })
     var tests: [YAMLNode] = []
     for test in catalog.tests {
-      if (try? TMTJSON.render(test.exported)) == nil { errors.insert("\(test.name) test-export") } else {
+      if (try? TMTJSON.render(test.exported)) == nil {
+        errors.insert("\(test.name) test-export")
+      } else {
         tests.append(Canon.canonical(relativeSources(test.exported, root: root), root: root))
       }
     }
@@ -38,9 +40,10 @@ struct ConformanceComparison {
       Canon.canonical(withoutErrorText($0), root: root)
     }
     compare("hardware", hardware, expectedHardware)
-    let expectedErrors = Set((expected[key: "errors"]?.items ?? []).map {
-      "\($0[key: "name"]?.string ?? "?") \($0[key: "kind"]?.string ?? "?")"
-    })
+    let expectedErrors = Set(
+      (expected[key: "errors"]?.items ?? []).map {
+        "\($0[key: "name"]?.string ?? "?") \($0[key: "kind"]?.string ?? "?")"
+      })
     if errors != expectedErrors {
       mismatches.append(("errors", "hpctest \(errors.sorted()) vs tmt \(expectedErrors.sorted())"))
     }
@@ -77,7 +80,9 @@ struct ConformanceComparison {
 }
 
 extension YAMLNode {
-  fileprivate static func strings(_ values: [String]) -> YAMLNode { YAMLNode(.sequence(values.map { YAMLNode(.string($0)) })) }
+  fileprivate static func strings(_ values: [String]) -> YAMLNode {
+    YAMLNode(.sequence(values.map { YAMLNode(.string($0)) }))
+  }
   fileprivate static func text(_ value: String) -> YAMLNode { YAMLNode(.string(value)) }
   fileprivate static func map(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
     YAMLNode(.mapping(pairs.map { YAMLPair(key: YAMLNode(.string($0.0)), value: $0.1) }))

@@ -11,10 +11,11 @@ struct DifferentialTests {
   /// Mismatches allowed by KNOWN-DIFFERENCES.md (`row section` ids).
   static let known: Set<String> = {
     let text = FileSystem.readText(Path.dirname(#filePath) + "/KNOWN-DIFFERENCES.md") ?? ""
-    return Set(text.split(separator: "\n").compactMap { line -> String? in
-      guard line.hasPrefix("- `"), let end = line.dropFirst(3).firstIndex(of: "`") else { return nil }
-      return String(line[line.index(line.startIndex, offsetBy: 3)..<end])
-    })
+    return Set(
+      text.split(separator: "\n").compactMap { line -> String? in
+        guard line.hasPrefix("- `"), let end = line.dropFirst(3).firstIndex(of: "`") else { return nil }
+        return String(line[line.index(line.startIndex, offsetBy: 3)..<end])
+      })
   }()
 
   /// TMT normalisation fed with the reference's own fmf view (the dump's `fmf.nodes`), so the model is checked
@@ -104,8 +105,11 @@ enum ReferenceTree {
 
   /// Keys not inherited unchanged from the parent node.
   static func ownKeys(_ node: FMFNode, in nodes: [FMFNode]) -> Set<String> {
-    let parentName = node.name == "/" ? nil : (node.name.split(separator: "/").dropLast().isEmpty
-      ? "/" : "/" + node.name.split(separator: "/").dropLast().joined(separator: "/"))
+    let parentName =
+      node.name == "/"
+      ? nil
+      : (node.name.split(separator: "/").dropLast().isEmpty
+        ? "/" : "/" + node.name.split(separator: "/").dropLast().joined(separator: "/"))
     let parent = parentName.flatMap { name in nodes.first { $0.name == name } }
     var keys: Set<String> = []
     for pair in node.data.entriesForTests ?? [] {
@@ -130,4 +134,3 @@ extension YAMLNode {
     return nil
   }
 }
-

@@ -24,33 +24,39 @@ struct HardwareRequirementTests {
 
   @Test func keysSortedAndNestedWithOperators() throws {
     let requirement = try parse(["gpu": ["vendor-name": "NVIDIA", "device-name": "~ H100", "vendor": "0x10de"]])
-    #expect(requirement.leaves.map(\.description) == [
-      "gpu.device-name: ~ H100", "gpu.vendor: == 4318", "gpu.vendor-name: == NVIDIA",
-    ])
+    #expect(
+      requirement.leaves.map(\.description) == [
+        "gpu.device-name: ~ H100", "gpu.vendor: == 4318", "gpu.vendor-name: == NVIDIA",
+      ])
   }
 
   @Test func indexedListsAndCpuFlags() throws {
     let requirement = try parse([
       "disk": [["size": ">= 40 GiB"], ["model-name": "~ WD.*"]], "cpu": ["flag": ["avx2", "!= ht"]],
     ])
-    #expect(requirement.leaves.map(\.description) == [
-      "cpu.flag: contains avx2", "cpu.flag: not contains ht", "disk[0].size: >= 40 GiB", "disk[1].model-name: ~ WD.*",
-    ])
+    #expect(
+      requirement.leaves.map(\.description) == [
+        "cpu.flag: contains avx2", "cpu.flag: not contains ht", "disk[0].size: >= 40 GiB", "disk[1].model-name: ~ WD.*",
+      ])
   }
 
   @Test func andOrBlocksIgnoreSiblingKeys() throws {
-    let requirement = try parse(["memory": "4 GB", "or": [["gpu": ["vendor-name": "NVIDIA"]], ["gpu": ["vendor-name": "AMD"]]]])
-    #expect(requirement.variants.map { $0.map(\.description) } == [
-      ["gpu.vendor-name: == NVIDIA"], ["gpu.vendor-name: == AMD"],
+    let requirement = try parse([
+      "memory": "4 GB", "or": [["gpu": ["vendor-name": "NVIDIA"]], ["gpu": ["vendor-name": "AMD"]]],
     ])
+    #expect(
+      requirement.variants.map { $0.map(\.description) } == [
+        ["gpu.vendor-name: == NVIDIA"], ["gpu.vendor-name: == AMD"],
+      ])
     #expect(json(requirement.spec) == #"{"or": [{"gpu.vendor-name": "== NVIDIA"}, {"gpu.vendor-name": "== AMD"}]}"#)
   }
 
   @Test func andVariantsPutCompoundsFirst() throws {
     let requirement = try parse(["arch": "x86_64", "cpu": ["flag": ["avx2", "avx512f"]]])
-    #expect(requirement.variants.first?.map(\.description) == [
-      "cpu.flag: contains avx2", "cpu.flag: contains avx512f", "arch: == x86_64",
-    ])
+    #expect(
+      requirement.variants.first?.map(\.description) == [
+        "cpu.flag: contains avx2", "cpu.flag: contains avx512f", "arch: == x86_64",
+      ])
   }
 
   @Test func errors() {
@@ -61,6 +67,7 @@ struct HardwareRequirementTests {
 
   @Test func hpctestExtensions() throws {
     let requirement = try parse(["hpctest": ["gpu": ["count": ">= 8"], "infiniband": ["rate": ">= 200"]]])
-    #expect(requirement.leaves.map(\.description) == ["hpctest.gpu.count: >= 8", "hpctest.infiniband.rate: >= 200 Gb/s"])
+    #expect(
+      requirement.leaves.map(\.description) == ["hpctest.gpu.count: >= 8", "hpctest.infiniband.rate: >= 200 Gb/s"])
   }
 }

@@ -23,7 +23,9 @@ enum Y: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFl
   static func date(_ text: String) -> Y { .node(YAMLNode(.timestamp(text))) }
 
   var yaml: YAMLNode {
-    switch self { case .node(let node): node }
+    switch self {
+    case .node(let node): node
+    }
   }
 }
 

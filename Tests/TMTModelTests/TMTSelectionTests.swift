@@ -7,11 +7,14 @@ import YAML
 @Suite("selection and fmf filters")
 struct TMTSelectionTests {
   private let data: YAMLNode = Y.node(
-    YAMLNode(.mapping([
-      YAMLPair(key: YAMLNode(.string("tag")), value: YAMLNode(.sequence([YAMLNode(.string("gpu")), YAMLNode(.string("slow"))]))),
-      YAMLPair(key: YAMLNode(.string("tier")), value: YAMLNode(.string("1"))),
-      YAMLPair(key: YAMLNode(.string("enabled")), value: YAMLNode(.bool(true))),
-    ]))
+    YAMLNode(
+      .mapping([
+        YAMLPair(
+          key: YAMLNode(.string("tag")),
+          value: YAMLNode(.sequence([YAMLNode(.string("gpu")), YAMLNode(.string("slow"))]))),
+        YAMLPair(key: YAMLNode(.string("tier")), value: YAMLNode(.string("1"))),
+        YAMLPair(key: YAMLNode(.string("enabled")), value: YAMLNode(.bool(true))),
+      ]))
   ).yaml
 
   @Test(arguments: [
@@ -69,12 +72,14 @@ struct PythonTextTests {
   }
 
   @Test func jsonEscapesLikePython() throws {
-    let node = YAMLNode(.mapping([
-      YAMLPair(key: YAMLNode(.string("s")), value: YAMLNode(.string("héllo \u{1} \"q\" 😀"))),
-      YAMLPair(key: YAMLNode(.string("f")), value: YAMLNode(.float(.infinity))),
-    ]))
+    let node = YAMLNode(
+      .mapping([
+        YAMLPair(key: YAMLNode(.string("s")), value: YAMLNode(.string("héllo \u{1} \"q\" 😀"))),
+        YAMLPair(key: YAMLNode(.string("f")), value: YAMLNode(.float(.infinity))),
+      ]))
     #expect(try TMTJSON.render(node) == #"{"s": "h\u00e9llo \u0001 \"q\" \ud83d\ude00", "f": Infinity}"#)
-    #expect(Trees.error { _ = try TMTJSON.render(YAMLNode(.timestamp("2024-01-01"))) }
-      == "Cannot serialize object of <class 'datetime.date'>")
+    #expect(
+      Trees.error { _ = try TMTJSON.render(YAMLNode(.timestamp("2024-01-01"))) }
+        == "Cannot serialize object of <class 'datetime.date'>")
   }
 }

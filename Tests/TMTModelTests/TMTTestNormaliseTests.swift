@@ -26,8 +26,9 @@ struct TMTTestNormaliseTests {
   }
 
   @Test func orderNotIntIsValueError() {
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "order": "abc"]) }
-      == "invalid literal for int() with base 10: 'abc'")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "order": "abc"]) }
+        == "invalid literal for int() with base 10: 'abc'")
   }
 
   @Test(arguments: [(Y(1), "1"), (Y(1.5), "1.5"), (Y(true), "True"), (Y("2"), "2")])
@@ -39,26 +40,31 @@ struct TMTTestNormaliseTests {
     let test = try Trees.test([
       "test": "t",
       "environment": [
-        "B": true, "F": 1.5, "N": nil, "L": [1, "x", "it's"], "D": ["x": 1], "E": 1e20, "S": 1e-5, "T": .date("2024-01-01"),
+        "B": true, "F": 1.5, "N": nil, "L": [1, "x", "it's"], "D": ["x": 1], "E": 1e20, "S": 1e-5,
+        "T": .date("2024-01-01"),
       ],
     ])
-    #expect(test.environment.map(\.1) == [
-      "True", "1.5", "None", #"[1, 'x', "it's"]"#, "{'x': 1}", "1e+20", "1e-05", "2024-01-01",
-    ])
+    #expect(
+      test.environment.map(\.1) == [
+        "True", "1.5", "None", #"[1, 'x', "it's"]"#, "{'x': 1}", "1e+20", "1e-05", "2024-01-01",
+      ])
   }
 
   @Test func environmentMustBeMapping() {
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "environment": "A=1"]) }
-      == "Field '/x:environment' must be unset or a dictionary, 'str' found.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "environment": "A=1"]) }
+        == "Field '/x:environment' must be unset or a dictionary, 'str' found.")
   }
 
   @Test func stringListsAndTheirErrors() throws {
     #expect(try Trees.test(["test": "t", "tag": "a, b"]).tag == ["a, b"])
     #expect(try Trees.test(["test": "t", "tag": nil]).tag == [])
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "tag": [1, 2]]) }
-      == "Field '/x:tag[0]' must be a string, 'int' found.")
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "contact": ["a": 1]]) }
-      == "Field '/x:contact' must be a string or a list of strings, 'dict' found.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "tag": [1, 2]]) }
+        == "Field '/x:tag[0]' must be a string, 'int' found.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "contact": ["a": 1]]) }
+        == "Field '/x:contact' must be a string or a list of strings, 'dict' found.")
   }
 
   @Test func testKeyIsRequiredAndAString() {
@@ -67,16 +73,19 @@ struct TMTTestNormaliseTests {
   }
 
   @Test func resultInterpretation() {
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "result": "bogus"]) }
-      == "Invalid result interpretation 'bogus'.")
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "result": nil]) }
-      == "Invalid result interpretation 'None' at /x:result.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "result": "bogus"]) }
+        == "Invalid result interpretation 'bogus'.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "result": nil]) }
+        == "Invalid result interpretation 'None' at /x:result.")
   }
 
   @Test func idMustNotBeInherited() throws {
     let node = Trees.node("/x/child", ["test": "t", "id": "abc"], inherited: ["id"])
-    #expect(Trees.error { _ = try TMTTest(node: node, tree: Trees.tree([node])) }
-      == "The 'id' key 'abc' in '/x/child' is inherited from parent, should be defined in a leaf.")
+    #expect(
+      Trees.error { _ = try TMTTest(node: node, tree: Trees.tree([node])) }
+        == "The 'id' key 'abc' in '/x/child' is inherited from parent, should be defined in a leaf.")
     #expect(try Trees.test(["test": "t", "id": "abc"]).id == "abc")
   }
 
@@ -85,8 +94,9 @@ struct TMTTestNormaliseTests {
     #expect(try Trees.test(["test": "t", "path": "/a//b/./c/"]).path == "/a/b/c")
     #expect(try Trees.test(["test": "t", "path": "."]).path == ".")
     #expect(try Trees.test(["test": "t", "path": nil]).path == nil)
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "path": 1]) }
-      == "Field '/x:path' must be a string, 'int' found.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "path": 1]) }
+        == "Field '/x:path' must be a string, 'int' found.")
   }
 
   @Test func passThroughKeys() throws {
@@ -103,7 +113,8 @@ struct TMTTestNormaliseTests {
   @Test func restartOnExitCode() throws {
     #expect(try Trees.test(["test": "t", "restart-on-exit-code": 3]).restartOnExitCode == [3])
     #expect(try Trees.test(["test": "t", "restart-on-exit-code": ["3", 4.5, true]]).restartOnExitCode == [3, 4, 1])
-    #expect(Trees.error { _ = try Trees.test(["test": "t", "restart-on-exit-code": ["a"]]) }
-      == "Field '/x:restart_on_exit_code[0]' must be an integer, 'str' found.")
+    #expect(
+      Trees.error { _ = try Trees.test(["test": "t", "restart-on-exit-code": ["a"]]) }
+        == "Field '/x:restart_on_exit_code[0]' must be an integer, 'str' found.")
   }
 }
