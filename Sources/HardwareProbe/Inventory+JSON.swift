@@ -1,6 +1,8 @@
+public import HPCBasics
+
 extension Inventory {
   /// The stable JSON document (schema in README.md): object keys in a fixed order, lists in inventory order.
-  public func json() -> JSONValue {
+  public func json() -> JSON {
     .object([
       ("schema", .string("hpctest.probe/\(Inventory.schemaVersion)")), ("root", .string(root)),
       ("host", hostJSON()), ("gpus", .array(gpus.map(gpuJSON))),
@@ -13,7 +15,7 @@ extension Inventory {
     ])
   }
 
-  private func hostJSON() -> JSONValue {
+  private func hostJSON() -> JSON {
     let cpu = host.cpu
     return .object([
       ("arch", .text(host.arch)), ("memory_bytes", .int(host.memoryBytes)),
@@ -30,14 +32,14 @@ extension Inventory {
     ])
   }
 
-  static func linkJSON(_ link: PCILink?) -> JSONValue {
+  static func linkJSON(_ link: PCILink?) -> JSON {
     guard let link else { return .null }
     return .object([
       ("speed_gts", .double(link.speed)), ("width", .int(link.width)), ("generation", .int(link.generation)),
     ])
   }
 
-  private func gpuJSON(_ gpu: GPU) -> JSONValue {
+  private func gpuJSON(_ gpu: GPU) -> JSON {
     .object([
       ("index", .int(gpu.index)), ("address", .string(gpu.address.description)),
       ("vendor", .string(gpu.vendor.rawValue)),
@@ -51,7 +53,7 @@ extension Inventory {
     ])
   }
 
-  private func nvidiaJSON(_ info: NVIDIAGPUInfo) -> JSONValue {
+  private func nvidiaJSON(_ info: NVIDIAGPUInfo) -> JSON {
     .object([
       ("model", .text(info.model)), ("uuid", .text(info.uuid)), ("video_bios", .text(info.videoBIOS)),
       ("minor", .int(info.minor)), ("firmware", .text(info.firmware)), ("excluded", .bool(info.excluded)),
@@ -59,7 +61,7 @@ extension Inventory {
     ])
   }
 
-  private func intelJSON(_ info: IntelGPUInfo) -> JSONValue {
+  private func intelJSON(_ info: IntelGPUInfo) -> JSON {
     .object([
       ("card", .string(info.card)), ("tiles", .int(info.tiles)),
       (

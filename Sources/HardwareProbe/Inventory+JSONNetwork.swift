@@ -1,5 +1,7 @@
+import HPCBasics
+
 extension Inventory {
-  func adapterJSON(_ adapter: RDMAAdapter) -> JSONValue {
+  func adapterJSON(_ adapter: RDMAAdapter) -> JSON {
     .object([
       ("name", .string(adapter.name)), ("address", .text(adapter.address?.description)),
       ("device_name", .text(adapter.deviceName)), ("driver", .text(adapter.driver)),
@@ -12,7 +14,7 @@ extension Inventory {
     ])
   }
 
-  private func portJSON(_ port: RDMAPort) -> JSONValue {
+  private func portJSON(_ port: RDMAPort) -> JSON {
     .object([
       ("number", .int(port.number)), ("state", .text(port.state)), ("physical_state", .text(port.physicalState)),
       ("rate", .text(port.rate)), ("rate_gbps", .double(port.rateGbps)), ("link_layer", .text(port.linkLayer)),
@@ -22,11 +24,11 @@ extension Inventory {
     ])
   }
 
-  static func countersJSON(_ counters: [String: UInt64]) -> JSONValue {
+  static func countersJSON(_ counters: [String: UInt64]) -> JSON {
     .object(counters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
   }
 
-  func sriovJSON(_ group: SRIOVGroup) -> JSONValue {
+  func sriovJSON(_ group: SRIOVGroup) -> JSON {
     .object([
       ("physical_function", .string(group.physicalFunction.description)), ("name", .text(group.name)),
       ("total_vfs", .int(group.totalVFs)), ("num_vfs", .int(group.numVFs)),
@@ -46,7 +48,7 @@ extension Inventory {
     ])
   }
 
-  func topologyJSON(_ link: TopologyLink) -> JSONValue {
+  func topologyJSON(_ link: TopologyLink) -> JSON {
     .object([
       ("kind", .string(link.kind.rawValue)), ("from", .string(link.from)), ("to", .string(link.to)),
       ("from_address", .string(link.fromAddress.description)), ("to_address", .string(link.toAddress.description)),
@@ -54,7 +56,7 @@ extension Inventory {
     ])
   }
 
-  func functionJSON(_ function: PCIFunction) -> JSONValue {
+  func functionJSON(_ function: PCIFunction) -> JSON {
     .object([
       ("address", .string(function.address.description)), ("ids", .string(function.ids)),
       ("class", .string(hex(UInt64(function.classCode), width: 6))), ("name", .text(function.name)),
@@ -77,7 +79,7 @@ extension Inventory {
     return "\(hex(UInt64(vendor), width: 4)):\(hex(UInt64(device), width: 4))"
   }
 
-  private func expressJSON(_ express: ExpressCapability?) -> JSONValue {
+  private func expressJSON(_ express: ExpressCapability?) -> JSON {
     guard let express else { return .null }
     return .object([
       ("port_type", .string(express.portTypeName)), ("link_capability", Inventory.linkJSON(express.maximum)),
@@ -85,7 +87,7 @@ extension Inventory {
     ])
   }
 
-  private func sriovCapabilityJSON(_ function: PCIFunction) -> JSONValue {
+  private func sriovCapabilityJSON(_ function: PCIFunction) -> JSON {
     guard let cap = function.sriov else { return .null }
     return .object([
       ("total_vfs", .int(cap.totalVFs)), ("initial_vfs", .int(cap.initialVFs)), ("num_vfs", .int(cap.numVFs)),
@@ -94,14 +96,14 @@ extension Inventory {
     ])
   }
 
-  private func aclJSON(_ acs: ACSControl?) -> JSONValue {
+  private func aclJSON(_ acs: ACSControl?) -> JSON {
     guard let acs else { return .null }
     return .object([
       ("control", .string("0x" + hex(UInt64(acs.raw), width: 4))), ("enabled", .array(acs.enabled.map { .string($0) })),
     ])
   }
 
-  private func aerJSON(_ function: PCIFunction) -> JSONValue {
+  private func aerJSON(_ function: PCIFunction) -> JSON {
     guard function.aer != nil || function.aerCounters != nil else { return .null }
     return .object([
       ("uncorrectable_status", .text(function.aer.map { "0x" + hex(UInt64($0.uncorrectable), width: 8) })),
