@@ -3,18 +3,9 @@ public import YAML
 extension TMTTest {
   /// The item of `tmt tests export`, keys in tmt's order (`sources` absolute, as tmt prints them).
   public var exported: YAMLNode {
-    var pairs: [(String, YAMLNode)] = []
-    pairs.append(("name", .text(name)))
-    pairs.append(("summary", summary ?? .none))
-    pairs.append(("description", description ?? .none))
-    pairs.append(("author", .strings(author)))
-    pairs.append(("contact", .strings(contact)))
-    pairs.append(("enabled", enabled))
-    pairs.append(("order", YAMLNode(.int(order))))
-    pairs.append(("link", .list(link)))
-    pairs.append(("id", idNode ?? .none))
-    pairs.append(("tag", .strings(tag)))
-    pairs.append(("tier", .optional(tier)))
+    var pairs = TMTCoreExport.pairs(
+      name: name, summary: summary, description: description, author: author, contact: contact, enabled: enabled,
+      order: order, link: link, id: idNode, tag: tag, tier: tier)
     pairs.append(("component", .strings(component)))
     pairs.append(("test", .text(test)))
     pairs.append(("path", .optional(path)))
@@ -40,18 +31,9 @@ extension TMTTest {
 extension TMTPlan {
   /// The item of `tmt plans export`, keys in tmt's order.
   public var exported: YAMLNode {
-    var pairs: [(String, YAMLNode)] = []
-    pairs.append(("name", .text(name)))
-    pairs.append(("summary", summary ?? .none))
-    pairs.append(("description", description ?? .none))
-    pairs.append(("author", .strings(author)))
-    pairs.append(("contact", .strings(contact)))
-    pairs.append(("enabled", enabled))
-    pairs.append(("order", YAMLNode(.int(order))))
-    pairs.append(("link", .list(link)))
-    pairs.append(("id", idNode ?? .none))
-    pairs.append(("tag", .strings(tag)))
-    pairs.append(("tier", .optional(tier)))
+    var pairs = TMTCoreExport.pairs(
+      name: name, summary: summary, description: description, author: author, contact: contact, enabled: enabled,
+      order: order, link: link, id: idNode, tag: tag, tier: tier)
     let contextNode: YAMLNode = .map(context.map { ($0.0, YAMLNode.strings($0.1)) })
     pairs.append(("context", contextNode))
     pairs.append(("gate", gateExport))
@@ -69,4 +51,19 @@ extension TMTPlan {
 extension YAMLNode {
   /// A sequence of strings.
   package static func strings(_ values: [String]) -> YAMLNode { .list(values.map(YAMLNode.text)) }
+}
+
+/// The core (L0) keys that `tests export` and `plans export` both start with, in tmt's order.
+enum TMTCoreExport {
+  static func pairs(
+    name: String, summary: YAMLNode?, description: YAMLNode?, author: [String], contact: [String],
+    enabled: YAMLNode, order: Int, link: [YAMLNode], id: YAMLNode?, tag: [String], tier: String?
+  ) -> [(String, YAMLNode)] {
+    [
+      ("name", .text(name)), ("summary", summary ?? .none), ("description", description ?? .none),
+      ("author", .strings(author)), ("contact", .strings(contact)), ("enabled", enabled),
+      ("order", YAMLNode(.int(order))), ("link", .list(link)), ("id", id ?? .none), ("tag", .strings(tag)),
+      ("tier", .optional(tier)),
+    ]
+  }
 }
