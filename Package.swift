@@ -111,3 +111,6 @@ for target in package.targets where target.type == .regular {
 for target in package.targets where ["FMFTests", "TMTModelTests"].contains(target.name) {
   target.exclude.append("KNOWN-DIFFERENCES.md")
 }
+for target in package.targets where target.name == "WorkflowTests" {
+  target.exclude.append("TmtTrees")  // trees run by the reference tmt in the differential test, read in place
+}

@@ -14,11 +14,8 @@ import Testing
 /// Skipped with a note when the reference tmt is not installed (`$HPCTEST_REFERENCE_VENV/bin/tmt`, locally
 /// /opt/tmt-ref).
 @Suite(.serialized) struct DifferentialTests {
-  static let trees: String = {
-    let file = #filePath
-    let repo = String(file[..<file.range(of: "/Tests/WorkflowTests/")!.lowerBound])
-    return Path.dirname(repo) + "/shared/reference/run/trees"
-  }()
+  /// Copies of the reference's run trees (`reference/run/trees/{basic,exitcodes,env}` of the shared material).
+  static let trees = Path.dirname(#filePath) + "/TmtTrees"
 
   static func tmt() -> String? {
     var candidates = ["/opt/tmt-ref/bin/tmt"]
