@@ -34,15 +34,15 @@ struct ConformanceComparison {
         }
       }
     }
-    compare("tests", tests, (expected[key: "tests"]?.items ?? []).map { Canon.canonical($0, root: root) })
-    compare("plans", plans, (expected[key: "plans"]?.items ?? []).map { Canon.canonical($0, root: root) })
-    let expectedHardware = (expected[key: "hardware"]?.items ?? []).map {
+    compare("tests", tests, (expected["tests"]?.sequenceValue ?? []).map { Canon.canonical($0, root: root) })
+    compare("plans", plans, (expected["plans"]?.sequenceValue ?? []).map { Canon.canonical($0, root: root) })
+    let expectedHardware = (expected["hardware"]?.sequenceValue ?? []).map {
       Canon.canonical(withoutErrorText($0), root: root)
     }
     compare("hardware", hardware, expectedHardware)
     let expectedErrors = Set(
-      (expected[key: "errors"]?.items ?? []).map {
-        "\($0[key: "name"]?.string ?? "?") \($0[key: "kind"]?.string ?? "?")"
+      (expected["errors"]?.sequenceValue ?? []).map {
+        "\($0["name"]?.stringValue ?? "?") \($0["kind"]?.stringValue ?? "?")"
       })
     if errors != expectedErrors {
       mismatches.append(("errors", "hpctest \(errors.sorted()) vs tmt \(expectedErrors.sorted())"))
@@ -51,21 +51,21 @@ struct ConformanceComparison {
 
   private mutating func compare(_ section: String, _ actual: [YAMLNode], _ expected: [YAMLNode]) {
     guard actual != expected else { return }
-    let names = { (items: [YAMLNode]) in items.map { $0[key: "name"]?.string ?? $0[key: "plan"]?.string ?? "?" } }
+    let names = { (items: [YAMLNode]) in items.map { $0["name"]?.stringValue ?? $0["plan"]?.stringValue ?? "?" } }
     if names(actual) != names(expected) {
       mismatches.append((section, "names \(names(actual)) vs \(names(expected))"))
       return
     }
     for (mine, theirs) in zip(actual, expected) where mine != theirs {
-      let keys = (theirs.pairs ?? []).filter { key, value in mine[key: key] != value }.map(\.0)
-      let detail = keys.map { "\($0): \(json(mine[key: $0] ?? .none)) vs \(json(theirs[key: $0] ?? .none))" }
+      let keys = (theirs.pairs ?? []).filter { key, value in mine[key] != value }.map(\.0)
+      let detail = keys.map { "\($0): \(json(mine[$0] ?? .none)) vs \(json(theirs[$0] ?? .none))" }
       mismatches.append((section, "\(names([mine])[0]) " + detail.joined(separator: "; ")))
     }
   }
 
   private func relativeSources(_ node: YAMLNode, root: String) -> YAMLNode {
     guard var pairs = node.pairs, let index = pairs.firstIndex(where: { $0.0 == "sources" }) else { return node }
-    let sources = (pairs[index].1.items ?? []).compactMap(\.string).map { source in
+    let sources = (pairs[index].1.sequenceValue ?? []).compactMap(\.stringValue).map { source in
       source.hasPrefix(root + "/") ? String(source.dropFirst(root.count + 1)) : source
     }
     pairs[index].1 = .strings(sources)
@@ -88,18 +88,6 @@ extension YAMLNode {
     YAMLNode(.mapping(pairs.map { YAMLPair(key: YAMLNode(.string($0.0)), value: $0.1) }))
   }
   fileprivate static var none: YAMLNode { YAMLNode(.null) }
-  fileprivate subscript(key key: String) -> YAMLNode? {
-    if case .mapping(let pairs) = value { return pairs.last { $0.key.value == .string(key) }?.value }
-    return nil
-  }
-  fileprivate var items: [YAMLNode]? {
-    if case .sequence(let items) = value { return items }
-    return nil
-  }
-  fileprivate var string: String? {
-    if case .string(let text) = value { return text }
-    return nil
-  }
   fileprivate var pairs: [(String, YAMLNode)]? {
     if case .mapping(let pairs) = value {
       return pairs.compactMap { pair in

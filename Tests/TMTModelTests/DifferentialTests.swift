@@ -26,8 +26,8 @@ struct DifferentialTests {
     var unexpected: [String] = []
     for row in ConformanceCorpus.rows() {
       let expected = try ConformanceCorpus.expected(row)
-      guard let tree = ReferenceTree.tree(row: row, expected: expected), let tmt = expected[key: "tmt"],
-        tmt[key: "error"]?.value == .null
+      guard let tree = ReferenceTree.tree(row: row, expected: expected), let tmt = expected["tmt"],
+        tmt["error"]?.value == .null
       else { continue }
       compared += 1
       let catalog = TMTCatalog.build(tree: tree, context: row.context)
@@ -50,9 +50,9 @@ struct DifferentialTests {
     var unexpected: [String] = []
     for row in ConformanceCorpus.rows() {
       let expected = try ConformanceCorpus.expected(row)
-      guard let tmt = expected[key: "tmt"] else { continue }
+      guard let tmt = expected["tmt"] else { continue }
       compared += 1
-      let referenceFailed = tmt[key: "error"]?.value != .null
+      let referenceFailed = tmt["error"]?.value != .null
       var ids: [String] = []
       do throws(Diagnostic) {
         let catalog = try TMTCatalog.load(root: row.treePath, context: row.context)
@@ -79,16 +79,16 @@ struct DifferentialTests {
 /// Builds an `FMFTree` from the dump's `fmf.nodes` (the reference loader's output).
 enum ReferenceTree {
   static func tree(row: ConformanceCorpus.Row, expected: YAMLNode) -> FMFTree? {
-    guard let fmf = expected[key: "fmf"], fmf[key: "error"]?.value == .null,
-      case .mapping(let entries)? = fmf[key: "nodes"]?.value
+    guard let fmf = expected["fmf"], fmf["error"]?.value == .null,
+      case .mapping(let entries)? = fmf["nodes"]?.value
     else { return nil }
     let root = ConformanceCorpus.root(of: row.treePath)
     var nodes: [FMFNode] = []
     for entry in entries {
       guard case .string(let name) = entry.key.value else { continue }
-      let data = Canon.untag(entry.value[key: "data"] ?? YAMLNode(.mapping([])))
-      let sources = (entry.value[key: "sources"]?.items ?? []).compactMap(\.string).map { root + "/" + $0 }
-      let leaf = entry.value[key: "leaf"]?.value == .bool(true)
+      let data = Canon.untag(entry.value["data"] ?? YAMLNode(.mapping([])))
+      let sources = (entry.value["sources"]?.sequenceValue ?? []).compactMap(\.stringValue).map { root + "/" + $0 }
+      let leaf = entry.value["leaf"]?.value == .bool(true)
       nodes.append(FMFNode(name: name, isLeaf: leaf, sources: sources, data: data))
     }
     nodes.sort { climbPrecedes($0.name, $1.name) }
@@ -117,20 +117,5 @@ enum ReferenceTree {
       if parent?[key] != pair.value { keys.insert(key) }
     }
     return keys
-  }
-}
-
-extension YAMLNode {
-  fileprivate subscript(key key: String) -> YAMLNode? {
-    if case .mapping(let pairs) = value { return pairs.last { $0.key.value == .string(key) }?.value }
-    return nil
-  }
-  fileprivate var items: [YAMLNode]? {
-    if case .sequence(let items) = value { return items }
-    return nil
-  }
-  fileprivate var string: String? {
-    if case .string(let text) = value { return text }
-    return nil
   }
 }
