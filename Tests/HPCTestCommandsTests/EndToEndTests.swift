@@ -19,11 +19,16 @@ import Testing
   }
 
   /// Runs `hpctest arguments...` with stdout and stderr merged into a file, in `directory`.
-  static func hpctest(_ arguments: [String], in directory: String = repository) -> Outcome {
+  static func hpctest(
+    _ arguments: [String], in directory: String = repository, environment: [String: String] = [:]
+  ) -> Outcome {
     let log = "/tmp/hpctest-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
     defer { unlink(log) }
-    let quoted = ([binary] + arguments).map { "'" + $0.replacing("'", with: "'\\''") + "'" }
-    let command = "cd '\(directory)' && exec \(quoted.joined(separator: " ")) >'\(log)' 2>&1 </dev/null"
+    let quote = { (text: String) in "'" + text.replacing("'", with: "'\\''") + "'" }
+    let quoted = ([binary] + arguments).map(quote)
+    let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value)) " }.joined()
+    let command =
+      "cd \(quote(directory)) && \(assignments)exec \(quoted.joined(separator: " ")) >'\(log)' 2>&1 </dev/null"
     let raw = system(command)
     let status = (raw >> 8) & 0xff
     return Outcome(status: status, output: FileSystem.readText(log) ?? "")
@@ -71,11 +76,11 @@ import Testing
     #expect(outcome.output.contains("hardware"))
   }
 
-  @Test func rdmaPlanOnTheA30FixtureFailsOnTheDownPort() {
+  @Test func rdmaPlanOnTheFaultyA30FixtureFailsOnTheDownPort() {
     let run = Self.temporaryDirectory()
     defer { FileSystem.removeTree(run) }
     let outcome = Self.hpctest([
-      "--sysroot", "Tests/Sysroots/a30-cx6-aarch64", "run", "--id", run + "/r", "-a", "plans/rdma",
+      "--sysroot", "Tests/Sysroots/a30-cx6-aarch64-faulty", "run", "--id", run + "/r", "-a", "plans/rdma",
       "report", "-h", "junit", "--file", run + "/junit.xml",
     ])
     #expect(outcome.status == 1, "\(outcome.output)")

@@ -13,7 +13,9 @@ import Testing
     defer { FileSystem.removeTree(out) }
     let script = Fixtures.repository + "/scripts/make-fixtures"
     try #require(system("python3 '\(script)' --out '\(out)'") == 0)
-    for name in ["intel-max1550-x86_64", "a30-cx6-aarch64", "a30-cx6-aarch64-faulty"] {
+    let generated = (FileSystem.list(out) ?? []).sorted()
+    #expect(generated.count >= 7, "make-fixtures wrote \(generated)")
+    for name in generated {
       let committed = Fixtures.repository + "/Tests/Sysroots/" + name
       #expect(snapshot(out + "/" + name) == snapshot(committed), "\(name) is out of date: run scripts/make-fixtures")
     }
