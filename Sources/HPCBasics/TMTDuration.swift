@@ -6,32 +6,58 @@ public enum TMTDuration {
   /// tmt's default test duration, 5 minutes.
   public static let defaultSeconds = 300
 
+  /// The longest duration hpctest can wait for: its nanoseconds fit in an `Int` (about 292 years). tmt (Python)
+  /// has no limit; a longer value is the error "duration too long", never an arithmetic trap.
+  public static let maximumSeconds = Int.max / 1_000_000_000
+
   /// Parses `text`; a duration made only of factors multiplies `base` (default 5m).
-  /// Returns nil when the text is not a valid tmt duration.
+  /// Returns nil when the text is not a valid tmt duration or is longer than `maximumSeconds`.
   public static func seconds(_ text: String, base: Int = defaultSeconds) -> Int? {
+    if case .seconds(let value) = parse(text, base: base) { return value }
+    return nil
+  }
+
+  /// What a duration text means: seconds, not a duration, or too long to wait for.
+  public enum Parsed: Equatable, Sendable {
+    case seconds(Int)
+    case invalid
+    case tooLong
+  }
+
+  /// Parses `text` with checked arithmetic: no input traps.
+  public static func parse(_ text: String, base: Int = defaultSeconds) -> Parsed {
     var tokens = Tokens(text)
     var total = 0
     var factors: [Double] = []
     var sawTerm = false
     while let token = tokens.next() {
       switch token {
-      case .term(let value): total += value; sawTerm = true
+      case .term(let value):
+        let (sum, overflow) = total.addingReportingOverflow(value)
+        guard !overflow, sum <= maximumSeconds else { return .tooLong }
+        total = sum
+        sawTerm = true
       case .factor(let value): factors.append(value)
-      case .bad: return nil
+      case .bad: return .invalid
+      case .tooLong: return .tooLong
       }
     }
-    guard sawTerm || !factors.isEmpty else { return nil }
+    guard sawTerm || !factors.isEmpty else { return .invalid }
     var result = Double(sawTerm ? total : base)
     for factor in factors { result *= factor }
-    return Int(result.rounded(.up))
+    guard result.isFinite, result.rounded(.up) <= Double(maximumSeconds) else { return .tooLong }
+    return .seconds(Int(result.rounded(.up)))
   }
 
-  /// The message used when a duration does not parse.
+  /// The message used when a duration does not parse, or is too long.
   public static func invalidMessage(_ text: String) -> String {
-    "'duration' must look like '5m', '1h 30m' or '*2', got '\(text)'"
+    if parse(text) == .tooLong {
+      return "'duration' is too long: '\(text)' is more than \(maximumSeconds) seconds (about 292 years)"
+    }
+    return "'duration' must look like '5m', '1h 30m' or '*2', got '\(text)'"
   }
 
-  private enum Token { case term(Int), factor(Double), bad }
+  private enum Token { case term(Int), factor(Double), bad, tooLong }
 
   private struct Tokens {
     var rest: Substring
@@ -54,7 +80,8 @@ public enum TMTDuration {
 
     private mutating func term() -> Token {
       let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-      guard let value = Int(digits) else { return .bad }
+      guard !digits.isEmpty else { return .bad }
+      guard let value = Int(digits) else { return .tooLong }
       rest = rest.dropFirst(digits.count).drop(while: { $0 == " " })
       let multiplier: Int
       switch rest.first {
@@ -66,7 +93,8 @@ public enum TMTDuration {
       }
       rest = rest.dropFirst()
       if let next = rest.first, next.isLetter { return .bad }
-      return .term(value * multiplier)
+      let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
+      return overflow ? .tooLong : .term(product)
     }
   }
 }

@@ -24,7 +24,7 @@ struct PlansLs: GlobalCommand {
   var shallow = false
 
   mutating func run(global: GlobalOptions) async throws {
-    for plan in try PlansSupport.selected(global: global, options: selection) { Console.out(plan.name) }
+    for plan in try PlansSupport.selected(global: global, options: selection) { Console.out(plan.name.terminalEscaped) }
   }
 }
 
@@ -39,7 +39,8 @@ struct PlansShow: GlobalCommand {
 
   mutating func run(global: GlobalOptions) async throws {
     let plans = try PlansSupport.selected(global: global, options: selection, environment: environment)
-    Console.write(fd: 1, plans.map { TMTShow.render(name: $0.name, exported: $0.exported) }.joined())
+    Console.write(
+      fd: 1, plans.map { TMTShow.render(name: $0.name, exported: $0.exported) }.joined().terminalEscaped)
   }
 }
 

@@ -21,7 +21,7 @@ struct TestsLs: GlobalCommand {
   @OptionGroup var selection: SelectionOptions
 
   mutating func run(global: GlobalOptions) async throws {
-    for test in try TestsSupport.selected(global: global, options: selection) { Console.out(test.name) }
+    for test in try TestsSupport.selected(global: global, options: selection) { Console.out(test.name.terminalEscaped) }
   }
 }
 
@@ -33,7 +33,8 @@ struct TestsShow: GlobalCommand {
 
   mutating func run(global: GlobalOptions) async throws {
     let tests = try TestsSupport.selected(global: global, options: selection)
-    Console.write(fd: 1, tests.map { TMTShow.render(name: $0.name, exported: $0.exported) }.joined())
+    Console.write(
+      fd: 1, tests.map { TMTShow.render(name: $0.name, exported: $0.exported) }.joined().terminalEscaped)
   }
 }
 

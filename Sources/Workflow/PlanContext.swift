@@ -37,7 +37,7 @@ package struct PlanContext: Sendable {
 
   /// The invocation directory of a test, relative to the execute directory.
   package func invocationPath(_ test: DiscoveredTest) -> String {
-    "data/guest/\(guest)/\(test.test.name.drop { $0 == "/" })-\(test.serial)"
+    "data/guest/\(SafeName.relativePath(guest))/\(SafeName.relativePath(test.test.name))-\(test.serial)"
   }
 
   /// The plan's `environment:` as texts.

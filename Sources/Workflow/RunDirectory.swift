@@ -55,9 +55,10 @@ package struct RunDirectory: Sendable {
     if symlink(path, temporary) == 0 { rename(temporary, link) }
   }
 
-  /// `<run>/<plan name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out.
+  /// `<run>/<plan's safe name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out;
+  /// `..` and other special characters in the name become `-`, so the directory is always inside the run.
   package func planDirectory(_ planName: String) -> String {
-    path + "/" + String(planName.drop { $0 == "/" })
+    path + "/" + SafeName.relativePath(planName)
   }
 
   /// `<run>/scripts`, holding the tmt-* helper commands.

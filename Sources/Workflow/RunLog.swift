@@ -19,17 +19,17 @@ package struct RunLog: Sendable {
   /// A line at `level` (0 plan, 1 step, 2 step detail, 3 test line) shown from `minimumVerbosity` on.
   package func line(_ text: String, level: Int = 0, minimumVerbosity: Int = 0) {
     guard !quiet, verbosity >= minimumVerbosity else { return }
-    sink(String(repeating: "    ", count: level) + text)
+    sink(String(repeating: "    ", count: level) + text.terminalEscaped)
   }
 
   /// A warning, always shown.
   package func warning(_ text: String, level: Int = 2) {
-    sink(String(repeating: "    ", count: level) + "warn: " + text)
+    sink(String(repeating: "    ", count: level) + "warn: " + text.terminalEscaped)
   }
 
   /// An error, always shown.
-  package func error(_ text: String) { sink("error: " + text) }
+  package func error(_ text: String) { sink("error: " + text.terminalEscaped) }
 
   /// A line shown even with `-q`.
-  package func always(_ text: String) { sink(text) }
+  package func always(_ text: String) { sink(text.terminalEscaped) }
 }

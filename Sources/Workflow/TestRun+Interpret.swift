@@ -32,7 +32,7 @@ extension TestRun {
     var run = TestRunOutcome(main: result, stop: verdict.stop, interrupted: status.cancelled)
     switch test.test.result {
     case "custom": run = CustomResults(run: self, facts: facts).outcome(base: result, stop: verdict.stop)
-    case "restraint":
+    case "restraint" where restraintCanSplit(reports, verdict):
       run.main = nil
       run.extras = restraintResults(reports.results, base: result)
     default: run.main = finish(result, outcome: verdict.outcome, notes: verdict.notes)
@@ -100,6 +100,12 @@ extension TestRun {
       if let how = check["how"]?.scalarText { modes[how] = check["result"]?.scalarText ?? "respect" }
     }
     return modes
+  }
+
+  /// `result: restraint` makes one result per report only when there are valid reports and nothing else
+  /// (timeout, interrupt, abort) decided: otherwise the test keeps its one result, so no test goes unrecorded.
+  private func restraintCanSplit(_ reports: TestReports, _ verdict: Verdict) -> Bool {
+    !reports.results.isEmpty && reports.problem == nil && !verdict.checks.contains { $0.name.hasPrefix("internal/") }
   }
 
   private func restraintResults(_ reports: [SubResult], base: TestResult) -> [TestResult] {

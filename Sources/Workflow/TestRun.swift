@@ -52,7 +52,9 @@ package struct TestRun: Sendable {
       return TestRunOutcome(main: errorResult(note: "cannot create '\(invocation)'"))
     }
     var facts = TestFacts()
-    let durationText = test.test.duration?.scalarText ?? "5m"
+    guard let durationText = durationText else {
+      return TestRunOutcome(main: errorResult(note: "'duration' must be a string like '5m', got a \(durationKind)"))
+    }
     facts.durationText = durationText
     guard let limit = TMTDuration.seconds(durationText) else {
       return TestRunOutcome(main: errorResult(note: TMTDuration.invalidMessage(durationText)))
@@ -62,6 +64,22 @@ package struct TestRun: Sendable {
     await attempts(limit: limit, facts: &facts)
     facts.checks += await checks.after()
     return interpret(facts)
+  }
+
+  /// The `duration` as text (`5m` when absent or null); nil when it is a list or mapping, which tmt rejects.
+  private var durationText: String? {
+    guard let node = test.test.duration else { return "5m" }
+    if case .null = node.value { return "5m" }
+    return node.scalarText
+  }
+
+  /// The YAML kind of a non-scalar `duration` (tmt's schema allows only a string).
+  private var durationKind: String {
+    switch test.test.duration?.value {
+    case .sequence: "list"
+    case .mapping: "mapping"
+    default: "non-scalar value"
+    }
   }
 
   private func prepareDirectories() -> Bool {

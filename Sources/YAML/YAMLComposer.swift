@@ -42,6 +42,11 @@ struct YAMLComposer {
     var depth = 0
   }
 
+  /// The deepest nesting of collections accepted: deeper input is a located error, so that nothing downstream
+  /// (recursive walks, deinitialisation of the tree) can exhaust the stack, and libyaml's flow-level bookkeeping
+  /// (quadratic in the nesting depth) stays bounded: the error comes as soon as libyaml reaches that depth.
+  static let maximumDepth = 1_000
+
   let file: String
   let expansionLimit: Int
   var frames: [Frame] = []
@@ -98,6 +103,11 @@ struct YAMLComposer {
     case .alias:
       return try finish(try alias(event), anchor: nil)
     case .sequenceStart, .mappingStart:
+      guard frames.count < Self.maximumDepth else {
+        throw .error(
+          "collections nested deeper than \(Self.maximumDepth) levels (a real metadata file never needs this)",
+          at: location(event.start))
+      }
       try defineAnchor(event)
       let kind: BuiltNode.Kind = event.kind == .sequenceStart ? .sequence : .mapping
       frames.append(

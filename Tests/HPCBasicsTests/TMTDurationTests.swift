@@ -13,6 +13,26 @@ import Testing
   @Test(arguments: ["0.5m", "5min", "", "   ", "abc", "m", "*"])
   func rejectsWhatTmtRejects(text: String) {
     #expect(TMTDuration.seconds(text) == nil)
+    #expect(TMTDuration.parse(text) == .invalid)
+  }
+
+  /// Values whose arithmetic would overflow an Int, in every term, unit and factor position: "too long", no trap.
+  @Test(arguments: [
+    "9223372036854775807s 1s", "100000000000000000d", "99999999999999999999999", "9223372036854775807",
+    "*100000000000000000000", "1d *99999999999", "153722867280912930m", "2562047788015216h 1h", "106751991167301d",
+    "9223372037s", "1000000000000000000000000000000000000000000s",
+  ])
+  func overflowIsTooLongNeverATrap(text: String) {
+    #expect(TMTDuration.parse(text) == .tooLong)
+    #expect(TMTDuration.seconds(text) == nil)
+    #expect(TMTDuration.invalidMessage(text).contains("too long"))
+  }
+
+  @Test func theLongestWaitableDurationStillParses() {
+    let maximum = TMTDuration.maximumSeconds
+    #expect(TMTDuration.seconds("\(maximum)") == maximum)
+    #expect(TMTDuration.seconds("\(maximum - 1) 1") == maximum)
+    #expect(TMTDuration.parse("\(maximum) 1") == .tooLong)
   }
 }
 

@@ -107,6 +107,35 @@ import YAML
     #expect(results[1].serialNumber == 1)
   }
 
+  /// Names with `..` and special characters are sanitized as tmt does: nothing is written outside the run.
+  @Test func traversalNamesStayInsideTheRunDirectory() async throws {
+    let harness = Harness()
+    let tests = [Harness.test("/../../x", "echo planted > \"$TMT_TEST_DATA/f\""), Harness.test("/a b/c.d", "true")]
+    _ = try await harness.run(tests, plans: [Harness.plan("/../../p")])
+    #expect(!FileSystem.exists(harness.runDirectory + "/../../p"))
+    #expect(!FileSystem.exists(harness.runDirectory + "/../x-1"))
+    let plan = harness.runDirectory + "/-/-/p"
+    #expect(FileSystem.readText(plan + "/execute/data/guest/default-0/-/-/x-1/data/f") == "planted\n")
+    #expect(FileSystem.isDirectory(plan + "/execute/data/guest/default-0/a-b/c-d-2"))
+  }
+
+  /// A restraint test that times out, reports nothing or writes an invalid report still gets exactly one result.
+  @Test func restraintTestsThatCannotSplitKeepOneResult() async throws {
+    let harness = Harness()
+    let tests = [
+      Harness.test("/tests/timeout", "tmt-report-result /one PASS; sleep 30", duration: "1s", result: "restraint"),
+      Harness.test("/tests/none", "true", result: "restraint"),
+      Harness.test("/tests/invalid", "tmt-report-result /x WEIRD", result: "restraint"),
+      Harness.test("/tests/silent-fail", "exit 1", result: "restraint"),
+    ]
+    let code = try await harness.run(tests)
+    let results = try harness.results()
+    #expect(results.map(\.name) == ["/tests/timeout", "/tests/none", "/tests/invalid", "/tests/silent-fail"])
+    #expect(results.map(\.result) == [.error, .pass, .error, .fail])
+    #expect(results[0].subresult.map(\.name) == ["/one"])
+    #expect(code == 2)
+  }
+
   @Test func reportResultOverridesExitCodeAndBadOutcomeIsAnError() async throws {
     let harness = Harness()
     let tests = [
