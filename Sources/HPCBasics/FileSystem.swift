@@ -38,13 +38,17 @@ public enum FileSystem {
 
   /// Writes `text` to `path` through a temporary file and `rename(2)`, so readers never see half a file and a
   /// crash of this process leaves the old or the new content. `durable` also `fsync`s before the rename, so the
-  /// content survives a power loss; it costs milliseconds per call.
+  /// content survives a power loss; it costs milliseconds per call. The temporary is made by `mkstemp(3)` in the
+  /// target's directory (a fresh name, `O_EXCL`: a file or link planted there is never opened), and takes an
+  /// existing target's mode and owner (a 0600 file stays 0600); a new file is 0644.
   @discardableResult
   public static func writeAtomically(_ path: String, _ text: String, durable: Bool = true) -> Bool {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    var template = Array((path + ".tmp-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { return false }
-    var ok = writeAll(fd, Array(text.utf8))
+    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    let temporary = String(cString: template)
+    var ok = keepMode(of: path, on: fd) && writeAll(fd, Array(text.utf8))
     if durable { ok = fsync(fd) == 0 && ok }
     close(fd)
     guard ok, rename(temporary, path) == 0 else {
@@ -52,6 +56,14 @@ public enum FileSystem {
       return false
     }
     return true
+  }
+
+  /// Gives `fd` the mode and owner of the existing (non-link) file at `path`, or 0644 when there is none.
+  private static func keepMode(of path: String, on fd: Int32) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return fchmod(fd, 0o644) == 0 }
+    if info.st_uid != geteuid() || info.st_gid != getegid() { _ = fchown(fd, info.st_uid, info.st_gid) }
+    return fchmod(fd, info.st_mode & 0o7777) == 0
   }
 
   /// Writes `text` to `path`, replacing it (not atomic).

@@ -17,15 +17,16 @@ package struct RunDirectory: Sendable {
     let root = options.workdirRoot
     var path: String
     if options.last {
-      guard let target = FileSystem.readLink(Path.join(root, "last-run")) else {
-        throw .error("no previous run found under '\(root)' (--last)")
-      }
-      path = target
+      try WorkdirGuard.checkRoot(root)
+      path = try WorkdirGuard.lastRun(root: root)
     } else if let id = options.id {
-      path = id.contains("/") ? Path.absolute(id) : Path.join(root, id)
+      if !id.contains("/") { try WorkdirGuard.checkRoot(root) }
+      path = id.contains("/") ? Path.absolute(id) : Path.join(root, SafeName.sanitize(id, allowSlash: false))
     } else {
+      try WorkdirGuard.checkRoot(root)
       return try next(under: root)
     }
+    try WorkdirGuard.checkExistingRun(path)
     if options.scratch { FileSystem.removeTree(path) }
     let reopened = !(FileSystem.list(path) ?? []).isEmpty
     guard FileSystem.makeDirectories(path) else { throw .error("cannot create run directory '\(path)'") }
@@ -33,7 +34,6 @@ package struct RunDirectory: Sendable {
   }
 
   private static func next(under root: String) throws(Diagnostic) -> RunDirectory {
-    guard FileSystem.makeDirectories(root) else { throw .error("cannot create workdir root '\(root)'") }
     let used = (FileSystem.list(root) ?? []).compactMap { name -> Int? in
       name.hasPrefix("run-") ? Int(name.dropFirst(4)) : nil
     }
@@ -47,12 +47,13 @@ package struct RunDirectory: Sendable {
     }
   }
 
-  /// Points `<workdir root>/last-run` at this run.
+  /// Points `<workdir root>/last-run` at this run: a new link under a fresh name, renamed over the old one
+  /// (`rename(2)` replaces a planted link itself, never what it points to). Only for runs inside `root`.
   package func recordAsLast(root: String) {
+    guard path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return }
     let link = Path.join(root, "last-run")
-    let temporary = link + ".tmp-\(getpid())"
-    unlink(temporary)
-    if symlink(path, temporary) == 0 { rename(temporary, link) }
+    let temporary = link + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    if symlink(path, temporary) == 0, rename(temporary, link) != 0 { unlink(temporary) }
   }
 
   /// `<run>/<plan's safe name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out;
