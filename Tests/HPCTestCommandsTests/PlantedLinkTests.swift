@@ -94,7 +94,8 @@ import Testing
     let scene = Scene()
     defer { scene.remove() }
     FileSystem.write(
-      scene.tree + "/main.fmf", "/../../escape:\n  test: \"touch $TMT_TEST_DATA/x\"\n/p:\n  discover: {how: fmf}\n  execute: {how: tmt}\n")
+      scene.tree + "/main.fmf",
+      "/../../escape:\n  test: \"touch $TMT_TEST_DATA/x\"\n/p:\n  discover: {how: fmf}\n  execute: {how: tmt}\n")
     let outcome = scene.run()
     #expect(outcome.status == 0, "\(outcome.output)")
     #expect(!FileSystem.exists(scene.root + "/escape-1") && !FileSystem.exists(scene.base + "/escape-1"))
