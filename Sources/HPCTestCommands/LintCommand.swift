@@ -25,7 +25,9 @@ struct LintCommand: GlobalCommand {
       metadata: { _ in .init(.mapping([])) })
     var blocks = reports.map { ExpectationLint.block($0, catalog) }
     if let site = ExpectationLint.site(option: site, root: global.sysroot) { blocks.append(site) }
-    let printed = blocks.filter { !failedOnly || $0.failed }.map { ([$0.name] + $0.lines).joined(separator: "\n") + "\n" }
+    let printed = blocks.filter { !failedOnly || $0.failed }.map {
+      ([$0.name] + $0.lines).joined(separator: "\n") + "\n"
+    }
     Console.write(fd: 1, printed.joined(separator: "\n"))
     if blocks.contains(where: \.failed) { throw ExitCode(1) }
   }

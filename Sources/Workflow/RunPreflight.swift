@@ -9,9 +9,10 @@ import YAML
 package enum RunPreflight {
   /// Every problem, located (file:line:column where the plan or site file gives one).
   package static func problems(plans: [TMTPlan], options: RunOptions) -> [Diagnostic] {
-    siteProblems(options) + plans.flatMap(environmentProblems) + options.environment.compactMap { name, value in
-      Expectations.variableProblem(name, value).map { Diagnostic.error($0, keyPath: "-e \(name)=\(value)") }
-    }
+    siteProblems(options) + plans.flatMap(environmentProblems)
+      + options.environment.compactMap { name, value in
+        Expectations.variableProblem(name, value).map { Diagnostic.error($0, keyPath: "-e \(name)=\(value)") }
+      }
   }
 
   package static func siteProblems(_ options: RunOptions) -> [Diagnostic] {

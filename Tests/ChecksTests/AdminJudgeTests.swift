@@ -15,34 +15,40 @@ struct AdminJudgeTests {
     return facts
   }
 
-  @Test(arguments: [
-    // A dual-port card: two functions of one PCI device.
-    ([("0000:05:00.0", nil), ("0000:05:00.1", nil)], [:], [["0000:05:00.0", "0000:05:00.1"]]),
-    // Two dual-port cards on different buses.
-    (
-      [("0000:05:00.0", nil), ("0000:05:00.1", nil), ("0000:85:00.0", nil), ("0000:85:00.1", nil)], [:],
-      [["0000:05:00.0", "0000:05:00.1"], ["0000:85:00.0", "0000:85:00.1"]]
-    ),
-    // The same bus number in two PCI domains: two cards.
-    ([("0000:05:00.0", nil), ("0001:05:00.0", nil)], [:], [["0000:05:00.0"], ["0001:05:00.0"]]),
-    // VFs are never part of a card, even on the PF's bus and device.
-    ([("0000:05:00.0", nil), ("0000:05:00.2", "0000:05:00.0"), ("0000:05:01.1", "0000:05:00.0")], [:], [["0000:05:00.0"]]),
-    // Functions behind an on-card switch (different buses) with one sys_image_guid: one card.
-    (
-      [("0000:03:00.0", nil), ("0000:04:00.0", nil)], ["0000:03:00.0": "b8ce:f603:00a0:e6f0", "0000:04:00.0": "b8ce:f603:00a0:e6f0"],
-      [["0000:03:00.0", "0000:04:00.0"]]
-    ),
-    // A zero sys_image_guid joins nothing.
-    (
-      [("0000:03:00.0", nil), ("0000:04:00.0", nil)], ["0000:03:00.0": "0000:0000:0000:0000", "0000:04:00.0": "0000:0000:0000:0000"],
-      [["0000:03:00.0"], ["0000:04:00.0"]]
-    ),
-    // A 4-port E810 (four functions, each with its own irdma device).
-    (
-      [("0000:17:00.3", nil), ("0000:17:00.0", nil), ("0000:17:00.1", nil), ("0000:17:00.2", nil)], [:],
-      [["0000:17:00.0", "0000:17:00.1", "0000:17:00.2", "0000:17:00.3"]]
-    ),
-  ] as [([(String, String?)], [String: String], [[String]])])
+  @Test(
+    arguments: [
+      // A dual-port card: two functions of one PCI device.
+      ([("0000:05:00.0", nil), ("0000:05:00.1", nil)], [:], [["0000:05:00.0", "0000:05:00.1"]]),
+      // Two dual-port cards on different buses.
+      (
+        [("0000:05:00.0", nil), ("0000:05:00.1", nil), ("0000:85:00.0", nil), ("0000:85:00.1", nil)], [:],
+        [["0000:05:00.0", "0000:05:00.1"], ["0000:85:00.0", "0000:85:00.1"]]
+      ),
+      // The same bus number in two PCI domains: two cards.
+      ([("0000:05:00.0", nil), ("0001:05:00.0", nil)], [:], [["0000:05:00.0"], ["0001:05:00.0"]]),
+      // VFs are never part of a card, even on the PF's bus and device.
+      (
+        [("0000:05:00.0", nil), ("0000:05:00.2", "0000:05:00.0"), ("0000:05:01.1", "0000:05:00.0")], [:],
+        [["0000:05:00.0"]]
+      ),
+      // Functions behind an on-card switch (different buses) with one sys_image_guid: one card.
+      (
+        [("0000:03:00.0", nil), ("0000:04:00.0", nil)],
+        ["0000:03:00.0": "b8ce:f603:00a0:e6f0", "0000:04:00.0": "b8ce:f603:00a0:e6f0"],
+        [["0000:03:00.0", "0000:04:00.0"]]
+      ),
+      // A zero sys_image_guid joins nothing.
+      (
+        [("0000:03:00.0", nil), ("0000:04:00.0", nil)],
+        ["0000:03:00.0": "0000:0000:0000:0000", "0000:04:00.0": "0000:0000:0000:0000"],
+        [["0000:03:00.0"], ["0000:04:00.0"]]
+      ),
+      // A 4-port E810 (four functions, each with its own irdma device).
+      (
+        [("0000:17:00.3", nil), ("0000:17:00.0", nil), ("0000:17:00.1", nil), ("0000:17:00.2", nil)], [:],
+        [["0000:17:00.0", "0000:17:00.1", "0000:17:00.2", "0000:17:00.3"]]
+      ),
+    ] as [([(String, String?)], [String: String], [[String]])])
   func adaptersAreCards(functions: [(String, String?)], guids: [String: String], cards: [[String]]) {
     let facts = functions.map { Self.function($0.0, pf: $0.1) }
     let grouped = AdapterCard.group(facts, imageGUID: { guids[$0] }, rdma: { _ in [] })
@@ -59,16 +65,17 @@ struct AdminJudgeTests {
     port("mlx5_0", "ACTIVE", "LinkUp"), port("mlx5_1", "DOWN", "Disabled"), port("mlx5_2", "DOWN", "Polling"),
   ]
 
-  @Test(arguments: [
-    // Default: every port not Disabled is expected up; Polling fails, Disabled is skipped with a note.
-    ([], ["mlx5_0/1": CheckOutcome.pass, "mlx5_1/1": .skip, "mlx5_2/1": .fail]),
-    // The site names the cabled port: only it is judged.
-    (["mlx5_0/1"], ["mlx5_0/1": .pass, "mlx5_1/1": .skip, "mlx5_2/1": .skip]),
-    // The site expects a Disabled port up: it fails.
-    (["mlx5_1"], ["mlx5_0/1": .skip, "mlx5_1/1": .fail, "mlx5_2/1": .skip]),
-    // A listed port that does not exist fails.
-    (["mlx5_0/2"], ["mlx5_0/1": .skip, "mlx5_1/1": .skip, "mlx5_2/1": .skip, "mlx5_0/2": .fail]),
-  ] as [([String], [String: CheckOutcome])])
+  @Test(
+    arguments: [
+      // Default: every port not Disabled is expected up; Polling fails, Disabled is skipped with a note.
+      ([], ["mlx5_0/1": CheckOutcome.pass, "mlx5_1/1": .skip, "mlx5_2/1": .fail]),
+      // The site names the cabled port: only it is judged.
+      (["mlx5_0/1"], ["mlx5_0/1": .pass, "mlx5_1/1": .skip, "mlx5_2/1": .skip]),
+      // The site expects a Disabled port up: it fails.
+      (["mlx5_1"], ["mlx5_0/1": .skip, "mlx5_1/1": .fail, "mlx5_2/1": .skip]),
+      // A listed port that does not exist fails.
+      (["mlx5_0/2"], ["mlx5_0/1": .skip, "mlx5_1/1": .skip, "mlx5_2/1": .skip, "mlx5_0/2": .fail]),
+    ] as [([String], [String: CheckOutcome])])
   func expectedPortsComeFromTheSite(expected: [String], outcomes: [String: CheckOutcome]) {
     let selection = PortSelection.select(Self.ports, expected: expected)
     let items = selection.judged.map(PortJudge.state) + selection.items
@@ -88,27 +95,30 @@ struct AdminJudgeTests {
   }
 
   /// PF0 with 8 VFs, PF1 (its sibling) with none, as on the A30 node.
-  static let a30 = [pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 8), pf("0000:05:00.1", "mlx5_1", numVFs: 0, present: 0)]
+  static let a30 = [
+    pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 8), pf("0000:05:00.1", "mlx5_1", numVFs: 0, present: 0),
+  ]
 
-  @Test(arguments: [
-    (a30, nil, ["0000:05:00.0": CheckOutcome.pass, "0000:05:00.1": .skip]),
-    (a30, "8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip]),
-    (a30, "mlx5_0=8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip]),
-    (a30, "4", ["0000:05:00.0": .fail, "0000:05:00.1": .skip]),
-    (a30, "mlx5_1=4", ["0000:05:00.0": .pass, "0000:05:00.1": .fail]),
-    (a30, "0000:05:00.1=0", ["0000:05:00.0": .pass, "0000:05:00.1": .pass]),
-    (a30, "mlx5_9=8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip, "mlx5_9": .fail]),
-    // A configured VF that is missing fails with or without an expected count.
-    ([pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 7)], nil, ["0000:05:00.0": .fail]),
-    ([pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 7)], "8", ["0000:05:00.0": .fail]),
-    // VFs expected for every PF, none configured anywhere.
-    ([pf("0000:81:00.0", "mlx5_0", numVFs: 0, present: 0)], "4", ["0000:81:00.0": .skip, "numvfs": .fail]),
-    // Both PFs configured, one short.
-    (
-      [pf("0001:3b:00.0", "mlx5_0", numVFs: 4, present: 4), pf("0001:3b:00.1", "mlx5_1", numVFs: 2, present: 2)], "4",
-      ["0001:3b:00.0": .pass, "0001:3b:00.1": .fail]
-    ),
-  ] as [([PFFacts], String?, [String: CheckOutcome])])
+  @Test(
+    arguments: [
+      (a30, nil, ["0000:05:00.0": CheckOutcome.pass, "0000:05:00.1": .skip]),
+      (a30, "8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip]),
+      (a30, "mlx5_0=8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip]),
+      (a30, "4", ["0000:05:00.0": .fail, "0000:05:00.1": .skip]),
+      (a30, "mlx5_1=4", ["0000:05:00.0": .pass, "0000:05:00.1": .fail]),
+      (a30, "0000:05:00.1=0", ["0000:05:00.0": .pass, "0000:05:00.1": .pass]),
+      (a30, "mlx5_9=8", ["0000:05:00.0": .pass, "0000:05:00.1": .skip, "mlx5_9": .fail]),
+      // A configured VF that is missing fails with or without an expected count.
+      ([pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 7)], nil, ["0000:05:00.0": .fail]),
+      ([pf("0000:05:00.0", "mlx5_0", numVFs: 8, present: 7)], "8", ["0000:05:00.0": .fail]),
+      // VFs expected for every PF, none configured anywhere.
+      ([pf("0000:81:00.0", "mlx5_0", numVFs: 0, present: 0)], "4", ["0000:81:00.0": .skip, "numvfs": .fail]),
+      // Both PFs configured, one short.
+      (
+        [pf("0001:3b:00.0", "mlx5_0", numVFs: 4, present: 4), pf("0001:3b:00.1", "mlx5_1", numVFs: 2, present: 2)], "4",
+        ["0001:3b:00.0": .pass, "0001:3b:00.1": .fail]
+      ),
+    ] as [([PFFacts], String?, [String: CheckOutcome])])
   func vfCountsPerConfiguredPF(pfs: [PFFacts], expected: String?, outcomes: [String: CheckOutcome]) {
     let items = SRIOVJudge.numVFs(pfs, expected: expected.flatMap(ExpectationType.countMap))
     #expect(Dictionary(uniqueKeysWithValues: items.map { ($0.name, $0.outcome) }) == outcomes)

@@ -49,17 +49,21 @@ struct AffinityJudgeTests {
   /// A VM without NUMA information.
   static let vm = Layout(name: "vm", gpus: [("0000:00:06.0", nil)], adapters: [("0000:00:07.0", nil)], paths: [:])
 
-  @Test(arguments: [
-    (a30, nil, ["0000:03:00.0": CheckOutcome.pass, "0000:04:00.0": .pass, "0000:06:00.0": .pass, "0001:01:00.0": .info]),
-    (a30, .node, ["0000:03:00.0": .pass, "0000:04:00.0": .pass, "0000:06:00.0": .pass, "0001:01:00.0": .fail]),
-    (a30, .pix, ["0000:03:00.0": .pass, "0000:04:00.0": .pass, "0000:06:00.0": .fail, "0001:01:00.0": .fail]),
-    (misreported, nil, ["0000:03:00.0": .fail]),
-    (twoSockets, nil, ["0000:17:00.0": .pass, "0000:97:00.0": .pass]),
-    (twoSockets, .pxb, ["0000:17:00.0": .pass, "0000:97:00.0": .pass]),
-    (pointsAway, nil, ["0000:97:00.0": .fail]),
-    (vm, nil, ["0000:00:06.0": .pass]),
-    (vm, .phb, ["0000:00:06.0": .fail]),
-  ] as [(Layout, PathClass?, [String: CheckOutcome])])
+  @Test(
+    arguments: [
+      (
+        a30, nil,
+        ["0000:03:00.0": CheckOutcome.pass, "0000:04:00.0": .pass, "0000:06:00.0": .pass, "0001:01:00.0": .info]
+      ),
+      (a30, .node, ["0000:03:00.0": .pass, "0000:04:00.0": .pass, "0000:06:00.0": .pass, "0001:01:00.0": .fail]),
+      (a30, .pix, ["0000:03:00.0": .pass, "0000:04:00.0": .pass, "0000:06:00.0": .fail, "0001:01:00.0": .fail]),
+      (misreported, nil, ["0000:03:00.0": .fail]),
+      (twoSockets, nil, ["0000:17:00.0": .pass, "0000:97:00.0": .pass]),
+      (twoSockets, .pxb, ["0000:17:00.0": .pass, "0000:97:00.0": .pass]),
+      (pointsAway, nil, ["0000:97:00.0": .fail]),
+      (vm, nil, ["0000:00:06.0": .pass]),
+      (vm, .phb, ["0000:00:06.0": .fail]),
+    ] as [(Layout, PathClass?, [String: CheckOutcome])])
   func affinityOverLayouts(layout: Layout, maxPath: PathClass?, outcomes: [String: CheckOutcome]) {
     #expect(layout.judge(maxPath: maxPath) == outcomes)
   }
@@ -73,7 +77,8 @@ struct AffinityJudgeTests {
       items[3].message
         == "0001:01:00.0 ↔ 0000:05:00.0: path SYS, NUMA 1 / 0: no adapter on NUMA node 1, the nearest is SYS")
     let wrong = TopologyJudge.affinity(
-      gpus: [AdminJudgeTests.function("0000:03:00.0", numa: 1)], adapters: adapters, maxPath: nil, path: { _, _ in .pix })
+      gpus: [AdminJudgeTests.function("0000:03:00.0", numa: 1)], adapters: adapters, maxPath: nil,
+      path: { _, _ in .pix })
     #expect(
       wrong[0].message
         == "0000:03:00.0 ↔ 0000:05:00.0: path PIX, NUMA 1 / 0, expected the same NUMA node for a PIX path "

@@ -74,7 +74,9 @@ struct ExpectationTests {
     for line in text[start.upperBound...].split(separator: "\n").dropFirst(1) {
       guard line.hasPrefix("|") else { break }
       let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters() }
-      for name in cells[1].split(separator: "`").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
+      for name in cells[1].split(separator: "`", omittingEmptySubsequences: false).enumerated().filter({
+        $0.offset % 2 == 1
+      }).map(\.element) {
         documented[String(name)] = cells[2]
       }
     }

@@ -133,7 +133,8 @@ struct JudgeTests {
         == "0000:04:00.4 (VF 3): driver vfio-pci, expected mlx5_core; IOMMU group 22 shared with another VF, expected one group per VF"
     )
     let eight = CountMap(all: 8, perDevice: [:])
-    #expect(SRIOVJudge.numVFs(pf, expected: eight).message == "0000:04:00.0 (mlx5_0): 4 VFs of 8, 4 present, expected 8")
+    #expect(
+      SRIOVJudge.numVFs(pf, expected: eight).message == "0000:04:00.0 (mlx5_0): 4 VFs of 8, 4 present, expected 8")
     #expect(SRIOVJudge.numVFs(pf, expected: CountMap(all: 4, perDevice: [:])).outcome == .pass)
   }
 

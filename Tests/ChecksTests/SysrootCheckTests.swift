@@ -16,8 +16,10 @@ struct SysrootCheckTests {
   /// The nightly-a30 expectations: the plan's (GPU count, model, PCIe) and the site's (one card, 200 Gb/s, 8 VFs
   /// on mlx5_0), as one number or per PF, with and without the cabled port listed.
   static let a30Expectations: [[String: String]] = [
-    ["gpus": "4", "gpu-model": "A30", "pcie-gen": "4", "pcie-width": "16", "adapters": "1", "ib-rate": "200",
-     "numvfs": "mlx5_0=8", "adapter-model": "ConnectX-6", "adapter-firmware": "20.40.1000"],
+    [
+      "gpus": "4", "gpu-model": "A30", "pcie-gen": "4", "pcie-width": "16", "adapters": "1", "ib-rate": "200",
+      "numvfs": "mlx5_0=8", "adapter-model": "ConnectX-6", "adapter-firmware": "20.40.1000",
+    ],
     ["gpus": "4", "adapters": "1", "ib-rate": "200", "numvfs": "8", "ib-ports": "mlx5_0/1"],
     [:],
   ]

@@ -71,11 +71,12 @@ import Testing
     #expect(outcome.output.contains("hardware"))
   }
 
+  /// The faulty tree's mlx5_0 port is DOWN/Polling (the healthy tree's Disabled second port is not expected up).
   @Test func rdmaPlanOnTheA30FixtureFailsOnTheDownPort() {
     let run = Self.temporaryDirectory()
     defer { FileSystem.removeTree(run) }
     let outcome = Self.hpctest([
-      "--sysroot", "Tests/Sysroots/a30-cx6-aarch64", "run", "--id", run + "/r", "-a", "plans/rdma",
+      "--sysroot", "Tests/Sysroots/a30-cx6-aarch64-faulty", "run", "--id", run + "/r", "-a", "plans/rdma",
       "report", "-h", "junit", "--file", run + "/junit.xml",
     ])
     #expect(outcome.status == 1, "\(outcome.output)")

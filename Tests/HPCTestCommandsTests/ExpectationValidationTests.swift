@@ -10,12 +10,14 @@ import Testing
 
   /// Runs `hpctest arguments...` with `environment` added (through env(1)).
   static func hpctest(_ arguments: [String], environment: [String: String] = [:]) -> EndToEndTests.Outcome {
-    let prefix = environment.isEmpty ? [] : ["/usr/bin/env"] + environment.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
+    let prefix =
+      environment.isEmpty ? [] : ["/usr/bin/env"] + environment.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
     guard !prefix.isEmpty else { return EndToEndTests.hpctest(arguments) }
     let log = "/tmp/hpctest-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
     defer { unlink(log) }
     let quoted = (prefix + [EndToEndTests.binary] + arguments).map { "'" + $0.replacing("'", with: "'\\''") + "'" }
-    let status = system("cd '\(EndToEndTests.repository)' && exec \(quoted.joined(separator: " ")) >'\(log)' 2>&1 </dev/null")
+    let status = system(
+      "cd '\(EndToEndTests.repository)' && exec \(quoted.joined(separator: " ")) >'\(log)' 2>&1 </dev/null")
     return EndToEndTests.Outcome(status: (status >> 8) & 0xff, output: FileSystem.readText(log) ?? "")
   }
 
@@ -25,11 +27,21 @@ import Testing
     return directory + "/site.yaml"
   }
 
-  @Test(arguments: [
-    (["--expect", "pcie-gne=5"], [:], "--expect pcie-gne=5: error: unknown expectation key 'pcie-gne'; did you mean 'pcie-gen'?"),
-    ([], ["HPCTEST_EXPECT_PCIE_WIDHT": "16"], "HPCTEST_EXPECT_PCIE_WIDHT=16: error: unknown expectation key 'pcie-widht'; did you mean 'pcie-width'?"),
-    ([], ["HPCTEST_EXPECT_PCIE_GEN": "five"], "HPCTEST_EXPECT_PCIE_GEN=five: error: 'pcie-gen' must be an integer, got 'five'"),
-  ] as [([String], [String: String], String)])
+  @Test(
+    arguments: [
+      (
+        ["--expect", "pcie-gne=5"], [:],
+        "--expect pcie-gne=5: error: unknown expectation key 'pcie-gne'; did you mean 'pcie-gen'?"
+      ),
+      (
+        [], ["HPCTEST_EXPECT_PCIE_WIDHT": "16"],
+        "HPCTEST_EXPECT_PCIE_WIDHT=16: error: unknown expectation key 'pcie-widht'; did you mean 'pcie-width'?"
+      ),
+      (
+        [], ["HPCTEST_EXPECT_PCIE_GEN": "five"],
+        "HPCTEST_EXPECT_PCIE_GEN=five: error: 'pcie-gen' must be an integer, got 'five'"
+      ),
+    ] as [([String], [String: String], String)])
   func checkRejectsBadExpectationsBeforeRunning(flags: [String], environment: [String: String], message: String) {
     let outcome = Self.hpctest(["--sysroot", Self.a30, "check", "gpu.pcie-link"] + flags, environment: environment)
     #expect(outcome.status == 2, "\(outcome.output)")
@@ -40,9 +52,11 @@ import Testing
     let site = Self.siteFile("defaults:\n  pcie-widht: 16\n")
     defer { FileSystem.removeTree(Path.dirname(site)) }
     for (arguments, environment) in [(["--site", site], [:]), ([], ["HPCTEST_SITE": site])] {
-      let outcome = Self.hpctest(["--sysroot", Self.a30, "check", "gpu.pcie-link"] + arguments, environment: environment)
+      let outcome = Self.hpctest(
+        ["--sysroot", Self.a30, "check", "gpu.pcie-link"] + arguments, environment: environment)
       #expect(outcome.status == 2)
-      #expect(outcome.output == "\(site):2:3: error: unknown expectation key 'pcie-widht'; did you mean 'pcie-width'?\n")
+      #expect(
+        outcome.output == "\(site):2:3: error: unknown expectation key 'pcie-widht'; did you mean 'pcie-width'?\n")
     }
   }
 

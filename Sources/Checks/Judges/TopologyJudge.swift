@@ -15,8 +15,11 @@ package enum TopologyJudge {
     gpus.compactMap { gpu in
       guard let (adapter, path) = nearest(gpu, adapters, classify) else { return nil }
       let name = "\(gpu.address)-\(adapter.address)"
-      let text = "\(gpu.address) ↔ \(adapter.address): path \(path.rawValue), NUMA \(node(gpu.numaNode)) / \(node(adapter.numaNode))"
-      if let problem = numaProblem(gpu, adapter, path, adapters) { return CheckItem(name, .fail, "\(text), \(problem)") }
+      let text =
+        "\(gpu.address) ↔ \(adapter.address): path \(path.rawValue), NUMA \(node(gpu.numaNode)) / \(node(adapter.numaNode))"
+      if let problem = numaProblem(gpu, adapter, path, adapters) {
+        return CheckItem(name, .fail, "\(text), \(problem)")
+      }
       if let maxPath, path > maxPath {
         return CheckItem(name, .fail, "\(text), expected \(maxPath.rawValue) or better (max-path-class)")
       }

@@ -55,8 +55,10 @@ package enum SiteFile {
         continue
       }
       for pair in pairs where pair.key.value != .string("match") && pair.key.value != .string("expect") {
-        problems.append(.error("unknown key \(key(pair.key)) in a 'hosts' section; expected 'match' and 'expect'",
-          at: pair.key.location))
+        problems.append(
+          .error(
+            "unknown key \(key(pair.key)) in a 'hosts' section; expected 'match' and 'expect'",
+            at: pair.key.location))
       }
       let globs = patterns(match, &problems)
       var section: [String: String] = [:]
