@@ -67,7 +67,7 @@ package enum ExpectationType: String, Sendable, Hashable, CaseIterable {
   static func isPort(_ item: String) -> Bool {
     let parts = item.split(separator: "/", omittingEmptySubsequences: false)
     guard let device = parts.first, !device.isEmpty, !device.contains(where: \.isWhitespace) else { return false }
-    return parts.count == 1 || (parts.count == 2 && (Int(parts[parts.index(after: parts.startIndex)]) ?? 0) > 0)
+    return parts.count == 1 || (parts.count == 2 && (Int(parts[1]) ?? 0) > 0)
   }
 
   /// A count for every device (`8`) or per device (`mlx5_0=8,0000:05:00.1=0`); nil when malformed.
