@@ -8,14 +8,15 @@ import YAML
 #endif
 
 /// The site file (`/etc/hpctest/site.yaml`): expectations for every host (`defaults`) and per host pattern
-/// (`hosts[].match`, glob patterns like NHC's host masks), later matching sections overriding earlier ones.
+/// (`hosts[].match`, glob patterns like NHC's host masks), later matching sections overriding earlier ones. Every
+/// key and value is validated against `ExpectationKey.all`, in every section, matching the host or not.
 ///
 /// ```yaml
 /// defaults:
 ///   required-tools: [nvidia-smi]
 /// hosts:
 ///   - match: ["gpu-a30-*", "nightly-*"]
-///     expect: {gpus: 4, gpu-model: A30, numvfs: 8}
+///     expect: {gpus: 4, gpu-model: A30, numvfs: {mlx5_0: 8}}
 /// ```
 package enum SiteFile {
   /// The expectations that apply to `hostname`, or the diagnostics of a malformed file.
