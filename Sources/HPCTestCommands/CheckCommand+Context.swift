@@ -30,12 +30,20 @@ extension CheckCommand {
     return .live
   }
 
-  /// The check context from the options, the environment and the site file.
+  /// The check context from the options, the environment and the site file; every unknown key or mistyped value
+  /// of the three is reported at once (`SiteFileError`), before any check runs.
   func makeContext(global: GlobalOptions, environment: [String: String]) throws -> CheckContext {
     let root = Self.root(global: global, environment: environment)
-    let siteValues = try SiteLoader.expectations(
-      explicit: site, root: root, hostname: ProcessEnvironment.hostname())
-    let expectations = Expectations(flags: try flagExpectations(), environment: environment, site: siteValues)
+    let flags = try flagExpectations()
+    var problems = Expectations.problems(flags: flags, environment: environment).map(\.description)
+    var siteValues: [String: String] = [:]
+    do {
+      siteValues = try SiteLoader.expectations(
+        explicit: SiteLoader.explicitPath(option: site, environment: environment), root: root,
+        hostname: ProcessEnvironment.hostname())
+    } catch let error as SiteFileError { problems.append(error.description) }
+    if !problems.isEmpty { throw SiteFileError(problems.joined(separator: "\n")) }
+    let expectations = Expectations(flags: flags, environment: environment, site: siteValues)
     let runner: any ToolRunner = root.isLive ? ProcessToolRunner() : FixtureRootRunner(root: root)
     return CheckContext(
       root: root, runner: runner, expectations: expectations, toolTimeout: .seconds(max(1, toolTimeout)),

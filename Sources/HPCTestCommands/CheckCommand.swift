@@ -9,7 +9,9 @@ struct CheckCommand: GlobalCommand {
     commandName: "check", abstract: "Run one hardware check (GPU, RDMA, cross-talk).",
     discussion: """
       Expected values come from, in order: --expect flags, HPCTEST_EXPECT_<KEY> variables (a plan's
-      environment), the site file (--site FILE or /etc/hpctest/site.yaml), and built-in per-model defaults.
+      environment), the site file (--site FILE, $HPCTEST_SITE or /etc/hpctest/site.yaml), and built-in
+      per-model defaults. An unknown key or a mistyped value in any of them is an error (exit 2) before the check
+      runs.
       Under a harness ($TMT_TEST_DATA set) each sub-result is appended to tmt-report-results.yaml and figures to
       hpctest-figures.yaml. `hpctest check --list` lists the checks.
       """)
@@ -47,7 +49,7 @@ struct CheckCommand: GlobalCommand {
   @Option(name: .customLong("require-tool"), help: "A vendor tool that must be present (repeatable).")
   var requireTool: [String] = []
 
-  @Option(help: "The site file (default: /etc/hpctest/site.yaml when present).")
+  @Option(help: "The site file (default: $HPCTEST_SITE, else /etc/hpctest/site.yaml when present).")
   var site: String?
 
   @Option(name: .customLong("tool-timeout"), help: "Seconds a vendor tool may run (default 300).")

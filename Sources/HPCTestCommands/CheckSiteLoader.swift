@@ -1,39 +1,36 @@
-import ArgumentParser
 import Checks
 import HPCBasics
-import YAML
 
-/// Finds, reads and parses the site file for `hpctest check`.
+/// Finds and reads the site file for `hpctest check` and `hpctest lint`.
 enum SiteLoader {
-  /// The default site file, under the system root (so a fixture root can carry its own).
-  static let defaultPath = "/etc/hpctest/site.yaml"
+  /// The site file asked for: `--site FILE`, else `$HPCTEST_SITE` (set by `hpctest run --site`); nil for the
+  /// default.
+  static func explicitPath(option: String?, environment: [String: String]) -> String? {
+    if let option { return option }
+    if let path = environment["HPCTEST_SITE"], !path.isEmpty { return path }
+    return nil
+  }
+
+  /// The site file to read: `explicit`, else the default under `root` when it exists.
+  static func path(explicit: String?, root: SystemRoot) -> String? {
+    if let explicit { return explicit }
+    let path = root.resolve(SiteFile.defaultPath)
+    return FileSystem.readText(path) == nil ? nil : path
+  }
 
   /// The expectations of the site file for `hostname`: `explicit` (must exist) or the default (when present).
   static func expectations(explicit: String?, root: SystemRoot, hostname: String) throws -> [String: String] {
-    let path = explicit ?? root.resolve(defaultPath)
-    guard let text = FileSystem.readText(path) else {
-      if explicit != nil { throw SiteFileError("error: cannot read the site file '\(path)'") }
-      return [:]
-    }
-    guard let node = try parse(text, path) else { return [:] }
+    guard let path = path(explicit: explicit, root: root) else { return [:] }
     do {
-      return try SiteFile.expectations(node, hostname: hostname, file: path)
-    } catch {
-      throw SiteFileError(error.description)
-    }
-  }
-
-  /// Parses YAML text into a node tree; errors name file:line:column.
-  static func parse(_ text: String, _ file: String) throws -> YAMLNode? {
-    do {
-      return try YAMLParser.parse(text, file: file)
+      return try SiteFile.read(path, hostname: hostname)
     } catch {
       throw SiteFileError(error.description)
     }
   }
 }
 
-/// A site file that cannot be read or is malformed; printed as is (compiler-style diagnostics).
+/// A site file that cannot be read or is malformed, or an unknown or mistyped expectation; printed as is
+/// (compiler-style diagnostics).
 struct SiteFileError: Error, CustomStringConvertible {
   /// The diagnostics, one per line.
   var description: String

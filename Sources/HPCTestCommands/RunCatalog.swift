@@ -41,4 +41,8 @@ enum RunCatalog {
 enum RunEnvironment {
   /// `HPCTEST_WORKDIR_ROOT` (like tmt's `TMT_WORKDIR_ROOT`).
   static var workdirRoot: String? { getenv("HPCTEST_WORKDIR_ROOT").map { String(cString: $0) } }
+  /// `HPCTEST_SITE`: the site file (as `run --site`).
+  static var site: String? {
+    getenv("HPCTEST_SITE").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+  }
 }

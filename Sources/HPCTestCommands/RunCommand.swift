@@ -15,6 +15,7 @@ struct RunCommand: GlobalCommand {
         -i, --id DIR|NAME         run directory (a bare name lives under the workdir root)
         -l, --last                reopen the last run;  --scratch  --keep  --rm  -n/--dry
         --workdir-root DIR        where runs live (default /var/tmp/hpctest)
+        --site FILE               the site file for every check (else $HPCTEST_SITE); validated first
         -e NAME=VALUE             environment for every test (wins over test and plan values)
         -v/-vv/-vvv, -q           verbosity
         --until/--since/--skip/--after/--before STEP
@@ -43,6 +44,7 @@ struct RunCommand: GlobalCommand {
     }
     options.context = global.context
     options.sysroot = global.sysroot
+    if options.site == nil, let site = RunEnvironment.site { options.site = Path.absolute(site) }
     if let root = RunEnvironment.workdirRoot, !arguments.contains("--workdir-root") { options.workdirRoot = root }
     let code = await RunCatalog.run(root: global.root, options: options)
     if code != 0 { throw ExitCode(code) }

@@ -90,6 +90,7 @@ package struct RunArguments {
     case "-n", "--dry": options.dry = true
     case "-e", "--environment": try addEnvironment(try value(argument))
     case "--workdir-root": options.workdirRoot = try value(argument)
+    case "--site": options.site = Path.absolute(try value(argument))
     case "--until", "--since", "--skip", "--after", "--before":
       let text = try value(argument)
       guard let step = RunStep(rawValue: text) else {

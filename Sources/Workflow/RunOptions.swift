@@ -57,6 +57,9 @@ package struct RunOptions: Sendable {
   package var ignoreHardware = false
   /// Context (`-c`), for results and adjust.
   package var context: [(String, [String])] = []
+  /// `run --site FILE` or `$HPCTEST_SITE`, absolute (validated before any test runs, passed to tests as
+  /// `HPCTEST_SITE`).
+  package var site: String?
   /// `--sysroot` (passed to tests as `HPCTEST_SYSROOT`).
   package var sysroot: SystemRoot = .live
 

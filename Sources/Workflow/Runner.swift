@@ -42,6 +42,11 @@ package struct Runner: Sendable {
       log.always("Dry mode: nothing is run (\(Display.listed(selectedPlans().count, "plan")) selected).")
       return 0
     }
+    let problems = RunPreflight.problems(plans: selectedPlans(), options: options)
+    guard problems.isEmpty else {
+      for problem in problems { log.always(problem.description) }
+      return 2
+    }
     let directory: RunDirectory
     do { directory = try RunDirectory.prepare(options) } catch {
       log.always(error.description)

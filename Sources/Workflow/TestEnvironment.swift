@@ -14,6 +14,7 @@ enum TestEnvironment {
     for (key, value) in context.options.environment { environment[key] = value }
     for (key, value) in tmtVariables(test, context: context, restart: restart) { environment[key] = value }
     if !context.options.sysroot.isLive { environment["HPCTEST_SYSROOT"] = context.options.sysroot.path }
+    if let site = context.options.site { environment["HPCTEST_SITE"] = site }
     environment["PATH"] = context.run.scripts + ":" + (environment["PATH"] ?? defaultPath)
     return environment
   }

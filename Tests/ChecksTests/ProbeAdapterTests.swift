@@ -17,7 +17,9 @@ struct ProbeAdapterTests {
     #expect(gpu.hostBridge == "pci0000:00" && gpu.ancestors == ["0000:00:01.0", "0000:01:00.0", "0000:02:01.0"])
     #expect(gpu.aer == AERCounts(correctable: 12, nonFatal: 0, fatal: 0))
     #expect(Self.facts.gpus.map(\.address) == ["0000:03:00.0", "0000:04:00.0", "0000:06:00.0", "0001:01:00.0"])
-    #expect(Self.facts.adapters.map(\.address) == ["0000:05:00.0", "0000:05:00.1"])
+    #expect(Self.facts.adapterFunctions.map(\.address) == ["0000:05:00.0", "0000:05:00.1"])
+    #expect(Self.facts.adapters.map(\.address) == ["0000:05:00.0"], "one card")
+    #expect(Self.facts.cards.map(\.rdmaDevices) == [["mlx5_0", "mlx5_1"]])
   }
 
   @Test func rdmaPorts() throws {
@@ -28,7 +30,7 @@ struct ProbeAdapterTests {
   }
 
   @Test func sriovGroups() throws {
-    let pf = try #require(Self.facts.mellanoxPhysicalFunctions.first { $0.address == "0000:05:00.0" })
+    let pf = try #require(Self.facts.adapterPhysicalFunctions.first { $0.address == "0000:05:00.0" })
     #expect(pf.rdmaDevice == "mlx5_0" && pf.numVFs == 8 && pf.totalVFs == 16 && pf.vfs.count == 8)
     #expect(pf.vfs[3].address == "0000:05:00.5" && pf.vfs[3].nodeGUID.map(SRIOVJudge.isZero) == true)
     #expect(pf.vfs.allSatisfy { $0.driver == "mlx5_core" && $0.iommuGroup != nil })

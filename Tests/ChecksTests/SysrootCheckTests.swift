@@ -9,16 +9,39 @@ import Testing
 struct SysrootCheckTests {
   static let healthyA30 = [
     "gpu.inventory", "gpu.driver", "gpu.pcie-link", "gpu.aer", "rdma.inventory", "rdma.port-state", "rdma.port-rate",
-    "rdma.sm", "rdma.counters", "rdma.pcie-link", "rdma.sriov-numvfs", "rdma.sriov-vfs", "crosstalk.acs",
-    "crosstalk.gpudirect",
+    "rdma.sm", "rdma.counters", "rdma.pcie-link", "rdma.sriov-numvfs", "rdma.sriov-vfs", "crosstalk.affinity",
+    "crosstalk.acs", "crosstalk.gpudirect",
   ]
 
-  @Test(arguments: healthyA30)
-  func healthyA30Passes(check: String) async {
-    let result = await runCheck(
-      check, root: "a30-cx6-aarch64",
-      expect: ["gpus": "4", "gpu-model": "A30", "ib-ports": "mlx5_0/1", "allow-sys": "yes"])
+  /// The nightly-a30 expectations: the plan's (GPU count, model, PCIe) and the site's (one card, 200 Gb/s, 8 VFs
+  /// on mlx5_0), as one number or per PF, with and without the cabled port listed.
+  static let a30Expectations: [[String: String]] = [
+    [
+      "gpus": "4", "gpu-model": "A30", "pcie-gen": "4", "pcie-width": "16", "adapters": "1", "ib-rate": "200",
+      "numvfs": "mlx5_0=8", "adapter-model": "ConnectX-6", "adapter-firmware": "20.40.1000",
+    ],
+    ["gpus": "4", "adapters": "1", "ib-rate": "200", "numvfs": "8", "ib-ports": "mlx5_0/1"],
+    [:],
+  ]
+
+  @Test(arguments: healthyA30, a30Expectations)
+  func healthyA30Passes(check: String, expect: [String: String]) async {
+    let result = await runCheck(check, root: "a30-cx6-aarch64", expect: expect)
     #expect(result.outcome == .pass, "\(result.items)")
+  }
+
+  /// The faulty tree still fails on each planted fault under the same expectations.
+  @Test(arguments: [
+    ("rdma.port-state", "mlx5_0/1"), ("rdma.sm", "mlx5_0/1"), ("gpu.pcie-link", "0000:04:00.0"),
+    ("rdma.sriov-vfs", "0000:05:00.5"), ("crosstalk.affinity", "0000:03:00.0-0000:05:00.0"),
+    ("crosstalk.acs", "0000:03:00.0-0000:05:00.0"),
+  ])
+  func faultyA30FailsOnItsFaults(check: String, item: String) async {
+    for expect in Self.a30Expectations {
+      let result = await runCheck(check, root: "a30-cx6-aarch64-faulty", expect: expect)
+      #expect(result.outcome == .fail, "\(result.items)")
+      #expect(result.item(item)?.outcome == .fail, "\(result.items)")
+    }
   }
 
   /// The shared healthy tree puts GPU3 on the other socket (SYS, NUMA 1); with it moved to NUMA node 0 in a copy,
@@ -38,11 +61,19 @@ struct SysrootCheckTests {
     #expect(result.item("0000:03:00.0")?.outcome == .pass)
   }
 
-  @Test func portDown() async {
+  @Test func portDownDisabledAndPolling() async {
     let result = await runCheck("rdma.port-state", root: "a30-cx6-aarch64")
     #expect(
-      result.item("mlx5_1/1")?.message == "mlx5_1/1: state DOWN, physical state Disabled, expected ACTIVE, LinkUp")
-    #expect(result.item("mlx5_1/1")?.outcome == .fail)
+      result.item("mlx5_1/1")?.message
+        == "mlx5_1/1: physical state Disabled, not expected up (list it in ib-ports to require it)")
+    #expect(result.item("mlx5_1/1")?.outcome == .skip)
+    let required = await runCheck("rdma.port-state", root: "a30-cx6-aarch64", expect: ["ib-ports": "mlx5_0,mlx5_1"])
+    #expect(
+      required.item("mlx5_1/1")?.message == "mlx5_1/1: state DOWN, physical state Disabled, expected ACTIVE, LinkUp")
+    #expect(required.outcome == .fail)
+    let polling = await runCheck("rdma.port-state", root: "a30-cx6-aarch64-faulty")
+    #expect(
+      polling.item("mlx5_0/1")?.message == "mlx5_0/1: state DOWN, physical state Polling, expected ACTIVE, LinkUp")
     let sm = await runCheck("rdma.sm", root: "a30-cx6-aarch64-faulty")
     #expect(
       sm.item("mlx5_0/1")?.message == "mlx5_0/1: lid 0x0, sm_lid 0x0, expected a LID assigned by a subnet manager")
@@ -62,13 +93,22 @@ struct SysrootCheckTests {
     #expect(result.outcome == .fail)
     #expect(
       result.item("0000:03:00.0-0000:05:00.0")?.message
-        == "0000:03:00.0 ↔ 0000:05:00.0: path PIX, NUMA 1 / 0, expected the same NUMA node")
+        == "0000:03:00.0 ↔ 0000:05:00.0: path PIX, NUMA 1 / 0, expected the same NUMA node for a PIX path "
+        + "(NUMA affinity misreported?)")
   }
 
   @Test func healthyPathClasses() async {
-    let result = await runCheck("crosstalk.affinity", root: "a30-cx6-aarch64", expect: ["allow-sys": "yes"])
+    let result = await runCheck("crosstalk.affinity", root: "a30-cx6-aarch64")
     #expect(result.item("0000:03:00.0-0000:05:00.0")?.message == "0000:03:00.0 ↔ 0000:05:00.0: path PIX, NUMA 0 / 0")
     #expect(result.item("0000:06:00.0-0000:05:00.0")?.message == "0000:06:00.0 ↔ 0000:05:00.0: path PHB, NUMA 0 / 0")
+    #expect(result.item("0001:01:00.0-0000:05:00.0")?.outcome == .info)
+    #expect(result.items.count == 4, "one item per GPU, the dual-port card counted once")
+    for (key, value) in [("max-path-class", "NODE"), ("allow-sys", "false")] {
+      let strict = await runCheck("crosstalk.affinity", root: "a30-cx6-aarch64", expect: [key: value])
+      #expect(
+        strict.item("0001:01:00.0-0000:05:00.0")?.message
+          == "0001:01:00.0 ↔ 0000:05:00.0: path SYS, NUMA 1 / 0, expected NODE or better (max-path-class)")
+    }
   }
 
   @Test func faultyACSRedirect() async {
@@ -96,8 +136,9 @@ struct SysrootCheckTests {
     let result = await runCheck("rdma.sriov-numvfs", root: "a30-cx6-aarch64", expect: ["numvfs": "16"])
     #expect(result.item("0000:05:00.0")?.message == "0000:05:00.0 (mlx5_0): 8 VFs of 16, 8 present, expected 16")
     let matching = await runCheck("rdma.sriov-numvfs", root: "a30-cx6-aarch64", expect: ["numvfs": "8"])
-    #expect(matching.item("0000:05:00.0")?.message == "0000:05:00.0 (mlx5_0): 8 VFs of 16, expected 8")
+    #expect(matching.item("0000:05:00.0")?.message == "0000:05:00.0 (mlx5_0): 8 VFs of 16, 8 present, expected 8")
     #expect(matching.item("0000:05:00.0")?.outcome == .pass)
+    #expect(matching.item("0000:05:00.1")?.outcome == .skip)
   }
 
   @Test func inventoryOfTheRealH200() async {

@@ -76,6 +76,7 @@ import Testing
     #expect(outcome.output.contains("hardware"))
   }
 
+  /// The faulty tree's mlx5_0 port is DOWN/Polling (the healthy tree's Disabled second port is not expected up).
   @Test func rdmaPlanOnTheFaultyA30FixtureFailsOnTheDownPort() {
     let run = Self.temporaryDirectory()
     defer { FileSystem.removeTree(run) }

@@ -1,3 +1,5 @@
+import HardwareProbe
+
 /// GPU↔adapter placement and GPUDirect checks.
 enum CrosstalkChecks {
   static let all = [affinity, acs, gpudirect] + CrosstalkLoadChecks.all
@@ -11,17 +13,23 @@ enum CrosstalkChecks {
   }
 
   static let affinity = CheckDefinition(
-    "crosstalk.affinity", "each GPU's nearest adapter: same NUMA node and better than SYS", needs: "sysfs",
-    keys: ["allow-sys"]
+    "crosstalk.affinity",
+    "each GPU's nearest adapter agrees with NUMA affinity (none on the GPU's node: info), path ≤ max-path-class",
+    needs: "sysfs", keys: ["max-path-class", "allow-sys"]
   ) { context in
     switch pairs(context, "crosstalk.affinity") {
     case .failure(let stop): return stop.result
     case .success(let facts):
-      let allow = context.expectations.bool("allow-sys") ?? false
       let items = TopologyJudge.affinity(
-        gpus: facts.gpus, adapters: facts.adapters, allowSYS: allow, path: facts.path)
+        gpus: facts.gpus, adapters: facts.adapters, maxPath: maxPathClass(context.expectations), path: facts.path)
       return CheckResult(check: "crosstalk.affinity", items: items)
     }
+  }
+
+  /// `max-path-class`; else `allow-sys: false` as NODE (the older key), `allow-sys: true` or nothing as no limit.
+  static func maxPathClass(_ expectations: Expectations) -> PathClass? {
+    if let text = expectations.string("max-path-class") { return PathClass(rawValue: text.trimmed.uppercased()) }
+    return expectations.bool("allow-sys") == false ? .node : nil
   }
 
   static let acs = CheckDefinition(

@@ -7,20 +7,24 @@ enum RDMAChecks {
     keys: ["adapters", "adapter-model", "adapter-firmware"]
   ) { context in
     let facts = NodeFacts(context)
-    let devices = facts.adapters.map {
-      InventoryJudge.Device(address: $0.address, pciID: $0.pciID, model: $0.model?.name)
+    let devices = facts.cards.map { card in
+      InventoryJudge.Device(
+        address: card.address, pciID: card.primary.pciID, model: card.primary.model?.name ?? card.primary.name,
+        detail: card.functions.count > 1 || !card.rdmaDevices.isEmpty ? card.detail : nil)
     }
     var items = InventoryJudge.judge(
       devices, kind: "adapter", expectedCount: context.expectations.int("adapters"),
       expectedModel: context.expectations.string("adapter-model"))
     if let firmware = context.expectations.string("adapter-firmware") {
-      items += facts.rdma.filter { !isVirtualFunction($0, facts) }.map { device in
-        let actual = device.firmware ?? "unknown"
-        let outcome: CheckOutcome = actual == firmware ? .pass : .fail
-        return CheckItem("\(device.name)/firmware", outcome, "\(device.name): firmware \(actual), expected \(firmware)")
-      }
+      items += facts.rdma.filter { !isVirtualFunction($0, facts) }.map { firmwareItem($0, expected: firmware) }
     }
     return CheckResult(check: "rdma.inventory", items: items)
+  }
+
+  static func firmwareItem(_ device: IBDeviceFacts, expected: String) -> CheckItem {
+    let actual = device.firmware ?? "unknown"
+    let outcome: CheckOutcome = actual == expected ? .pass : .fail
+    return CheckItem("\(device.name)/firmware", outcome, "\(device.name): firmware \(actual), expected \(expected)")
   }
 
   /// True when the RDMA device belongs to an SR-IOV virtual function.
@@ -28,26 +32,30 @@ enum RDMAChecks {
     device.pciAddress.flatMap(facts.device)?.physicalFunction != nil
   }
 
-  /// The ports of physical-function RDMA devices (only those named by `ib-ports` — `mlx5_0/1` or `mlx5_0` —
-  /// when set), or a skip result when there are none.
-  static func ports(_ facts: NodeFacts, _ check: String, only: [String] = []) -> Result<[PortFacts], Stop> {
+  /// The ports of physical-function RDMA devices as `PortSelection` picks them (`ib-ports`, else every port not
+  /// `Disabled`), with the sub-results of the ports left out; a skip result when there is no port at all.
+  static func ports(_ facts: NodeFacts, _ check: String, expected: [String]) -> Result<
+    (judged: [PortFacts], items: [CheckItem]), Stop
+  > {
     let all = facts.rdma.filter { !isVirtualFunction($0, facts) }.flatMap(\.ports)
-    let ports = only.isEmpty ? all : all.filter { only.contains($0.label) || only.contains($0.device) }
-    return ports.isEmpty ? .failure(Stop(.skip(check, "no RDMA port found"))) : .success(ports)
+    if all.isEmpty && expected.isEmpty { return .failure(Stop(.skip(check, "no RDMA port found"))) }
+    return .success(PortSelection.select(all, expected: expected))
   }
 
   static func perPort(
     _ check: String, _ context: CheckContext, facts: NodeFacts? = nil, judge: (PortFacts, NodeFacts) -> CheckItem
   ) -> CheckResult {
     let facts = facts ?? NodeFacts(context)
-    switch ports(facts, check, only: context.expectations.list("ib-ports")) {
+    switch ports(facts, check, expected: context.expectations.list("ib-ports")) {
     case .failure(let stop): return stop.result
-    case .success(let ports): return CheckResult(check: check, items: ports.map { judge($0, facts) })
+    case .success(let selection):
+      return CheckResult(check: check, items: selection.judged.map { judge($0, facts) } + selection.items)
     }
   }
 
   static let portState = CheckDefinition(
-    "rdma.port-state", "every port ACTIVE and LinkUp", needs: "sysfs", keys: ["ib-ports"]
+    "rdma.port-state", "every expected port (ib-ports, else every port not Disabled) ACTIVE and LinkUp",
+    needs: "sysfs", keys: ["ib-ports"]
   ) { context in
     perPort("rdma.port-state", context) { port, _ in PortJudge.state(port) }
   }
@@ -69,14 +77,14 @@ enum RDMAChecks {
   }
 
   static let subnetManager = CheckDefinition(
-    "rdma.sm", "InfiniBand ports have a LID and a subnet manager (sm_lid)", needs: "sysfs"
+    "rdma.sm", "InfiniBand ports have a LID and a subnet manager (sm_lid)", needs: "sysfs", keys: ["ib-ports"]
   ) { context in
     perPort("rdma.sm", context) { port, _ in PortJudge.subnetManager(port) }
   }
 
   static let counters = CheckDefinition(
     "rdma.counters", "port error counters (or their increase since the plan's first reading) under a threshold",
-    needs: "sysfs", keys: ["ib-error-max"]
+    needs: "sysfs", keys: ["ib-error-max", "ib-ports"]
   ) { context in
     let maximum = context.expectations.int("ib-error-max") ?? 0
     let baseline = CounterBaseline(context)

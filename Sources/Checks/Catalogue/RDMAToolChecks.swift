@@ -48,10 +48,10 @@ enum RDMAToolChecks {
     -> Result<[PortFacts], Stop>
   {
     let facts = facts ?? NodeFacts(context)
-    switch RDMAChecks.ports(facts, check, only: context.expectations.list("ib-ports")) {
+    switch RDMAChecks.ports(facts, check, expected: context.expectations.list("ib-ports")) {
     case .failure(let stop): return .failure(stop)
-    case .success(let ports):
-      let active = ports.filter { $0.state.uppercased() == "ACTIVE" }
+    case .success(let selection):
+      let active = selection.judged.filter { $0.state.uppercased() == "ACTIVE" }
       return active.isEmpty ? .failure(Stop(.skip(check, "no ACTIVE RDMA port"))) : .success(active)
     }
   }

@@ -5,7 +5,7 @@ extension IBDeviceFacts {
   package init(_ adapter: RDMAAdapter) {
     self.init(
       name: adapter.name, pciAddress: adapter.address?.description, hcaType: adapter.hcaType,
-      firmware: adapter.firmware, nodeGUID: adapter.nodeGUID,
+      firmware: adapter.firmware, nodeGUID: adapter.nodeGUID, systemImageGUID: adapter.systemImageGUID,
       ports: adapter.ports.map { PortFacts(device: adapter.name, $0) })
   }
 }
@@ -27,7 +27,7 @@ extension PortFacts {
 
 extension PFFacts {
   /// The facts of an SR-IOV group; `iommuGroup` gives a VF's IOMMU group (from its PCI function).
-  package init(_ group: SRIOVGroup, iommuGroup: (PCIAddress) -> Int?) {
+  package init(_ group: SRIOVGroup, vendor: UInt16, iommuGroup: (PCIAddress) -> Int?) {
     let vfs = group.virtualFunctions.map { vf in
       VFFacts(
         address: vf.address.description, index: vf.index, driver: vf.driver,
@@ -35,6 +35,6 @@ extension PFFacts {
     }
     self.init(
       address: group.physicalFunction.description, rdmaDevice: group.rdmaDevices.first,
-      numVFs: group.numVFs ?? 0, totalVFs: group.totalVFs ?? 0, vfs: vfs)
+      numVFs: group.numVFs ?? 0, totalVFs: group.totalVFs ?? 0, vfs: vfs, vendor: vendor)
   }
 }

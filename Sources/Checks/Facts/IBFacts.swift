@@ -10,6 +10,8 @@ package struct IBDeviceFacts: Sendable, Hashable {
   package var firmware: String?
   /// `node_guid`.
   package var nodeGUID: String?
+  /// `sys_image_guid` (shared by the functions of one card on most adapters).
+  package var systemImageGUID: String? = nil
   /// Its ports in port order.
   package var ports: [PortFacts]
 }
@@ -77,4 +79,20 @@ package struct PFFacts: Sendable, Hashable {
   package var totalVFs: Int
   /// Its VFs.
   package var vfs: [VFFacts]
+  /// The PCI vendor of the PF (picks the default VF driver).
+  package var vendor: UInt16 = 0x15b3
+
+  /// True when SR-IOV is configured: VFs enabled or present.
+  package var isConfigured: Bool { numVFs > 0 || !vfs.isEmpty }
+
+  /// The names the site may use for it: its PCI address and its RDMA device.
+  package var names: [String] { [address] + (rdmaDevice.map { [$0] } ?? []) }
+
+  /// `0000:05:00.0 (mlx5_0)`.
+  package var label: String { rdmaDevice.map { "\(address) (\($0))" } ?? address }
+
+  /// The driver its VFs should have: `mlx5_core` (NVIDIA/Mellanox), `iavf` (Intel), `bnxt_en` (Broadcom).
+  package var defaultVFDriver: String {
+    [0x8086: "iavf", 0x14e4: "bnxt_en"][vendor] ?? "mlx5_core"
+  }
 }

@@ -35,16 +35,32 @@ package struct NodeFacts: Sendable {
   /// Intel GPUs.
   package var intelGPUs: [PCIDeviceFacts] { gpus.filter { $0.vendor == 0x8086 } }
 
-  /// Mellanox/NVIDIA networking physical functions.
-  package var adapters: [PCIDeviceFacts] {
-    pci.filter { $0.isMellanoxAdapter && $0.physicalFunction == nil && $0.model?.kind != .virtualFunction }
+  /// RDMA adapter physical functions: Mellanox/NVIDIA networking functions and any function with an RDMA device
+  /// in sysfs (Intel `irdma`, Broadcom `bnxt_re`...); never a virtual function.
+  package var adapterFunctions: [PCIDeviceFacts] {
+    let withRDMA = Set(rdma.compactMap(\.pciAddress))
+    return pci.filter { function in
+      function.physicalFunction == nil && function.model?.kind != .virtualFunction
+        && (function.isMellanoxAdapter || withRDMA.contains(function.address))
+    }
   }
 
-  /// The SR-IOV groups of the Mellanox adapters, with each VF's IOMMU group.
-  package var mellanoxPhysicalFunctions: [PFFacts] {
-    let mellanox = Set(pci.filter(\.isMellanoxAdapter).map(\.address))
-    return (inventory?.sriov ?? []).filter { mellanox.contains($0.physicalFunction.description) }.map {
-      PFFacts($0, iommuGroup: { functions[$0]?.iommuGroup })
+  /// The adapters as cards (a dual-port card with two functions is one adapter).
+  package var cards: [AdapterCard] {
+    let byAddress = Dictionary(grouping: rdma.filter { $0.pciAddress != nil }, by: { $0.pciAddress! })
+    return AdapterCard.group(
+      adapterFunctions, imageGUID: { byAddress[$0]?.first?.systemImageGUID },
+      rdma: { byAddress[$0]?.map(\.name) ?? [] })
+  }
+
+  /// One function per card (its lowest), for placement and PCIe link checks.
+  package var adapters: [PCIDeviceFacts] { cards.map(\.primary) }
+
+  /// The SR-IOV groups of the RDMA adapters, with each VF's IOMMU group.
+  package var adapterPhysicalFunctions: [PFFacts] {
+    let adapters = Set(adapterFunctions.map(\.address))
+    return (inventory?.sriov ?? []).filter { adapters.contains($0.physicalFunction.description) }.map {
+      PFFacts($0, vendor: functions[$0.physicalFunction]?.vendorID ?? 0, iommuGroup: { functions[$0]?.iommuGroup })
     }
   }
 

@@ -24,5 +24,6 @@ extension PCIDeviceFacts {
         fatal: Int(counters.fatal["TOTAL_ERR_FATAL"] ?? 0))
     }
     acsControl = function.acs?.raw
+    name = function.name
   }
 }

@@ -30,6 +30,8 @@ package struct PCIDeviceFacts: Sendable, Hashable {
   package var sriovTotalVFs: Int?
   /// AER counters (`aer_dev_correctable`, `_nonfatal`, `_fatal`), when the kernel exposes them.
   package var aer: AERCounts?
+  /// The device name the probe knows (hpctest's table, then pci.ids), e.g. `Ethernet Controller E810-C for QSFP`.
+  package var name: String?
   /// The ACS control register, when config space is readable and has an ACS capability.
   package var acsControl: UInt16?
 

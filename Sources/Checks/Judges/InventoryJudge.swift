@@ -8,12 +8,15 @@ package enum InventoryJudge {
     package var pciID: String
     /// The model name, when known.
     package var model: String?
+    /// What else the entry covers (a card's functions and RDMA devices), shown after the model.
+    package var detail: String?
 
     /// Creates a device entry.
-    package init(address: String, pciID: String, model: String?) {
+    package init(address: String, pciID: String, model: String?, detail: String? = nil) {
       self.address = address
       self.pciID = pciID
       self.model = model
+      self.detail = detail
     }
   }
 
@@ -23,7 +26,7 @@ package enum InventoryJudge {
   {
     var items = devices.map { device in
       let matches = expectedModel.map { device.model?.lowercased() == $0.lowercased() } ?? true
-      let what = "\(device.model ?? "unknown model") (\(device.pciID))"
+      let what = "\(device.model ?? "unknown model") (\(device.pciID))" + (device.detail.map { ": \($0)" } ?? "")
       let message = matches ? "\(device.address): \(what)" : "\(device.address): \(what), expected \(expectedModel!)"
       return CheckItem(device.address, matches ? .pass : .fail, message)
     }

@@ -5,23 +5,42 @@ package enum TopologyJudge {
   /// The path class between two functions (the gatherer supplies the probe's classifier).
   package typealias PathOf = (PCIDeviceFacts, PCIDeviceFacts) -> PathClass
 
-  /// For each GPU, its nearest adapter: fails at `SYS` unless allowed, and when their NUMA nodes differ.
+  /// For each GPU, its nearest adapter by path class. A GPU with no adapter on its NUMA node is normal (one HCA,
+  /// GPUs on two sockets): `info` with the path class. It fails when the path and the NUMA affinity disagree (a
+  /// closer adapter than the path points at, or a PIX/PXB/PHB path between different NUMA nodes), or when the
+  /// path is worse than `maxPath`.
   package static func affinity(
-    gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], allowSYS: Bool, path classify: PathOf
+    gpus: [PCIDeviceFacts], adapters: [PCIDeviceFacts], maxPath: PathClass?, path classify: PathOf
   ) -> [CheckItem] {
     gpus.compactMap { gpu in
       guard let (adapter, path) = nearest(gpu, adapters, classify) else { return nil }
-      let numa = "NUMA \(node(gpu.numaNode)) / \(node(adapter.numaNode))"
-      let text = "\(gpu.address) ↔ \(adapter.address): path \(path.rawValue), \(numa)"
       let name = "\(gpu.address)-\(adapter.address)"
-      if let g = gpu.numaNode, let n = adapter.numaNode, g != n {
-        return CheckItem(name, .fail, "\(text), expected the same NUMA node")
+      let text =
+        "\(gpu.address) ↔ \(adapter.address): path \(path.rawValue), NUMA \(node(gpu.numaNode)) / \(node(adapter.numaNode))"
+      if let problem = numaProblem(gpu, adapter, path, adapters) {
+        return CheckItem(name, .fail, "\(text), \(problem)")
       }
-      if path == .sys && !allowSYS {
-        return CheckItem(name, .fail, "\(text), expected better than SYS (set allow-sys to accept)")
+      if let maxPath, path > maxPath {
+        return CheckItem(name, .fail, "\(text), expected \(maxPath.rawValue) or better (max-path-class)")
+      }
+      if let g = gpu.numaNode, let a = adapter.numaNode, g != a {
+        return CheckItem(name, .info, "\(text): no adapter on NUMA node \(g), the nearest is \(path.rawValue)")
       }
       return CheckItem(name, .pass, text)
     }
+  }
+
+  /// Why the NUMA nodes contradict the path: an adapter on the GPU's node other than the nearest by path, or a
+  /// path inside one root complex between devices that report different nodes.
+  static func numaProblem(
+    _ gpu: PCIDeviceFacts, _ adapter: PCIDeviceFacts, _ path: PathClass, _ adapters: [PCIDeviceFacts]
+  ) -> String? {
+    guard let g = gpu.numaNode, let a = adapter.numaNode, g != a else { return nil }
+    if path <= .phb { return "expected the same NUMA node for a \(path.rawValue) path (NUMA affinity misreported?)" }
+    if let closer = adapters.first(where: { $0.numaNode == g }) {
+      return "expected \(closer.address) on the GPU's NUMA node \(g), which the path does not point at"
+    }
+    return nil
   }
 
   /// For each GPU and its nearest adapter: the bridges on the path must not redirect peer-to-peer traffic.

@@ -8,14 +8,15 @@ import YAML
 #endif
 
 /// The site file (`/etc/hpctest/site.yaml`): expectations for every host (`defaults`) and per host pattern
-/// (`hosts[].match`, glob patterns like NHC's host masks), later matching sections overriding earlier ones.
+/// (`hosts[].match`, glob patterns like NHC's host masks), later matching sections overriding earlier ones. Every
+/// key and value is validated against `ExpectationKey.all`, in every section, matching the host or not.
 ///
 /// ```yaml
 /// defaults:
 ///   required-tools: [nvidia-smi]
 /// hosts:
 ///   - match: ["gpu-a30-*", "nightly-*"]
-///     expect: {gpus: 4, gpu-model: A30, numvfs: 8}
+///     expect: {gpus: 4, gpu-model: A30, numvfs: {mlx5_0: 8}}
 /// ```
 package enum SiteFile {
   /// The expectations that apply to `hostname`, or the diagnostics of a malformed file.
@@ -54,22 +55,54 @@ package enum SiteFile {
         problems.append(.error("a 'hosts' section needs 'match' and 'expect'", at: section.location))
         continue
       }
-      if patterns(match).contains(where: { matches($0, hostname) }) { merge(expect, into: &values, &problems) }
+      for pair in pairs where pair.key.value != .string("match") && pair.key.value != .string("expect") {
+        problems.append(
+          .error(
+            "unknown key \(key(pair.key)) in a 'hosts' section; expected 'match' and 'expect'",
+            at: pair.key.location))
+      }
+      let globs = patterns(match, &problems)
+      var section: [String: String] = [:]
+      merge(expect, into: &section, &problems)
+      if globs.contains(where: { matches($0, hostname) }) { values.merge(section) { _, new in new } }
     }
   }
 
+  /// Reads an `expect`/`defaults` mapping into `values`, validating every key and value against
+  /// `ExpectationKey.all`.
   static func merge(_ node: YAMLNode, into values: inout [String: String], _ problems: inout [Diagnostic]) {
     guard case .mapping(let pairs) = node.value else {
       problems.append(.error("expectations must be a mapping of key: value", at: node.location))
       return
     }
     for pair in pairs {
-      guard case .string(let name) = pair.key.value, let text = scalarText(pair.value) else {
-        problems.append(.error("\(key(pair.key)) must be a scalar or a list of scalars", at: pair.value.location))
+      guard case .string(let name) = pair.key.value else {
+        problems.append(.error("\(key(pair.key)) is not an expectation key", at: pair.key.location))
+        continue
+      }
+      guard let expected = ExpectationKey.named(name) else {
+        problems.append(.error(ExpectationKey.unknown(name), at: pair.key.location))
+        continue
+      }
+      guard let text = valueText(pair.value, expected.type), expected.type.accepts(text) else {
+        let shown = scalarText(pair.value).map { ", got '\($0)'" } ?? ""
+        problems.append(.error("'\(name)' must be \(expected.type.rawValue)\(shown)", at: pair.value.location))
         continue
       }
       values[name] = text
     }
+  }
+
+  /// The text of a value: a scalar, a list joined with commas, or (for per-device counts) a mapping as
+  /// `device=count,...`.
+  static func valueText(_ node: YAMLNode, _ type: ExpectationType) -> String? {
+    guard type == .countMap, case .mapping(let pairs) = node.value else { return scalarText(node) }
+    let items = pairs.map { pair -> String? in
+      guard case .string(let device) = pair.key.value, case .int(let count) = pair.value.value else { return nil }
+      return "\(device)=\(count)"
+    }
+    guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else { return nil }
+    return items.compactMap { $0 }.joined(separator: ",")
   }
 
   /// A scalar as text; a list of scalars joined with commas.
@@ -86,9 +119,17 @@ package enum SiteFile {
     }
   }
 
-  static func patterns(_ node: YAMLNode) -> [String] {
-    if case .sequence(let items) = node.value { return items.compactMap(scalarText) }
-    return scalarText(node).map { [$0] } ?? []
+  /// The host patterns of `match`: a string or a list of strings.
+  static func patterns(_ node: YAMLNode, _ problems: inout [Diagnostic]) -> [String] {
+    let items: [YAMLNode]
+    if case .sequence(let list) = node.value { items = list } else { items = [node] }
+    return items.compactMap { item in
+      guard case .string(let text) = item.value, !text.isEmpty else {
+        problems.append(.error("'match' takes host name patterns (strings)", at: item.location))
+        return nil
+      }
+      return text
+    }
   }
 
   /// True when the glob `pattern` matches the full or the short host name.

@@ -24,15 +24,22 @@ package struct Expectations: Sendable {
     layers = [(.flag, flags), (.environment, Self.fromEnvironment(environment)), (.site, site)]
   }
 
+  /// The prefix of expectation variables.
+  package static let environmentPrefix = "HPCTEST_EXPECT_"
+
   /// The `HPCTEST_EXPECT_PCIE_GEN=4` variables of `environment` as `pcie-gen: 4`.
   package static func fromEnvironment(_ environment: [String: String]) -> [String: String] {
-    let prefix = "HPCTEST_EXPECT_"
     var result: [String: String] = [:]
-    for (name, value) in environment where name.hasPrefix(prefix) {
-      let key = name.dropFirst(prefix.count).lowercased().replacingAll("_", with: "-")
-      result[key] = value
+    for (name, value) in environment {
+      if let key = key(ofVariable: name) { result[key] = value }
     }
     return result
+  }
+
+  /// `pcie-gen` for `HPCTEST_EXPECT_PCIE_GEN`; nil for other variables.
+  package static func key(ofVariable name: String) -> String? {
+    guard name.hasPrefix(environmentPrefix) else { return nil }
+    return name.dropFirst(environmentPrefix.count).lowercased().replacingAll("_", with: "-")
   }
 
   /// The value for `key` from the highest layer that has it.
@@ -53,19 +60,13 @@ package struct Expectations: Sendable {
   package func double(_ key: String) -> Double? { string(key).flatMap { Double($0.trimmed) } }
 
   /// The boolean for `key`: true/yes/1/on or false/no/0/off.
-  package func bool(_ key: String) -> Bool? {
-    switch string(key)?.trimmed.lowercased() {
-    case "true", "yes", "1", "on": true
-    case "false", "no", "0", "off": false
-    default: nil
-    }
-  }
+  package func bool(_ key: String) -> Bool? { string(key).flatMap(ExpectationType.boolValue) }
 
   /// The comma-separated list for `key` (empty when absent).
-  package func list(_ key: String) -> [String] {
-    guard let text = string(key) else { return [] }
-    return text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
-  }
+  package func list(_ key: String) -> [String] { string(key).map(ExpectationType.items) ?? [] }
+
+  /// The per-device counts for `key` (`numvfs`: `8`, or `mlx5_0=8,mlx5_1=0`), nil when absent or malformed.
+  package func countMap(_ key: String) -> CountMap? { string(key).flatMap(ExpectationType.countMap) }
 
   /// `expected 4 (command line)`-style note for `key`, when it has a value.
   package func note(_ key: String) -> String? {
