@@ -6,6 +6,7 @@ import YAML
 /// What `hpctest run` validates before any test runs: the site file (`--site`, `$HPCTEST_SITE`, else the default
 /// under the system root when present) and every `HPCTEST_EXPECT_*` variable of the selected plans and of `-e`.
 /// Each test runs `hpctest check` in its own process, which would otherwise fail every test on the same mistake.
+/// Only runs that execute tests are checked (`--last report` regenerates reports whatever the site file says).
 package enum RunPreflight {
   /// Every problem, located (file:line:column where the plan or site file gives one).
   package static func problems(plans: [TMTPlan], options: RunOptions) -> [Diagnostic] {

@@ -42,7 +42,7 @@ package struct Runner: Sendable {
       log.always("Dry mode: nothing is run (\(Display.listed(selectedPlans().count, "plan")) selected).")
       return 0
     }
-    let problems = RunPreflight.problems(plans: selectedPlans(), options: options)
+    let problems = options.runs(.execute) ? RunPreflight.problems(plans: selectedPlans(), options: options) : []
     guard problems.isEmpty else {
       for problem in problems { log.always(problem.description) }
       return 2

@@ -65,6 +65,12 @@ struct ExpectationTests {
     #expect(Expectations.problems(flags: ["numvfs": "mlx5_0=8"], environment: [:]).isEmpty)
   }
 
+  @Test func everyKeyACheckNamesIsRegistered() {
+    for definition in CheckCatalogue.all {
+      for key in definition.keys { #expect(ExpectationKey.named(key) != nil, "\(definition.name): \(key)") }
+    }
+  }
+
   /// Every key in docs/CHECKS.md's table is registered with the same type, and every registered key is documented.
   @Test func docsTableMatchesTheRegistry() throws {
     let docs = Path.dirname(Path.dirname(Fixture.sysroots)) + "/docs/CHECKS.md"
