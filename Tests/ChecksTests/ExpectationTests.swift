@@ -15,6 +15,7 @@ struct ExpectationTests {
     (.portList, ["mlx5_0/1", "mlx5_0", "mlx5_0/1,irdma0/2"], ["mlx5_0/", "mlx5_0/x", "mlx5 0/1", "/1", ""]),
     (.countMap, ["8", "mlx5_0=8", "mlx5_0=8,0000:05:00.1=0"], ["eight", "mlx5_0", "mlx5_0=x", "=4", ""]),
     (.pathClass, ["PIX", "pxb", "NODE", "SYS"], ["PCI", "", "X"]),
+    (.textMap, ["20.40.1000", "ConnectX-7=28.39.2048", "mlx5_0=1.2,E810-C (QSFP)=4.40"], ["", "mlx5_0=", "=1.2"]),
   ])
   func typesAcceptOnlyTheirValues(type: ExpectationType, good: [String], bad: [String]) {
     for text in good { #expect(type.accepts(text), "\(type) should accept '\(text)'") }
@@ -27,6 +28,14 @@ struct ExpectationTests {
     #expect(map.count(for: ["0000:05:00.1", "mlx5_1"]) == 2)
     #expect(map.count(for: ["0000:06:00.0"]) == nil)
     #expect(ExpectationType.countMap("4")?.count(for: ["anything"]) == 4)
+  }
+
+  @Test func textMapLooksUpByNameAddressOrModelAndNamesNothingElse() throws {
+    let map = try #require(ExpectationType.textMap("ConnectX-7=28.39.2048,0000:20:00.0=4.40"))
+    #expect(map.value(for: ["mlx5_0", "0001:41:00.0", "ConnectX-7"]) == "28.39.2048")
+    #expect(map.value(for: ["irdma0", "0000:20:00.0", "E810-C"]) == "4.40")
+    #expect(map.value(for: ["mlx5_4", "0000:99:00.0", "ConnectX-6"]) == nil)
+    #expect(ExpectationType.textMap("20.40.1000")?.value(for: ["any"]) == "20.40.1000")
   }
 
   @Test func keysAreUniqueAndEnvironmentNamesRoundTrip() {

@@ -15,16 +15,21 @@ enum RDMAChecks {
     var items = InventoryJudge.judge(
       devices, kind: "adapter", expectedCount: context.expectations.int("adapters"),
       expectedModel: context.expectations.string("adapter-model"))
-    if let firmware = context.expectations.string("adapter-firmware") {
-      items += facts.rdma.filter { !isVirtualFunction($0, facts) }.map { firmwareItem($0, expected: firmware) }
+    if let firmware = context.expectations.textMap("adapter-firmware") {
+      items += facts.rdma.filter { !isVirtualFunction($0, facts) }.compactMap { firmwareItem($0, facts, firmware) }
     }
     return CheckResult(check: "rdma.inventory", items: items)
   }
 
-  static func firmwareItem(_ device: IBDeviceFacts, expected: String) -> CheckItem {
+  /// The firmware sub-result of a physical function's RDMA device, when `expected` names a version for it (by
+  /// device name, PCI address or model).
+  static func firmwareItem(_ device: IBDeviceFacts, _ facts: NodeFacts, _ expected: TextMap) -> CheckItem? {
+    let pci = device.pciAddress.flatMap(facts.device)
+    let names = [device.name, device.pciAddress, pci?.model?.name, pci?.name].compactMap { $0 }
+    guard let version = expected.value(for: names) else { return nil }
     let actual = device.firmware ?? "unknown"
-    let outcome: CheckOutcome = actual == expected ? .pass : .fail
-    return CheckItem("\(device.name)/firmware", outcome, "\(device.name): firmware \(actual), expected \(expected)")
+    let outcome: CheckOutcome = actual == version ? .pass : .fail
+    return CheckItem("\(device.name)/firmware", outcome, "\(device.name): firmware \(actual), expected \(version)")
   }
 
   /// True when the RDMA device belongs to an SR-IOV virtual function.

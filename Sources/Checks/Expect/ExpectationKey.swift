@@ -24,7 +24,7 @@ package struct ExpectationKey: Sendable, Hashable {
     .init("aer-correctable-max", .int), .init("ecc-corrected-max", .int), .init("xid-window", .int),
     .init("nvlink-gbs", .number), .init("dcgm-level", .int), .init("h2d-gbs", .number),
     .init("h2d-fraction", .number), .init("p2p-gbs", .number), .init("xpu-diag-level", .int),
-    .init("adapters", .int), .init("adapter-model", .string), .init("adapter-firmware", .string),
+    .init("adapters", .int), .init("adapter-model", .string), .init("adapter-firmware", .textMap),
     .init("ib-rate", .number), .init("ib-error-max", .int), .init("ib-ports", .portList),
     .init("adapter-pcie-gen", .int), .init("adapter-pcie-width", .int), .init("numvfs", .countMap),
     .init("vf-driver", .string), .init("require-iommu", .bool), .init("bw-fraction", .number),

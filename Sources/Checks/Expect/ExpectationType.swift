@@ -17,6 +17,8 @@ package enum ExpectationType: String, Sendable, Hashable, CaseIterable {
   case portList = "a list of DEVICE/PORT (e.g. mlx5_0/1)"
   /// One count for every device, or a map of device: count (`8`, `mlx5_0=8,mlx5_1=0`, `{mlx5_0: 8}`).
   case countMap = "a count or a map of DEVICE: count (e.g. 8 or {mlx5_0: 8})"
+  /// One text for every device, or a map of device or model: text (`28.39.2048`, `{ConnectX-7: 28.39.2048}`).
+  case textMap = "a text or a map of DEVICE or MODEL: text (e.g. 20.40.1000 or {ConnectX-6: 20.40.1000})"
   /// `PIX`, `PXB`, `PHB`, `NODE` or `SYS`.
   case pathClass = "one of PIX, PXB, PHB, NODE, SYS"
 
@@ -30,6 +32,7 @@ package enum ExpectationType: String, Sendable, Hashable, CaseIterable {
     case .list: "list"
     case .portList: "port list"
     case .countMap: "count or map"
+    case .textMap: "text or map"
     case .pathClass: "path class"
     }
   }
@@ -45,6 +48,7 @@ package enum ExpectationType: String, Sendable, Hashable, CaseIterable {
     case .list: return !Self.items(value).isEmpty
     case .portList: return !Self.items(value).isEmpty && Self.items(value).allSatisfy(Self.isPort)
     case .countMap: return Self.countMap(value) != nil
+    case .textMap: return Self.textMap(value) != nil
     case .pathClass: return PathClass(rawValue: value.uppercased()) != nil
     }
   }
@@ -82,6 +86,39 @@ package enum ExpectationType: String, Sendable, Hashable, CaseIterable {
       map[device] = count
     }
     return map.isEmpty ? nil : CountMap(all: nil, perDevice: map)
+  }
+}
+
+extension ExpectationType {
+  /// One text for every device (`28.39.2048`) or per device or model (`mlx5_0=28.39.2048,E810-C=4.40`); nil when
+  /// malformed. A text without `=` is the value for every device.
+  package static func textMap(_ text: String) -> TextMap? {
+    let value = text.trimmed
+    guard !value.isEmpty else { return nil }
+    guard value.contains("=") else { return TextMap(all: value, perDevice: [:]) }
+    var map: [String: String] = [:]
+    for item in items(value) {
+      guard let equals = item.firstIndex(of: "=") else { return nil }
+      let device = String(item[..<equals]).trimmed
+      let expected = String(item[item.index(after: equals)...]).trimmed
+      guard !device.isEmpty, !expected.isEmpty else { return nil }
+      map[device] = expected
+    }
+    return map.isEmpty ? nil : TextMap(all: nil, perDevice: map)
+  }
+}
+
+/// A per-device text expectation (`adapter-firmware`): one text for every device, or one per device name, PCI
+/// address or model name (the first of a device's names that the map holds wins).
+package struct TextMap: Sendable, Hashable {
+  /// The text every device gets, when one was given.
+  package var all: String?
+  /// Texts by device name, PCI address or model.
+  package var perDevice: [String: String]
+
+  /// The text for a device known by any of `names`, or nil when the map says nothing about it.
+  package func value(for names: [String]) -> String? {
+    names.lazy.compactMap { perDevice[$0] }.first ?? all
   }
 }
 

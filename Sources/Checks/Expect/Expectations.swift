@@ -68,6 +68,9 @@ package struct Expectations: Sendable {
   /// The per-device counts for `key` (`numvfs`: `8`, or `mlx5_0=8,mlx5_1=0`), nil when absent or malformed.
   package func countMap(_ key: String) -> CountMap? { string(key).flatMap(ExpectationType.countMap) }
 
+  /// The per-device text map for `key` (nil when absent or malformed).
+  package func textMap(_ key: String) -> TextMap? { string(key).flatMap(ExpectationType.textMap) }
+
   /// `expected 4 (command line)`-style note for `key`, when it has a value.
   package func note(_ key: String) -> String? {
     value(key).map { "\(key) = \($0.text) (\($0.source.rawValue))" }

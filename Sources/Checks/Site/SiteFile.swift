@@ -93,13 +93,17 @@ package enum SiteFile {
     }
   }
 
-  /// The text of a value: a scalar, a list joined with commas, or (for per-device counts) a mapping as
-  /// `device=count,...`.
+  /// The text of a value: a scalar, a list joined with commas, or (for per-device counts and texts) a mapping as
+  /// `device=value,...`.
   static func valueText(_ node: YAMLNode, _ type: ExpectationType) -> String? {
-    guard type == .countMap, case .mapping(let pairs) = node.value else { return scalarText(node) }
+    guard type == .countMap || type == .textMap, case .mapping(let pairs) = node.value else {
+      return scalarText(node)
+    }
     let items = pairs.map { pair -> String? in
-      guard case .string(let device) = pair.key.value, case .int(let count) = pair.value.value else { return nil }
-      return "\(device)=\(count)"
+      guard case .string(let device) = pair.key.value else { return nil }
+      if case .int(let count) = pair.value.value { return "\(device)=\(count)" }
+      guard type == .textMap, let text = scalarText(pair.value), !text.contains(","), !text.isEmpty else { return nil }
+      return "\(device)=\(text)"
     }
     guard !items.isEmpty, items.allSatisfy({ $0 != nil }) else { return nil }
     return items.compactMap { $0 }.joined(separator: ",")
