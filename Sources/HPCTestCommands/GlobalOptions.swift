@@ -11,7 +11,11 @@ public struct GlobalOptions: Sendable {
   /// Where hardware facts are read from.
   public var sysroot = SystemRoot.live
   /// Problems found while extracting the options.
-  public var problems: [String] = []
+  public var problems: [String] { optionProblems + (contextProblem.map { [$0] } ?? []) }
+  /// The raw `-c` values in order.
+  var contextSpecifications: [String] = []
+  var optionProblems: [String] = []
+  var contextProblem: String?
 
   /// Creates empty options.
   public init() {}
@@ -27,7 +31,7 @@ public struct GlobalOptions: Sendable {
         return String(arguments[index][arguments[index].index(after: equals)...])
       }
       guard index + 1 < arguments.count else {
-        options.problems.append("missing value for '\(flag)'")
+        options.optionProblems.append("missing value for '\(flag)'")
         return nil
       }
       index += 1
@@ -58,23 +62,13 @@ public struct GlobalOptions: Sendable {
     return (options, rest)
   }
 
-  /// Adds one `K=V[,V2]` specification, as tmt parses `-c`.
+  /// Adds one `-c` value; tmt's rules (``ContextSpecification``) apply to all values together.
   public mutating func addContext(_ text: String) {
-    guard let equals = text.firstIndex(of: "=") else {
-      problems.append("Invalid variable specification '\(text)'.")
-      return
+    contextSpecifications.append(text)
+    switch ContextSpecification.parse(contextSpecifications) {
+    case .success(let dimensions): (context, contextProblem) = (dimensions, nil)
+    case .failure(let error): contextProblem = error.message
     }
-    let key = String(text[..<equals])
-    let raw = String(text[text.index(after: equals)...])
-    guard !raw.isEmpty else {
-      problems.append("Context dimension '\(key)' has an empty value.")
-      return
-    }
-    let values = raw.split(separator: ",", omittingEmptySubsequences: false).map {
-      String($0).trimmingSpaces()
-    }
-    context.removeAll { $0.0 == key }
-    context.append((key, values))
   }
 }
 

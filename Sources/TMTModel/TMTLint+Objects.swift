@@ -9,7 +9,7 @@ extension TMTLint {
     let keys = (data.pairs ?? []).map(\.0)
     var schema = schemaKeys(keys, allowed: TMTLintSchema.testKeys, schema: "/schemas/test")
     if let bad = duration(test.node?["duration"], address: "\(test.name):duration") { schema.append(bad) }
-    var results = schemaSummary(schema)
+    var results = schemaSummary(schema, silentFailure: !requireMatchesSchema(test.node?["require"]))
     results.append(summary(test.summary))
     let unknown = keys.filter {
       !TMTLintSchema.testKeys.contains($0) && !TMTLintSchema.testFieldsOutsideSchema.contains($0)
@@ -24,9 +24,10 @@ extension TMTLint {
     results.append(contentsOf: pathExists(test, tree: tree))
     results.append(
       keys.contains("relevancy")
-        ? TMTLintResult(outcome: .warn, code: "T005", message: "relevancy has been obsoleted by adjust")
+        ? TMTLintResult(outcome: .fail, code: "T005", message: "relevancy has been obsoleted by adjust")
         : TMTLintResult(outcome: .skip, code: "T005", message: "legacy relevancy not detected"))
-    return TMTLintReport(name: test.name, results: results)
+    results += legacyAndManual(test, tree: tree)
+    return TMTLintReport(name: test.name, id: test.id, results: results)
   }
 
   private static func pathChecks(_ test: TMTTest, tree: FMFTree) -> TMTLintResult {
@@ -49,7 +50,7 @@ extension TMTLint {
   }
 
   /// The checks of one plan.
-  static func plan(_ plan: TMTPlan) -> TMTLintReport {
+  static func plan(_ plan: TMTPlan, workingDirectory: String) -> TMTLintReport {
     let data = plan.node?.data ?? .map([])
     let keys = (data.pairs ?? []).map(\.0)
     var schema = schemaKeys(keys, allowed: TMTLintSchema.planKeys, schema: "/schemas/plan")
@@ -65,13 +66,15 @@ extension TMTLint {
       ? [TMTLintResult(outcome: .pass, code: "P001", message: "correct keys are used")]
       : unknown.map { TMTLintResult(outcome: .fail, code: "P001", message: "unknown key \"\($0)\" is used") }
     results += methods(plan)
+    results += fmfRemoteIds(plan, workingDirectory: workingDirectory)
     results.append(uniqueNames(plan))
+    results += phasesHaveGuests(plan)
     results.append(
       plan.environmentFile.isEmpty
         ? TMTLintResult(outcome: .skip, code: "P008", message: "no environment files found")
         : TMTLintResult(outcome: .pass, code: "P008", message: "environment files are loadable"))
     results += stepData(plan)
-    return TMTLintReport(name: plan.name, results: results)
+    return TMTLintReport(name: plan.name, id: plan.id, results: results)
   }
 
   /// C000 for unknown keys of known plugins' phases.
@@ -92,18 +95,28 @@ extension TMTLint {
   }
 
   private static func methods(_ plan: TMTPlan) -> [TMTLintResult] {
-    let execute = plan.phases(.execute)
-    let unknownExecute = execute.map(\.how).filter { !TMTLintSchema.executeMethods.contains($0) }
-    let unknownDiscover = plan.phases(.discover).map(\.how).filter { !TMTLintSchema.discoverMethods.contains($0) }
-    return [
-      TMTLintResult(outcome: .pass, code: "P002", message: "execute step defined with \"how\""),
-      unknownExecute.isEmpty
-        ? TMTLintResult(outcome: .pass, code: "P003", message: "execute step methods are all known")
-        : TMTLintResult(outcome: .fail, code: "P003", message: "unknown execute method \"\(unknownExecute[0])\""),
-      unknownDiscover.isEmpty
-        ? TMTLintResult(outcome: .pass, code: "P004", message: "discover step methods are all known")
-        : TMTLintResult(outcome: .fail, code: "P004", message: "unknown discover method \"\(unknownDiscover[0])\""),
-    ]
+    [TMTLintResult(outcome: .pass, code: "P002", message: "execute step defined with \"how\"")]
+      + stepMethods(plan, .execute, code: "P003", known: TMTLintSchema.executeMethods)
+      + stepMethods(plan, .discover, code: "P004", known: TMTLintSchema.discoverMethods)
+  }
+
+  /// tmt's `_lint_step_methods`: every raw phase's `how` is a known plugin.
+  private static func stepMethods(_ plan: TMTPlan, _ step: TMTStep, code: String, known: Set<String>)
+    -> [TMTLintResult]
+  {
+    let phases = rawPhases(plan, step)
+    guard !phases.isEmpty else {
+      return [TMTLintResult(outcome: .skip, code: code, message: "\(step.rawValue) step is not defined")]
+    }
+    let invalid = phases.filter { !known.contains($0.data[key: "how"]?.string ?? "") }
+    guard !invalid.isEmpty else {
+      return [TMTLintResult(outcome: .pass, code: code, message: "\(step.rawValue) step methods are all known")]
+    }
+    return invalid.map { phase in
+      let how = phase.data[key: "how"].map(PythonText.str) ?? "None"
+      return TMTLintResult(
+        outcome: .fail, code: code, message: "unknown \(step.rawValue) method \"\(how)\" in \"\(phase.name)\"")
+    }
   }
 
   private static func uniqueNames(_ plan: TMTPlan) -> TMTLintResult {

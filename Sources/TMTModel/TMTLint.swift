@@ -21,20 +21,30 @@ public struct TMTLintResult: Sendable, Hashable {
 public struct TMTLintReport: Sendable {
   /// Node name.
   public var name: String
+  /// The object's `id`, for G001.
+  public var id: String?
   /// Results in tmt's order.
   public var results: [TMTLintResult]
+
+  /// Creates a report.
+  public init(name: String, id: String? = nil, results: [TMTLintResult]) {
+    self.name = name
+    self.id = id
+    self.results = results
+  }
 
   /// True when any result failed.
   public var failed: Bool { results.contains { $0.outcome == .fail } }
 }
 
-/// `hpctest lint`: tmt lint's checks (C000 schema-ish, C001, T001-T005, P001-P006, P008, P009), all collected.
+/// `hpctest lint`: tmt lint's checks (C000 schema-ish, C001, T001-T009, P001-P009, G001), all collected.
 /// Stricter than tmt where a run would fail later: an invalid `duration` or `hardware` fails.
 public enum TMTLint {
   /// Reports for every test, every plan and every node that failed to normalise, in tree order.
   public static func run(_ catalog: TMTCatalog) -> [TMTLintReport] {
     var reports: [TMTLintReport] = catalog.tests.map { test(test: $0, tree: catalog.tree) }
-    reports += catalog.plans.map(plan)
+    let workingDirectory = FileSystem.currentDirectory()
+    reports += catalog.plans.map { plan($0, workingDirectory: workingDirectory) }
     for failure in catalog.failures {
       let where_ = failure.diagnostic.location.map { "\($0): " } ?? failure.diagnostic.keyPath.map { "\($0): " } ?? ""
       reports.append(
@@ -47,6 +57,24 @@ public enum TMTLint {
           ]))
     }
     return reports
+  }
+
+  /// G001 over the selected objects: every object sharing an `id` with another fails.
+  public static func duplicateIds(_ reports: [TMTLintReport]) -> [TMTLintResult] {
+    var order: [String] = []
+    var names: [String: [String]] = [:]
+    for report in reports {
+      guard let id = report.id else { continue }
+      if names[id] == nil { order.append(id) }
+      names[id, default: []].append(report.name)
+    }
+    let duplicates = order.filter { (names[$0]?.count ?? 0) > 1 }
+    guard !duplicates.isEmpty else {
+      return [TMTLintResult(outcome: .pass, code: "G001", message: "no duplicate ids detected")]
+    }
+    return duplicates.flatMap { id in
+      (names[id] ?? []).map { TMTLintResult(outcome: .fail, code: "G001", message: "duplicate id \"\(id)\" in \"\($0)\"") }
+    }
   }
 
   static func located(_ node: YAMLNode?, _ fallback: String, _ message: String) -> String {
@@ -76,9 +104,9 @@ public enum TMTLint {
       outcome: .fail, code: "C000", message: located(node, address, TMTDuration.invalidMessage(text)))
   }
 
-  /// C000 summary line after the detailed ones.
-  static func schemaSummary(_ results: [TMTLintResult]) -> [TMTLintResult] {
-    if results.isEmpty {
+  /// C000 summary line after the detailed ones; `silentFailure` is a schema error tmt reports without a detail.
+  static func schemaSummary(_ results: [TMTLintResult], silentFailure: Bool = false) -> [TMTLintResult] {
+    if results.isEmpty && !silentFailure {
       return [TMTLintResult(outcome: .pass, code: "C000", message: "fmf node passes schema validation")]
     }
     return results + [TMTLintResult(outcome: .warn, code: "C000", message: "fmf node failed schema validation")]
