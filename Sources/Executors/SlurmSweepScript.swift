@@ -49,7 +49,7 @@ package enum SlurmSweepScript {
       for f in \(ShellQuote.join([layout.executable, layout.tarball, layout.nodeScript])); do
         sbcast --force "$f" "$stage/$(basename "$f")" || { echo "hpctest: sbcast of $f failed" >&2; exit 2; }
       done
-      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --label bash "$stage/\(basename(layout.nodeScript))" \\
+      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label bash "$stage/\(basename(layout.nodeScript))" \\
         "$stage" \(work) \(layout.pollSeconds) \(basename(layout.executable)) \(basename(layout.tarball)) \\
         \(ShellQuote.join(layout.arguments))
       rc=$?

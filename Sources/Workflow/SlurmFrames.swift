@@ -4,7 +4,7 @@
 /// `@hpctest<TAB>NODE<TAB>reason<TAB>/PLAN<TAB>LOG<TAB>TEXT` (first line of a failures.yaml)
 /// and `@hpctest<TAB>-<TAB>job<TAB>ID<TAB>NODELIST`. srun's `--label` prefix (`  2: `) is dropped. Only complete
 /// snapshots count, so a node killed while printing keeps its previous state. Any other line is kept as a note
-/// for the node it names (`srun: error: n2: task 1: Killed`).
+/// for the node it names (`srun: error: n2: task 1: Killed`, `srun: error: Node failure on n2`).
 package struct SlurmFrames: Sendable {
   /// One node's last complete state.
   package struct Node: Sendable {
@@ -90,8 +90,9 @@ package struct SlurmFrames: Sendable {
   private mutating func note(_ line: Substring) {
     let parts = line.split(separator: ":", maxSplits: 3).map { $0.trimmingPrefix(" ") }
     guard parts.count >= 3, parts[0].hasPrefix("srun") || parts[0].hasPrefix("slurmstepd") else { return }
-    let node = parts[0].hasPrefix("slurmstepd-") ? String(parts[0].dropFirst(11)) : String(parts[2])
-    guard nodes[node] != nil || !node.contains(" ") else { return }
+    var node = parts[0].hasPrefix("slurmstepd-") ? String(parts[0].dropFirst(11)) : String(parts[2])
+    if let range = line.firstRange(of: "Node failure on ") { node = String(line[range.upperBound...]) }
+    guard !node.isEmpty, !node.contains(" ") else { return }
     touch(node)
     nodes[node]?.messages.append(String(line))
   }

@@ -40,7 +40,7 @@ package struct SlurmMerge: Sendable {
   private static func results(_ plan: String, _ node: String, _ frames: SlurmFrames) -> [TestResult] {
     let state = frames.nodes[node]
     let guest = ResultGuest(name: node, primaryAddress: node)
-    let reason = state.map(Self.reason) ?? "node \(node) sent no results"
+    let reason = state.map { Self.reason($0, node) } ?? "node \(node) sent no results"
     guard let text = state?.plans.first(where: { $0.plan == plan })?.text,
       var results = try? ResultsYAML.read(text, file: "\(node):\(plan)/execute/results.yaml")
     else {
@@ -62,10 +62,10 @@ package struct SlurmMerge: Sendable {
     return results
   }
 
-  private static func reason(_ node: SlurmFrames.Node) -> String {
-    if let failure = node.failure { return failure }
-    let last = node.messages.last.map { ": " + $0 } ?? ""
-    return "node stopped before the test finished\(last)"
+  private static func reason(_ state: SlurmFrames.Node, _ node: String) -> String {
+    if let failure = state.failure { return "node \(node): \(failure)" }
+    let last = state.messages.last.map { " (\($0))" } ?? ""
+    return "node \(node) stopped before the test finished\(last)"
   }
 
   /// Every result of every node and plan.
