@@ -38,7 +38,7 @@ extension SlurmMerge {
     for entry in entries {
       if bad[entry.node] == nil { order.append(entry.node) }
       bad[entry.node, default: []] += entry.results.filter { [.fail, .warn, .error].contains($0.result) }
-        .map { ($0, $0.note.first ?? entry.reasons[$0.name]) }
+        .map { ($0, $0.note.first { !$0.isEmpty } ?? entry.reasons[$0.name].flatMap { $0.isEmpty ? nil : $0 }) }
     }
     for node in order {
       guard let results = bad[node], !results.isEmpty else { continue }

@@ -71,9 +71,10 @@ struct SlurmSweep {
     return layout
   }
 
-  /// hpctest's arguments on each node: the plans, `-e`, `-c`, `--sysroot` (`%n` kept for the node), local provision.
+  /// hpctest's arguments on each node: the plans, `HPCTEST_NODE` (the node's name) and `-e`, `-c`, `--sysroot` (`%n`
+  /// kept for the node script to fill in), local provision.
   private func nodeArguments(_ plans: [TMTPlan]) -> [String] {
-    var arguments = plans.map(\.name)
+    var arguments = plans.map(\.name) + ["-e", "HPCTEST_NODE=%n"]
     for (key, value) in runner.options.environment { arguments += ["-e", key + "=" + value] }
     for (key, values) in runner.options.context { arguments += ["-c", key + "=" + values.joined(separator: ",")] }
     if !runner.options.sysroot.isLive { arguments += ["--sysroot", runner.options.sysroot.path] }
