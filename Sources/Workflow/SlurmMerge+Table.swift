@@ -19,10 +19,10 @@ extension SlurmMerge {
       }
     }
     let first = max(4, nodes.map(\.count).max() ?? 0)
-    var lines = [(["node".padded(first)] + columns).joined(separator: "  ")]
+    var lines = [(["node".padded(first)] + columns.map { $0.padded(4) }).joined(separator: "  ")]
     for node in nodes {
       let cells = columns.map { column in
-        (rows[node]?[column].map(Display.label) ?? "-").padded(column.count)
+        (rows[node]?[column].map(Display.label) ?? "-").padded(max(4, column.count))
       }
       lines.append(([node.padded(first)] + cells).joined(separator: "  "))
     }
