@@ -30,7 +30,9 @@ package struct SlurmMerge: Sendable {
         let reasons = frames.nodes[node]?.reasons ?? [:]
         var entry = Entry(plan: plan, node: node, results: results)
         for result in results where !reasons.isEmpty {
-          if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first { entry.reasons[result.name] = text }
+          if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first {
+            entry.reasons[result.name] = text
+          }
         }
         entries.append(entry)
       }

@@ -34,7 +34,8 @@ struct SlurmSweepTests {
     ])
     #expect(outcome.status == 1, "\(outcome.output)")
     let (healthy, faulty, bare) = (
-      Self.results(run, "/plans/gpu", "n1"), Self.results(run, "/plans/gpu", "n2"), Self.results(run, "/plans/gpu", "n3")
+      Self.results(run, "/plans/gpu", "n1"), Self.results(run, "/plans/gpu", "n2"),
+      Self.results(run, "/plans/gpu", "n3")
     )
     #expect(healthy.contains("result: pass") && !healthy.contains("result: fail"))
     #expect(healthy.contains("    name: n1\n"))
@@ -59,7 +60,8 @@ struct SlurmSweepTests {
     ])
     #expect(outcome.status == 0, "\(outcome.output)")
     for node in ["n1", "n2", "n3"] {
-      let data = SlurmCluster.nodeRoot + "/\(node)/\(tag)/run/plans/slow/execute/data/guest/default-0/tests/first-1/data"
+      let data =
+        SlurmCluster.nodeRoot + "/\(node)/\(tag)/run/plans/slow/execute/data/guest/default-0/tests/first-1/data"
       #expect(FileSystem.readText(data + "/node.txt") == "node \(node)\n")
       #expect(Self.results(run, "/plans/slow", node).components(separatedBy: "\n  result: pass\n").count == 4)
       FileSystem.removeTree(SlurmCluster.nodeRoot + "/\(node)/\(tag)")
@@ -73,7 +75,8 @@ struct SlurmSweepTests {
       FileSystem.removeTree(run)
       _ = SlurmCluster.shell("scripts/test-cluster revive-node n2")
     }
-    let marker = SlurmCluster.nodeRoot + "/n2/\(tag)/run/plans/slow/execute/data/guest/default-0/tests/first-1/data/node.txt"
+    let marker =
+      SlurmCluster.nodeRoot + "/n2/\(tag)/run/plans/slow/execute/data/guest/default-0/tests/first-1/data/node.txt"
     let outcome = SlurmCluster.shell(
       """
       (for i in $(seq 300); do [ -e '\(marker)' ] && break; sleep 0.2; done; sleep 1; scripts/test-cluster kill-node n2) &

@@ -55,13 +55,17 @@ import Testing
     var lines = Self.frames("n1", 1, "/p", Self.results([.pass, .pending, .pending]))
     lines += Array(Self.frames("n1", 2, "/p", Self.results([.pass, .pass, .pending])).prefix(3))
     lines.append("srun: error: Node failure on n1")
-    let merge = SlurmMerge(frames: SlurmFrames.parse(lines.joined(separator: "\n")), plans: ["/p"], nodes: ["n1", "n2"])
+    let merge = SlurmMerge(
+      frames: SlurmFrames.parse(lines.joined(separator: "\n")), plans: ["/p"], nodes: ["n1", "n2"])
     #expect(merge.entries[0].results.map(\.result) == [.pass, .error, .error])
-    #expect(merge.entries[0].results[1].note == ["node n1 stopped before the test finished (srun: error: Node failure on n1)"])
+    #expect(
+      merge.entries[0].results[1].note == ["node n1 stopped before the test finished (srun: error: Node failure on n1)"]
+    )
     #expect(merge.entries[1].results.map(\.result) == [.error])
     #expect(merge.entries[1].results[0].note == ["node n2 sent no results"])
     #expect(merge.exitCode == 2)
-    #expect(merge.table() == ["node  /t0   /t1   /t2   /p  ", "n1    pass  errr  errr  -   ", "n2    -     -     -     errr"])
+    #expect(
+      merge.table() == ["node  /t0   /t1   /t2   /p  ", "n1    pass  errr  errr  -   ", "n2    -     -     -     errr"])
   }
 
   /// The node script, run here as node `n7` with a stand-in hpctest that writes a results.yaml, streams it back
@@ -73,7 +77,8 @@ import Testing
     let expected = Self.results([.pass, .fail, .skip])
     FileSystem.write(stage + "/results.yaml", expected)
     // The stand-in takes `--root TREE run --id RUN ...` and writes RUN/plans/x/execute/results.yaml.
-    let fake = "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\nexit 1\n"
+    let fake =
+      "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\nexit 1\n"
     FileSystem.write(stage + "/hpctest", fake, mode: 0o755)
     FileSystem.makeDirectories(stage + "/tree")
     FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
@@ -100,12 +105,15 @@ import Testing
     #expect(accepted.allSatisfy { $0 })
     let bogus = allocation.set("bogus", "x")
     #expect(!bogus)
-    #expect(allocation.sallocOptions == ["--job-name=hpctest", "--no-kill"] + SlurmAllocation.keys.map { "--\($0)=\($0)-v" })
+    #expect(
+      allocation.sallocOptions == ["--job-name=hpctest", "--no-kill"] + SlurmAllocation.keys.map { "--\($0)=\($0)-v" })
   }
 
   /// `provision -h slurm` takes the allocation options; without `-h slurm` they are errors naming the option.
   @Test func commandLine() throws {
-    let options = try RunArguments.parse(["-a", "provision", "-h", "slurm", "--nodes", "8", "--partition=gpu", "--node-dir", "/l/%n"])
+    let options = try RunArguments.parse([
+      "-a", "provision", "-h", "slurm", "--nodes", "8", "--partition=gpu", "--node-dir", "/l/%n",
+    ])
     #expect(options.provisionHow == "slurm")
     #expect(options.slurm.allocation.nodes == "8" && options.slurm.allocation.partition == "gpu")
     #expect(options.slurm.nodeDirectory == "/l/%n")
