@@ -26,6 +26,8 @@ struct RunCommand: GlobalCommand {
         plans --name RE           tests --name RE | --filter EXPR | --failed-only
         discover -h fmf|shell --test RE --filter EXPR --exclude RE
         provision -h local        prepare --no-install      execute -h tmt -x --ignore-duration
+        provision -h slurm --nodes N --partition P --nodelist L --exclude L --constraint F --gres G
+                  --account A --qos Q --time T --reservation R --stage-dir DIR --node-dir DIR(%n, %j)
         report -h display|junit --file F                    finish
       """)
 

@@ -34,13 +34,17 @@ extension RunArguments {
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
     case ("report", "--file"): options.junitFile = try value(argument)
+    case ("provision", _) where argument.hasPrefix("--") && options.provisionHow == "slurm":
+      let text = try value(argument)
+      guard options.slurm.set(option: argument, text) else { throw Self.unknown(argument, in: section) }
     default: throw Self.unknown(argument, in: section)
     }
   }
 
   private mutating func how(_ method: String) throws(Diagnostic) {
     let supported: [String: [String]] = [
-      "discover": ["fmf", "shell"], "provision": ["local"], "prepare": ["shell", "install"], "execute": ["tmt"],
+      "discover": ["fmf", "shell"], "provision": ["local", "slurm"], "prepare": ["shell", "install"],
+      "execute": ["tmt"],
       "report": ["display", "junit"], "finish": ["shell"],
     ]
     guard let allowed = supported[section], allowed.contains(method) else {

@@ -39,6 +39,8 @@ package struct RunOptions: Sendable {
   package var discoverExcludes: [String] = []
   /// `provision -h HOW` override.
   package var provisionHow: String?
+  /// `provision -h slurm` options (used when the provision method is `slurm`).
+  package var slurm = SlurmOptions()
   /// `execute -x`.
   package var exitFirst = false
   /// `execute --ignore-duration`.

@@ -58,10 +58,21 @@ package struct Runner: Sendable {
       return 2
     }
     directory.recordAsLast(root: options.workdirRoot)
+    if sweepsSlurm {
+      let code = await withInterruption { await SlurmSweep(runner: self).run(in: directory) }
+      if options.remove { FileSystem.removeTree(directory.path) }
+      return code
+    }
     let outcomes = await withInterruption { await runPlans(in: directory) }
     let code = finish(outcomes, directory: directory)
     if options.remove { FileSystem.removeTree(directory.path) }
     return code
+  }
+
+  /// True for `provision -h slurm`, or, without `-h`, when a selected plan provisions with `how: slurm`.
+  private var sweepsSlurm: Bool {
+    if let how = options.provisionHow { return how == "slurm" }
+    return selectedPlans().contains { $0.phases(.provision).first?.how == "slurm" }
   }
 
   private func runPlans(in directory: RunDirectory) async -> [PlanOutcome] {

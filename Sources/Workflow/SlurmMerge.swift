@@ -1,0 +1,88 @@
+import HPCBasics
+import Reporting
+public import TMTModel
+
+/// The results of a sweep, per plan and node, made from what the nodes sent back (`SlurmFrames`). A node that
+/// stopped before reporting its end turns its unfinished (`pending`) tests into `error` naming the node; a node
+/// that sent nothing gets one `error` result per plan. Every result carries `guest: {name: NODE}`.
+package struct SlurmMerge: Sendable {
+  /// One plan on one node.
+  package struct Entry: Sendable {
+    /// The plan name.
+    package var plan: String
+    /// The node name.
+    package var node: String
+    /// Its results in results.yaml order.
+    package var results: [TestResult]
+    /// Test name → the first line of its failures.yaml (why it failed), for the tests that have one.
+    package var reasons: [String: String] = [:]
+  }
+
+  /// Every plan × node, nodes in allocation order, plans in the order given.
+  package var entries: [Entry] = []
+
+  /// Merges `frames` for `plans` over `nodes` (the allocation's nodes; nodes seen only in the output follow).
+  package init(frames: SlurmFrames, plans: [String], nodes: [String]) {
+    let all = nodes + frames.order.filter { !nodes.contains($0) }
+    for plan in plans {
+      for node in all {
+        let results = Self.results(plan, node, frames)
+        let reasons = frames.nodes[node]?.reasons ?? [:]
+        var entry = Entry(plan: plan, node: node, results: results)
+        for result in results where !reasons.isEmpty {
+          if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first {
+            entry.reasons[result.name] = text
+          }
+        }
+        entries.append(entry)
+      }
+    }
+  }
+
+  private static func results(_ plan: String, _ node: String, _ frames: SlurmFrames) -> [TestResult] {
+    let state = frames.nodes[node]
+    let guest = ResultGuest(name: node, primaryAddress: node)
+    let reason = state.map { Self.reason($0, node) } ?? "node \(node) sent no results"
+    guard let text = state?.plans.first(where: { $0.plan == plan })?.text,
+      var results = try? ResultsYAML.read(text, file: "\(node):\(plan)/execute/results.yaml")
+    else {
+      var lost = TestResult.pending(name: plan, serialNumber: 1, guest: guest)
+      lost.result = .error
+      lost.originalResult = .error
+      lost.note = [reason]
+      return [lost]
+    }
+    let finished = state?.exitCode != nil
+    for index in results.indices {
+      results[index].guest = guest
+      if !finished && results[index].result == .pending {
+        results[index].result = .error
+        results[index].originalResult = .error
+        results[index].note.append(reason)
+      }
+    }
+    return results
+  }
+
+  private static func reason(_ state: SlurmFrames.Node, _ node: String) -> String {
+    if let failure = state.failure { return "node \(node): \(failure)" }
+    let last = state.messages.last.map { " (\($0))" } ?? ""
+    return "node \(node) stopped before the test finished\(last)"
+  }
+
+  /// Every result of every node and plan.
+  package var allResults: [TestResult] { entries.flatMap(\.results) }
+
+  /// tmt's exit code over all nodes.
+  package var exitCode: Int32 { RunExitCode.code(allResults) }
+
+  /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node.
+  package func junit(runDirectory: String) -> String {
+    JUnit.document(
+      entries.map { entry in
+        JUnit.suite(
+          name: "\(entry.plan) @ \(entry.node)", results: entry.results,
+          executeDirectory: runDirectory + entry.plan + "/" + entry.node + "/execute")
+      })
+  }
+}

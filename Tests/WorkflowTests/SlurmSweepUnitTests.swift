@@ -1,0 +1,123 @@
+import Executors
+import HPCBasics
+import Reporting
+import TMTModel
+import Testing
+
+@testable import Workflow
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The sweep's framing and merging without a cluster: what nodes print is read back, whatever the order, labels
+/// or losses; the node script itself runs here with a stand-in hpctest binary.
+@Suite struct SlurmSweepUnitTests {
+  static func results(_ outcomes: [ResultOutcome]) -> String {
+    ResultsYAML.render(
+      outcomes.enumerated().map { index, outcome in
+        var result = TestResult.pending(name: "/t\(index)", serialNumber: index + 1)
+        result.result = outcome
+        result.originalResult = outcome
+        return result
+      })
+  }
+
+  static func frames(_ node: String, _ seq: Int, _ plan: String, _ text: String, label: Int? = nil) -> [String] {
+    let prefix = label.map { "\($0): " } ?? ""
+    return text.split(separator: "\n").map { "\(prefix)@hpctest\t\(node)\t\(seq)\t\(plan)\t\($0)" }
+      + ["\(prefix)@hpctest\t\(node)\t\(seq)\tend"]
+  }
+
+  /// Interleaving nodes line by line, with or without srun's `--label`, gives each node its own results.
+  @Test(arguments: [false, true])
+  func interleavedNodesAreSeparated(labelled: Bool) throws {
+    let a = Self.frames("n1", 1, "/p", Self.results([.pass, .fail]), label: labelled ? 0 : nil)
+    let b = Self.frames("n2", 1, "/p", Self.results([.skip]), label: labelled ? 1 : nil)
+    var lines: [String] = ["@hpctest\t-\tjob\t42\tn[1-2]"]
+    for index in 0..<max(a.count, b.count) {
+      if index < a.count { lines.append(a[index]) }
+      if index < b.count { lines.append(b[index]) }
+    }
+    lines += ["@hpctest\tn1\tdone\t1", "@hpctest\tn2\tdone\t4"]
+    let frames = SlurmFrames.parse(lines.joined(separator: "\n"))
+    #expect(frames.jobID == "42" && frames.nodeList == "n[1-2]")
+    let merge = SlurmMerge(frames: frames, plans: ["/p"], nodes: ["n1", "n2"])
+    #expect(merge.entries.map { $0.results.map(\.result) } == [[.pass, .fail], [.skip]])
+    #expect(merge.entries.allSatisfy { entry in entry.results.allSatisfy { $0.guest.name == entry.node } })
+    #expect(merge.exitCode == 1)
+    #expect(merge.failingNodes() == ["n1: fail /t1"])
+  }
+
+  /// A snapshot cut off before its `end` never replaces the last complete one; a node without `done` turns its
+  /// pending tests into errors naming it; a node that sent nothing gets one error per plan.
+  @Test func lostNodesBecomeErrorsNamingThem() {
+    var lines = Self.frames("n1", 1, "/p", Self.results([.pass, .pending, .pending]))
+    lines += Array(Self.frames("n1", 2, "/p", Self.results([.pass, .pass, .pending])).prefix(3))
+    lines.append("srun: error: Node failure on n1")
+    let merge = SlurmMerge(
+      frames: SlurmFrames.parse(lines.joined(separator: "\n")), plans: ["/p"], nodes: ["n1", "n2"])
+    #expect(merge.entries[0].results.map(\.result) == [.pass, .error, .error])
+    #expect(
+      merge.entries[0].results[1].note == ["node n1 stopped before the test finished (srun: error: Node failure on n1)"]
+    )
+    #expect(merge.entries[1].results.map(\.result) == [.error])
+    #expect(merge.entries[1].results[0].note == ["node n2 sent no results"])
+    #expect(merge.exitCode == 2)
+    #expect(
+      merge.table() == ["node  /t0   /t1   /t2   /p  ", "n1    pass  errr  errr  -   ", "n2    -     -     -     errr"])
+  }
+
+  /// The node script, run here as node `n7` with a stand-in hpctest that writes a results.yaml, streams it back
+  /// in frames that `SlurmFrames` reads to the same results.
+  @Test func nodeScriptStreamsItsResultsBack() async throws {
+    var template = Array("/tmp/hpctest-node-XXXXXX".utf8CString)
+    let stage = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    defer { FileSystem.removeTree(stage) }
+    let expected = Self.results([.pass, .fail, .skip])
+    FileSystem.write(stage + "/results.yaml", expected)
+    // The stand-in takes `--root TREE run --id RUN ...` and writes RUN/plans/x/execute/results.yaml.
+    let fake =
+      "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\nexit 1\n"
+    FileSystem.write(stage + "/hpctest", fake, mode: 0o755)
+    FileSystem.makeDirectories(stage + "/tree")
+    FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
+    let tar = Invocation(
+      argv: ["tar", "-czf", stage + "/tree.tar.gz", "-C", stage + "/tree", "."], environment: ["PATH": "/usr/bin:/bin"],
+      workingDirectory: stage, outputPath: stage + "/tar.txt")
+    _ = await LocalExecutor().run(tar)
+    let node = Invocation(
+      argv: ["/bin/bash", stage + "/node.sh", stage, "%s/%n", "0.1", "hpctest", "tree.tar.gz", "/plans/x"],
+      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
+      outputPath: stage + "/out.txt", timeout: .seconds(30))
+    _ = await LocalExecutor().run(node)
+    let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+    #expect(frames.nodes["n7"]?.exitCode == 1)
+    #expect(frames.nodes["n7"]?.plans.map(\.plan) == ["/plans/x"])
+    #expect(frames.nodes["n7"]?.plans.first?.text == expected)
+    #expect(FileSystem.exists(stage + "/n7/run/plans/x/execute/results.yaml"))
+  }
+
+  /// Every allocation key reaches salloc as `--KEY=VALUE`, in the documented order.
+  @Test func allocationOptions() {
+    var allocation = SlurmAllocation()
+    let accepted = SlurmAllocation.keys.map { allocation.set($0, $0 + "-v") }
+    #expect(accepted.allSatisfy { $0 })
+    let bogus = allocation.set("bogus", "x")
+    #expect(!bogus)
+    #expect(
+      allocation.sallocOptions == ["--job-name=hpctest", "--no-kill"] + SlurmAllocation.keys.map { "--\($0)=\($0)-v" })
+  }
+
+  /// `provision -h slurm` takes the allocation options; without `-h slurm` they are errors naming the option.
+  @Test func commandLine() throws {
+    let options = try RunArguments.parse([
+      "-a", "provision", "-h", "slurm", "--nodes", "8", "--partition=gpu", "--node-dir", "/l/%n",
+    ])
+    #expect(options.provisionHow == "slurm")
+    #expect(options.slurm.allocation.nodes == "8" && options.slurm.allocation.partition == "gpu")
+    #expect(options.slurm.nodeDirectory == "/l/%n")
+    #expect(throws: Diagnostic.self) { try RunArguments.parse(["provision", "-h", "local", "--nodes", "8"]) }
+    #expect(throws: Diagnostic.self) { try RunArguments.parse(["provision", "-h", "slurm", "--bogus", "1"]) }
+  }
+}
