@@ -14,7 +14,7 @@ enum ExpectationLint {
     guard !problems.isEmpty else {
       return [TMTLintResult(outcome: .pass, code: "H001", message: "expectation variables are valid")]
     }
-    return problems.map { TMTLintResult(outcome: .fail, code: "H001", message: $0) }
+    return problems.map { TMTLintResult(outcome: .fail, code: "H001", message: $0.description) }
   }
 
   /// The site file's header and H002 results, nil when there is no site file to lint.
@@ -25,7 +25,7 @@ enum ExpectationLint {
     let results =
       problems.isEmpty
       ? [TMTLintResult(outcome: .pass, code: "H002", message: "site file is valid")]
-      : problems.map { TMTLintResult(outcome: .fail, code: "H002", message: $0) }
+      : problems.map { TMTLintResult(outcome: .fail, code: "H002", message: $0.description) }
     return ("site file \(path)", results)
   }
 }

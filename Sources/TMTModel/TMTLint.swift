@@ -15,6 +15,13 @@ public struct TMTLintResult: Sendable, Hashable {
 
   /// The printed line.
   public var line: String { "\(outcome.rawValue) \(code) \(message)" }
+
+  /// Creates a result (also for checks outside tmt's, such as hpctest's H001/H002).
+  public init(outcome: Outcome, code: String, message: String) {
+    self.outcome = outcome
+    self.code = code
+    self.message = message
+  }
 }
 
 /// The results for one test or plan.
