@@ -58,7 +58,8 @@ import YAML
     let plan = Harness.plan("/plans", extra: [.report: [TMTPhase(name: "default-0", how: "junit", data: [])]])
     _ = try await harness.run([Harness.test("/tests/a", "true")], plans: [plan])
     let text = harness.read("plans/report/default-0/junit.xml")
-    #expect(text.contains("<testcase name=\"/tests/a\">"))
+    // A test that takes a second or more (a loaded machine) gets a `time` attribute: match the name only.
+    #expect(text.contains("<testcase name=\"/tests/a\""))
   }
 
   @Test func lastReportRegeneratesJUnitFromResults() async throws {
