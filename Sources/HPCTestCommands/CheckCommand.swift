@@ -64,7 +64,7 @@ struct CheckCommand: GlobalCommand {
     guard let name, CheckCatalogue.named(name) != nil else {
       let known = CheckCatalogue.all.map(\.name)
       let typo = Suggestion.phrase(for: name ?? "", among: known)
-      throw ValidationError("unknown check '\(name ?? "")'\(typo); `hpctest check --list` lists them")
+      throw ValidationError("unknown check '\(name ?? "")'\(typo) (`hpctest check --list` lists them)")
     }
     let environment = ProcessEnvironment.current()
     let context: CheckContext

@@ -33,7 +33,7 @@ enum Suggestion {
     return previous[b.count]
   }
 
-  /// ` Did you mean 'X'?` for `word`, or an empty string.
+  /// `; did you mean 'X'?` for `word`, or an empty string.
   static func phrase(for word: String, among candidates: [String]) -> String {
     closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
   }
