@@ -51,8 +51,10 @@ import Workflow
     #expect(Suggestion.closest(to: word, among: Self.commands + Self.checks) == nil)
   }
 
-  @Test(arguments: [(["rn"], "no such command 'rn'; did you mean 'run'?"), (["plan", "ls"], "did you mean 'plans'?"),
-    (["check", "gpu.pcie-lnk"], "unknown check 'gpu.pcie-lnk'; did you mean 'gpu.pcie-link'?")])
+  @Test(arguments: [
+    (["rn"], "no such command 'rn'; did you mean 'run'?"), (["plan", "ls"], "did you mean 'plans'?"),
+    (["check", "gpu.pcie-lnk"], "unknown check 'gpu.pcie-lnk'; did you mean 'gpu.pcie-link'?"),
+  ])
   func mistypedNamesFailWithASuggestionAndExit2(arguments: [String], message: String) {
     let outcome = EndToEndTests.hpctest(arguments)
     #expect(outcome.status == 2)
@@ -92,7 +94,10 @@ import Workflow
 
   @Test func afterRunThePlansOfTheTreeAndRunOptionsAreOffered() {
     let words = ["hpctest", "-r", EndToEndTests.repository, "run", "pl"]
-    #expect(RunCompletion.candidates(words, 4, "pl") == ["plans", "plans/crosstalk", "plans/gpu", "plans/rdma", "plans/smoke"])
+    #expect(
+      RunCompletion.candidates(words, 4, "pl") == [
+        "plans", "plans/crosstalk", "plans/gpu", "plans/rdma", "plans/smoke",
+      ])
     #expect(RunCompletion.candidates(["hpctest", "run", "--until", ""], 3, "") == RunVocabulary.steps)
     #expect(RunCompletion.candidates(["hpctest", "run", "--work"], 2, "--work") == ["--workdir-root"])
   }

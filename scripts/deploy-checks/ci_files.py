@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 
 CONTEXT = "-c arch=x86_64 -c target=ci-intel"
 GITLAB_KEYWORDS = {"stages", "variables", "include", "default", "workflow", "image", "services", "cache",
@@ -24,8 +24,11 @@ def fail(message):
 
 
 def load(path):
-    with open(path, encoding="utf-8") as stream:
-        return YAML(typ="safe").load(stream)
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return YAML(typ="safe").load(stream)
+    except YAMLError as error:
+        fail(f"{path}: not valid YAML: {error}")
 
 
 def check_gitlab(path):
