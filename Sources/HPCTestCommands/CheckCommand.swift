@@ -64,7 +64,9 @@ struct CheckCommand: GlobalCommand {
       return
     }
     guard let name, CheckCatalogue.named(name) != nil else {
-      throw ValidationError("unknown check '\(name ?? "")'; `hpctest check --list` lists them")
+      let known = CheckCatalogue.all.map(\.name)
+      let typo = Suggestion.phrase(for: name ?? "", among: known)
+      throw ValidationError("unknown check '\(name ?? "")'\(typo) (`hpctest check --list` lists them)")
     }
     let environment = ProcessEnvironment.current()
     let context: CheckContext

@@ -10,6 +10,10 @@ public enum Entry {
       Console.error("error: \(problem)")
       return 2
     }
+    if let unknown = unknownCommand(rest) {
+      Console.error("error: no such command '\(unknown)'\(Suggestion.phrase(for: unknown, among: commandNames))")
+      return 2
+    }
     do {
       var command = try HPCTest.parseAsRoot(rest)
       if var aware = command as? any GlobalCommand {
@@ -23,6 +27,17 @@ public enum Entry {
     } catch {
       return exitCode(for: error)
     }
+  }
+
+  /// The names `hpctest` accepts as its first word.
+  static var commandNames: [String] {
+    HPCTest.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+  }
+
+  /// The first word when it names no subcommand (the root takes no positional arguments).
+  private static func unknownCommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return nil }
+    return first
   }
 
   private static func exitCode(for error: any Error) -> Int32 {

@@ -14,6 +14,7 @@ enum RunCatalog {
     let catalog: (tests: [TMTTest], plans: [TMTPlan], root: String, errors: [Diagnostic])
     do { catalog = try load(root, context: options.context, log: log) } catch {
       log.always(error.description)
+      if let hint = InstalledSuite.hint(for: error) { log.always(hint) }
       return 2
     }
     let context = options.context

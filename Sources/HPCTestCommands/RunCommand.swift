@@ -31,7 +31,9 @@ struct RunCommand: GlobalCommand {
         report -h display|junit --file F                    finish
       """)
 
-  @Argument(parsing: .captureForPassthrough, help: "Run options, plans and steps (see above).")
+  @Argument(
+    parsing: .captureForPassthrough, help: "Run options, plans and steps (see above).",
+    completion: .custom(RunCompletion.candidates))
   var arguments: [String] = []
 
   mutating func run(global: GlobalOptions) async throws {

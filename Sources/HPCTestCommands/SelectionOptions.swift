@@ -40,6 +40,7 @@ enum SelectionSupport {
         plans: plans)
     } catch {
       Console.error(error.description)
+      if let hint = InstalledSuite.hint(for: error) { Console.error(hint) }
       throw ExitCode(2)
     }
   }
