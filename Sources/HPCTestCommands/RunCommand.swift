@@ -7,7 +7,7 @@ import Workflow
 struct RunCommand: GlobalCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run TMT plans on this machine (tmt run -a provision -h local).",
+    abstract: "Run TMT plans on this machine or on guests over SSH (tmt run -a provision -h local|connect).",
     discussion: """
       Usage: hpctest run [RUN OPTIONS] [PLAN ...] [STEP [STEP OPTIONS]] ...
         PLAN                      plans/gpu, plans/gpu.fmf or /plans/gpu (the plan and its children)
@@ -25,6 +25,8 @@ struct RunCommand: GlobalCommand {
         plans --name RE           tests --name RE | --filter EXPR | --failed-only
         discover -h fmf|shell --test RE --filter EXPR --exclude RE
         provision -h local        prepare --no-install      execute -h tmt -x --ignore-duration
+        provision -h connect -g HOST [-u USER] [-P PORT] [-k KEY ...] [--ssh-option OPT ...] [--become]
+                                  (key authentication only: -p/--password is refused)
         report -h display|junit --file F                    finish
       """)
 
@@ -43,6 +45,7 @@ struct RunCommand: GlobalCommand {
     }
     options.context = global.context
     options.sysroot = global.sysroot
+    options.hpctestBinary = FileSystem.readLink("/proc/self/exe")
     if let root = RunEnvironment.workdirRoot, !arguments.contains("--workdir-root") { options.workdirRoot = root }
     let code = await RunCatalog.run(root: global.root, options: options)
     if code != 0 { throw ExitCode(code) }

@@ -10,6 +10,17 @@ struct Execution {
   var tests: [DiscoveredTest]
   /// Tests that must not run, with the note why (missing required packages).
   var blocked: [Int: String]
+  /// The guest the tests run on.
+  var context: PlanContext
+  /// Results of guests that ran before (kept at the top of results.yaml).
+  var earlier: [TestResult] = []
+
+  init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String]) {
+    self.plan = plan
+    self.tests = tests
+    self.blocked = blocked
+    self.context = plan.context
+  }
 
   struct Outcome {
     var results: [TestResult]
@@ -22,13 +33,15 @@ struct Execution {
     let log = plan.log
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
-    var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    let guest = context.resultGuest
+    var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest) }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
     // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
     var extraTexts: [String] = []
+    let earlierTexts = earlier.map(ResultsYAML.entry)
     let keep = kept(previous)
     for (index, test) in tests.enumerated() {
       if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
@@ -44,7 +57,7 @@ struct Execution {
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
-      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts), durable: false)
+      plan.save(text: ResultsYAML.document(entries: earlierTexts + mainTexts.compactMap { $0 } + extraTexts), durable: false)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
@@ -59,7 +72,7 @@ struct Execution {
       }
     }
     outcome.results = main.compactMap { $0 } + extras
-    plan.save(outcome.results)
+    plan.save(earlier + outcome.results)
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
@@ -87,7 +100,7 @@ struct Execution {
   }
 
   private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
-    let testRun = TestRun(context: plan.context, test: test)
+    let testRun = TestRun(context: context, test: test)
     if let note = blocked[test.serial] {
       var result = testRun.errorResult(note: note)
       result.log = []
@@ -98,8 +111,7 @@ struct Execution {
 
   private func show(_ result: TestResult, index: Int) {
     let lines = Display.lines(
-      result, verbosity: plan.log.verbosity, executeDirectory: plan.context.executeDirectory,
-      guest: plan.context.guest, progress: "[\(index + 1)/\(tests.count)]")
+      result, verbosity: plan.log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest, progress: "[\(index + 1)/\(tests.count)]")
     for line in lines { plan.log.line(line, level: 3, minimumVerbosity: 1) }
   }
 }

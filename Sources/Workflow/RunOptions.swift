@@ -39,6 +39,8 @@ package struct RunOptions: Sendable {
   package var discoverExcludes: [String] = []
   /// `provision -h HOW` override.
   package var provisionHow: String?
+  /// `provision -h connect` options (`-g`, `-u`, `-P`, `-k`, `--ssh-option`, `--become`), overriding the plan's keys.
+  package var connect = ConnectOptions()
   /// `execute -x`.
   package var exitFirst = false
   /// `execute --ignore-duration`.
@@ -57,6 +59,8 @@ package struct RunOptions: Sendable {
   package var ignoreHardware = false
   /// Context (`-c`), for results and adjust.
   package var context: [(String, [String])] = []
+  /// The running `hpctest` binary, copied to remote guests as `<run>/scripts/hpctest` (nil: not copied).
+  package var hpctestBinary: String?
   /// `--sysroot` (passed to tests as `HPCTEST_SYSROOT`).
   package var sysroot: SystemRoot = .live
 

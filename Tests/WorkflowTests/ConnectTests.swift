@@ -1,0 +1,94 @@
+import HPCBasics
+import Reporting
+import TMTModel
+import Testing
+import YAML
+
+@testable import Workflow
+
+/// `provision: how: connect` and multihost plans against a real sshd on 127.0.0.1 (the guest shares this
+/// machine's file system, so what the guest wrote is checked in place).
+@Suite(.serialized) struct ConnectTests {
+  static func connect(_ server: SSHGuest.Server, name: String = "default-0", role: String? = nil) -> TMTPhase {
+    var data: [(String, YAMLNode)] = [
+      ("name", YAMLNode(.string(name))), ("how", YAMLNode(.string("connect"))),
+      ("guest", YAMLNode(.string("127.0.0.1"))), ("user", YAMLNode(.string(server.user))),
+      ("port", YAMLNode(.int(server.port))), ("key", YAMLNode(.string(server.key))),
+    ]
+    if let role { data.append(("role", YAMLNode(.string(role)))) }
+    return TMTPhase(name: name, how: "connect", data: data)
+  }
+
+  static let reporting = """
+    echo "tree=$TMT_TREE"
+    echo hello > "$TMT_TEST_DATA/from-guest.txt"
+    tmt-report-result /sub PASS
+    """
+
+  @Test func testsRunOnTheGuestWithTmtVariablesAndFilesComeBack() async throws {
+    let server = try await SSHGuest.shared.get()
+    let harness = Harness()
+    let plan = Harness.plan("/plans", extra: [.provision: [Self.connect(server)]])
+    let tests = [Harness.test("/tests/a", Self.reporting), Harness.test("/tests/b", "exit 1")]
+    let code = try await harness.run(tests, plans: [plan])
+    #expect(code == 1)
+    let results = try harness.results()
+    #expect(results.map(\.result) == [.pass, .fail])
+    #expect(results.map(\.guest.name) == ["default-0", "default-0"])
+    #expect(results[0].subresult.map(\.name) == ["/sub"])
+    let invocation = "plans/execute/data/guest/default-0/tests/a-1"
+    #expect(harness.read(invocation + "/data/from-guest.txt") == "hello\n")
+    let staged = harness.runDirectory + "/plans/discover/default-0/tests"
+    #expect(harness.read(invocation + "/output.txt").contains("tree=\(staged)\n"))
+    #expect(FileSystem.exists(harness.runDirectory + "/ssh/default-0"))
+  }
+
+  @Test func commandLineOptionsOverrideThePlanAndPasswordIsRefused() async throws {
+    let server = try await SSHGuest.shared.get()
+    let harness = Harness()
+    var phase = Self.connect(server)
+    phase.data = phase.data.map { $0.0 == "port" ? ("port", YAMLNode(.int(1))) : $0 }
+    let plan = Harness.plan("/plans", extra: [.provision: [phase]])
+    let code = try await harness.run(
+      [Harness.test("/tests/a", "true")], plans: [plan],
+      arguments: ["-a", "provision", "-h", "connect", "-g", "127.0.0.1", "-P", String(server.port), "-k", server.key])
+    #expect(code == 0)
+    #expect(try harness.results().map(\.result) == [.pass])
+    #expect(throws: Diagnostic.self) { try RunArguments.parse(["provision", "-h", "connect", "-p", "secret"]) }
+    #expect(throws: Diagnostic.self) { try RunArguments.parse(["provision", "-h", "connect", "-P", "0"]) }
+  }
+
+  @Test func unreachableGuestFailsThePlanNamingIt() async throws {
+    let harness = Harness()
+    let server = SSHGuest.Server(port: 1, key: "/nonexistent", user: "root")
+    let plan = Harness.plan("/plans", extra: [.provision: [Self.connect(server, name: "node-x")]])
+    let code = try await harness.run([Harness.test("/tests/a", "true")], plans: [plan])
+    #expect(code == 2)
+    #expect(harness.lines.all.contains { $0.contains("/plans:provision[node-x]") && $0.contains("guest 'node-x'") })
+  }
+
+  @Test func multihostWhereRolesAndTopology() async throws {
+    let server = try await SSHGuest.shared.get()
+    let harness = Harness()
+    var plan = Harness.plan(
+      "/plans",
+      extra: [
+        .provision: [Self.connect(server, name: "server-1", role: "server"), Self.connect(server, name: "client-1", role: "client")]
+      ])
+    plan.steps[.discover] = [
+      TMTPhase(name: "serve", how: "fmf", data: [("test", YAMLNode(.string("/tests/s"))), ("where", YAMLNode(.string("server")))]),
+      TMTPhase(name: "both", how: "fmf", data: [("test", YAMLNode(.string("/tests/both")))]),
+    ]
+    let topology = "cat \"$TMT_TOPOLOGY_BASH\"; . \"$TMT_TOPOLOGY_BASH\"; echo \"me=${TMT_GUEST[name]} servers=${TMT_ROLES[server]}\""
+    let tests = [Harness.test("/tests/s", "true"), Harness.test("/tests/both", topology)]
+    let code = try await harness.run(tests, plans: [plan])
+    #expect(code == 0)
+    let results = try harness.results()
+    #expect(results.map { "\($0.guest.name):\($0.guest.role ?? "-"):\($0.name)" } == [
+      "server-1:server:/serve/tests/s", "server-1:server:/both/tests/both", "client-1:client:/both/tests/both",
+    ])
+    let output = harness.read("plans/execute/data/guest/client-1/both/tests/both-2/output.txt")
+    #expect(output.contains("me=client-1 servers=server-1\n"))
+    #expect(output.contains("TMT_ROLES[client]=\"client-1\""))
+  }
+}
