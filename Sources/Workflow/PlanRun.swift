@@ -95,7 +95,8 @@ package struct PlanRun: Sendable {
     return try await provisionGuests(tests)
   }
 
-  /// Runs the tests on every guest, one guest after another; results.yaml holds every guest's results.
+  /// Runs the tests on every guest, one guest after another; results.yaml holds every guest's results, ordered as
+  /// tmt orders them: by serial number, then by guest in provision order.
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
     -> Execution.Outcome
   {
@@ -111,6 +112,14 @@ package struct PlanRun: Sendable {
         break
       }
     }
+    guard guests.count > 1 else { return total }
+    let order = Dictionary(uniqueKeysWithValues: guests.enumerated().map { ($0.element.context.guest, $0.offset) })
+    total.results = total.results.enumerated().sorted { a, b in
+      let left = (a.element.serialNumber, order[a.element.guest.name] ?? 0, a.offset)
+      let right = (b.element.serialNumber, order[b.element.guest.name] ?? 0, b.offset)
+      return left < right
+    }.map(\.element)
+    save(total.results)
     return total
   }
 

@@ -16,14 +16,17 @@ actor SSHGuest {
   }
 
   static let shared = SSHGuest()
-  private var server: Server?
+  private var servers: [Server] = []
 
   /// The server, started on first use.
-  func get() async throws -> Server {
-    if let server { return server }
-    let started = try await Self.start()
-    server = started
-    return started
+  func get() async throws -> Server { try await get(0) }
+
+  /// A second server (another port and key), started on first use.
+  func second() async throws -> Server { try await get(1) }
+
+  private func get(_ index: Int) async throws -> Server {
+    while servers.count <= index { servers.append(try await Self.start()) }
+    return servers[index]
   }
 
   private static func start() async throws -> Server {
