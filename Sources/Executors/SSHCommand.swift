@@ -96,7 +96,8 @@ package enum SSHCommand {
   /// session, then SIGKILL once the main process is gone or `grace` has passed.
   package static func teardownCommand(pidFile: String, grace: Duration, sudo: Bool = false) -> String {
     let pid = ShellQuote.quote(pidFile)
-    let tenths = max(1, Int(grace.components.seconds) * 10 + Int(grace.components.attoseconds / 100_000_000_000_000_000))
+    let tenths = max(
+      1, Int(grace.components.seconds) * 10 + Int(grace.components.attoseconds / 100_000_000_000_000_000))
     let script = [
       "i=0; while [ ! -s \(pid) ] && [ $i -lt 20 ]; do sleep 0.1; i=$((i+1)); done",
       "[ -s \(pid) ] || exit 0", killSession(pid, signal: "TERM"),

@@ -5,7 +5,8 @@ extension SSHExecutor {
   package mutating func open() async -> ExecutorError? {
     let (status, output) = await capture(SSHCommand.masterArgv(target))
     guard status == 0 else {
-      return ExecutorError("cannot connect to guest '\(name)' (\(address)): \(output.isEmpty ? "ssh exited with \(status)" : output)")
+      return ExecutorError(
+        "cannot connect to guest '\(name)' (\(address)): \(output.isEmpty ? "ssh exited with \(status)" : output)")
     }
     let (probeStatus, method) = await capture(SSHCommand.argv(target, command: SSHTransfer.probeCommand))
     guard probeStatus == 0 else { return ExecutorError("guest '\(name)' (\(address)): \(method)") }

@@ -2,8 +2,8 @@ import HPCBasics
 import Reporting
 import TMTModel
 
-/// The execute step of one plan: tests one after another, results.yaml rewritten atomically (write + rename) after
-/// every test and durably (fsync) at the end, a display line per finished test, stopping on abort, interrupt or
+/// The execute step of one plan on one guest: tests one after another, results.yaml rewritten atomically (write +
+/// rename, through the plan's `ResultsBoard`) after every test and durably (fsync) by the plan at the end, a display line per finished test, stopping on abort, interrupt or
 /// (`-x`) the first fail or error.
 struct Execution {
   var plan: PlanRun
@@ -12,14 +12,17 @@ struct Execution {
   var blocked: [Int: String]
   /// The guest the tests run on.
   var context: PlanContext
-  /// Results of guests that ran before (kept at the top of results.yaml).
-  var earlier: [TestResult] = []
+  /// results.yaml, shared with the executions on the plan's other guests.
+  var board: ResultsBoard
+  /// This guest's slot on the board.
+  var slot = 0
 
-  init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String]) {
+  init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String], board: ResultsBoard) {
     self.plan = plan
     self.tests = tests
     self.blocked = blocked
     self.context = plan.context
+    self.board = board
   }
 
   struct Outcome {
@@ -34,14 +37,15 @@ struct Execution {
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
     let guest = context.resultGuest
-    var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest) }
+    var main: [TestResult?] = tests.map {
+      TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
+    }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
     // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
     var extraTexts: [String] = []
-    let earlierTexts = earlier.map(ResultsYAML.entry)
     let keep = kept(previous)
     for (index, test) in tests.enumerated() {
       if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
@@ -57,7 +61,7 @@ struct Execution {
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
-      plan.save(text: ResultsYAML.document(entries: earlierTexts + mainTexts.compactMap { $0 } + extraTexts), durable: false)
+      board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
@@ -72,7 +76,7 @@ struct Execution {
       }
     }
     outcome.results = main.compactMap { $0 } + extras
-    plan.save(earlier + outcome.results)
+    board.update(slot: slot, entries: outcome.results.map(ResultsYAML.entry))
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
@@ -111,7 +115,8 @@ struct Execution {
 
   private func show(_ result: TestResult, index: Int) {
     let lines = Display.lines(
-      result, verbosity: plan.log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest, progress: "[\(index + 1)/\(tests.count)]")
+      result, verbosity: plan.log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest,
+      progress: "[\(index + 1)/\(tests.count)]")
     for line in lines { plan.log.line(line, level: 3, minimumVerbosity: 1) }
   }
 }

@@ -66,6 +66,7 @@ package struct GuestSpec: Sendable, Hashable {
     guard let node, node.value != .null else { return nil }
     if case .int(let port) = node.value, (1...65535).contains(port) { return port }
     if let text = node.scalarText, let port = Int(text), (1...65535).contains(port) { return port }
-    throw .error("'port' must be a port number (1-65535), got '\(node.scalarText ?? "?")'", at: node.location, keyPath: key)
+    throw .error(
+      "'port' must be a port number (1-65535), got '\(node.scalarText ?? "?")'", at: node.location, keyPath: key)
   }
 }

@@ -95,30 +95,34 @@ package struct PlanRun: Sendable {
     return try await provisionGuests(tests)
   }
 
-  /// Runs the tests on every guest, one guest after another; results.yaml holds every guest's results, ordered as
-  /// tmt orders them: by serial number, then by guest in provision order.
+  /// Runs the tests on every guest, the guests concurrently (as tmt queues them); results.yaml holds every guest's
+  /// results, in the end ordered as tmt orders them: by serial number, then by guest in provision order.
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
     -> Execution.Outcome
   {
-    var total = Execution.Outcome(results: [])
-    for guest in guests {
-      var execution = Execution(plan: self, tests: guest.tests, blocked: blocked)
-      execution.context = guest.context
-      execution.earlier = total.results
-      let outcome = await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest })
-      total.results += outcome.results
-      if outcome.interrupted {
-        total.interrupted = true
-        break
+    let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
+    var outcomes = Array(repeating: Execution.Outcome(results: []), count: guests.count)
+    await withTaskGroup(of: (Int, Execution.Outcome).self) { group in
+      for (slot, guest) in guests.enumerated() {
+        group.addTask {
+          var execution = Execution(plan: self, tests: guest.tests, blocked: blocked, board: board)
+          execution.context = guest.context
+          execution.slot = slot
+          return (slot, await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest }))
+        }
       }
+      for await (slot, outcome) in group { outcomes[slot] = outcome }
     }
-    guard guests.count > 1 else { return total }
-    let order = Dictionary(uniqueKeysWithValues: guests.enumerated().map { ($0.element.context.guest, $0.offset) })
-    total.results = total.results.enumerated().sorted { a, b in
-      let left = (a.element.serialNumber, order[a.element.guest.name] ?? 0, a.offset)
-      let right = (b.element.serialNumber, order[b.element.guest.name] ?? 0, b.offset)
-      return left < right
-    }.map(\.element)
+    var total = Execution.Outcome(results: [], interrupted: outcomes.contains { $0.interrupted })
+    guard guests.count > 1 else {
+      total.results = outcomes.first?.results ?? []
+      save(total.results)
+      return total
+    }
+    let indexed = outcomes.enumerated().flatMap { slot, outcome in outcome.results.map { (slot, $0) } }
+    total.results = indexed.enumerated().sorted { a, b in
+      (a.element.1.serialNumber, a.element.0, a.offset) < (b.element.1.serialNumber, b.element.0, b.offset)
+    }.map(\.element.1)
     save(total.results)
     return total
   }

@@ -61,7 +61,8 @@ extension RunArguments {
 
   private mutating func how(_ method: String) throws(Diagnostic) {
     let supported: [String: [String]] = [
-      "discover": ["fmf", "shell"], "provision": ["local", "connect"], "prepare": ["shell", "install"], "execute": ["tmt"],
+      "discover": ["fmf", "shell"], "provision": ["local", "connect"], "prepare": ["shell", "install"],
+      "execute": ["tmt"],
       "report": ["display", "junit"], "finish": ["shell"],
     ]
     guard let allowed = supported[section], allowed.contains(method) else {

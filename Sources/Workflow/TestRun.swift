@@ -75,8 +75,10 @@ package struct TestRun: Sendable {
     guard FileSystem.makeDirectories(data) else { return false }
     if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
     FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
-    FileSystem.write(invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
-    FileSystem.write(invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
+    FileSystem.write(
+      invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
+    FileSystem.write(
+      invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
     return true
   }
 

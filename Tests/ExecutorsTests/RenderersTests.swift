@@ -27,7 +27,10 @@ import Testing
 
   @Test func sshMinimal() {
     let argv = SSHCommand.argv(SSHTarget(host: "n1"), command: "true")
-    #expect(argv == ["ssh"] + SSHCommand.defaultOptions + ["-oBatchMode=yes", "-oLogLevel=ERROR", "-oPasswordAuthentication=no", "n1", "--", "true"])
+    #expect(
+      argv == ["ssh"] + SSHCommand.defaultOptions + [
+        "-oBatchMode=yes", "-oLogLevel=ERROR", "-oPasswordAuthentication=no", "n1", "--", "true",
+      ])
     #expect(!SSHTarget(host: "n1", user: "root", become: true).usesSudo)
   }
 

@@ -81,7 +81,9 @@ extension Support {
     defer { closedir(dir) }
     var result: [Int32] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+      }
       guard let child = Int32(name) else { continue }
       let stat = read("/proc/\(child)/stat")
       guard let close = stat.lastIndex(of: ")") else { continue }

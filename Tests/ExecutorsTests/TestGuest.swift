@@ -19,12 +19,26 @@ actor TestGuest {
   static let shared = TestGuest()
   private var server: Server?
 
-  /// The shared server, started on first use.
+  /// The shared server: the test cluster's sshd when `scripts/test-cluster up` exported `HPCTEST_SSH_PORT/USER/KEY`,
+  /// else one started on first use.
   func shared() async throws -> Server {
     if let server { return server }
+    if let cluster = Self.clusterServer() {
+      server = cluster
+      return cluster
+    }
     let started = try await Self.start()
     server = started
     return started
+  }
+
+  /// The sshd of `scripts/test-cluster up`, if its variables are exported.
+  static func clusterServer() -> Server? {
+    func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    guard value("HPCTEST_SSH_HOST") == "127.0.0.1", let port = value("HPCTEST_SSH_PORT").flatMap({ Int($0) }),
+      let user = value("HPCTEST_SSH_USER"), let key = value("HPCTEST_SSH_KEY")
+    else { return nil }
+    return Server(port: port, key: key, user: user, pidFile: "", directory: "")
   }
 
   /// A server of its own (for tests that stop it).

@@ -73,22 +73,54 @@ import YAML
     var plan = Harness.plan(
       "/plans",
       extra: [
-        .provision: [Self.connect(server, name: "server-1", role: "server"), Self.connect(server, name: "client-1", role: "client")]
+        .provision: [
+          Self.connect(server, name: "server-1", role: "server"),
+          Self.connect(server, name: "client-1", role: "client"),
+        ]
       ])
     plan.steps[.discover] = [
-      TMTPhase(name: "serve", how: "fmf", data: [("test", YAMLNode(.string("/tests/s"))), ("where", YAMLNode(.string("server")))]),
+      TMTPhase(
+        name: "serve", how: "fmf",
+        data: [("test", YAMLNode(.string("/tests/s"))), ("where", YAMLNode(.string("server")))]),
       TMTPhase(name: "both", how: "fmf", data: [("test", YAMLNode(.string("/tests/both")))]),
     ]
-    let topology = "cat \"$TMT_TOPOLOGY_BASH\"; . \"$TMT_TOPOLOGY_BASH\"; echo \"me=${TMT_GUEST[name]} servers=${TMT_ROLES[server]}\""
+    let topology =
+      "cat \"$TMT_TOPOLOGY_BASH\"; . \"$TMT_TOPOLOGY_BASH\"; echo \"me=${TMT_GUEST[name]} servers=${TMT_ROLES[server]}\""
     let tests = [Harness.test("/tests/s", "true"), Harness.test("/tests/both", topology)]
     let code = try await harness.run(tests, plans: [plan])
     #expect(code == 0)
     let results = try harness.results()
-    #expect(results.map { "\($0.guest.name):\($0.guest.role ?? "-"):\($0.name)" } == [
-      "server-1:server:/serve/tests/s", "server-1:server:/both/tests/both", "client-1:client:/both/tests/both",
-    ])
+    #expect(
+      results.map { "\($0.guest.name):\($0.guest.role ?? "-"):\($0.name)" } == [
+        "server-1:server:/serve/tests/s", "server-1:server:/both/tests/both", "client-1:client:/both/tests/both",
+      ])
     let output = harness.read("plans/execute/data/guest/client-1/both/tests/both-2/output.txt")
     #expect(output.contains("me=client-1 servers=server-1\n"))
     #expect(output.contains("TMT_ROLES[client]=\"client-1\""))
+  }
+
+  /// Guests run at the same time: the server's test waits for a file the client's test creates (both guests are
+  /// this machine), which could never happen if the guests ran one after another.
+  @Test func guestsRunConcurrently() async throws {
+    let server = try await SSHGuest.shared.get()
+    let harness = Harness()
+    let flag = harness.workdirRoot + "/client-ready"
+    let plan = Harness.plan(
+      "/plans",
+      extra: [
+        .provision: [
+          Self.connect(server, name: "server-1", role: "server"),
+          Self.connect(server, name: "client-1", role: "client"),
+        ]
+      ])
+    let script = """
+      . "$TMT_TOPOLOGY_BASH"
+      if [ "${TMT_GUEST[role]}" = client ]; then touch '\(flag)'; exit 0; fi
+      for i in $(seq 600); do [ -e '\(flag)' ] && exit 0; sleep 0.1; done; exit 1
+      """
+    let code = try await harness.run([Harness.test("/tests/rendezvous", script, duration: "2m")], plans: [plan])
+    #expect(code == 0)
+    #expect(
+      try harness.results().map { "\($0.guest.name)=\($0.result.rawValue)" } == ["server-1=pass", "client-1=pass"])
   }
 }

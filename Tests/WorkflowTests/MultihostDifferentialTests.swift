@@ -35,7 +35,8 @@ import Testing
     #expect(code == tmtCode, "exit code; tmt log: \(FileSystem.readText(harness.workdirRoot + "/tmt.log") ?? "")")
     let relative = "/plans/multi/execute"
     let theirs = try ResultsYAML.read(FileSystem.readText(tmtRun + relative + "/results.yaml") ?? "", file: "tmt")
-    let ours = try ResultsYAML.read(FileSystem.readText(harness.runDirectory + relative + "/results.yaml") ?? "", file: "ours")
+    let ours = try ResultsYAML.read(
+      FileSystem.readText(harness.runDirectory + relative + "/results.yaml") ?? "", file: "ours")
     #expect(ours.map(Self.summary) == theirs.map(Self.summary))
     #expect(ours.count == 5)
     for result in theirs {
@@ -49,12 +50,20 @@ import Testing
 
   /// The file's lines, sorted: tmt lists guests in the order their provisioning finished (they provision in
   /// parallel), so its guest order varies from run to run; hpctest keeps provision order.
-  static func lines(_ path: String) -> [Substring] {
-    (FileSystem.readText(path) ?? "<missing>").split(separator: "\n", omittingEmptySubsequences: false).sorted()
+  static func lines(_ path: String) -> [String] {
+    let lines = (FileSystem.readText(path) ?? "<missing>").split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.map { line in
+      guard line.hasPrefix("TMT_GUEST_NAMES=") || line.hasPrefix("TMT_ROLE_NAMES="),
+        let equals = line.firstIndex(of: "=")
+      else { return String(line) }
+      let words = line[line.index(after: equals)...].filter { $0 != "\"" }.split(separator: " ").sorted()
+      return line[...equals] + "\"" + words.joined(separator: " ") + "\""
+    }.sorted()
   }
 
   static func summary(_ result: TestResult) -> String {
-    DifferentialTests.summary(result) + " @\(result.guest.name)/\(result.guest.role ?? "-")/\(result.guest.primaryAddress ?? "-")"
+    DifferentialTests.summary(result)
+      + " @\(result.guest.name)/\(result.guest.role ?? "-")/\(result.guest.primaryAddress ?? "-")"
   }
 
   /// A copy of the fixture tree with the plan's placeholders filled in for two running sshd servers.

@@ -18,8 +18,12 @@ actor SSHGuest {
   static let shared = SSHGuest()
   private var servers: [Server] = []
 
-  /// The server, started on first use.
-  func get() async throws -> Server { try await get(0) }
+  /// The server: the test cluster's sshd when `scripts/test-cluster up` exported `HPCTEST_SSH_PORT/USER/KEY`,
+  /// else one started on first use.
+  func get() async throws -> Server {
+    if let server = Self.clusterServer() { return server }
+    return try await get(0)
+  }
 
   /// A second server (another port and key), started on first use.
   func second() async throws -> Server { try await get(1) }
@@ -27,6 +31,15 @@ actor SSHGuest {
   private func get(_ index: Int) async throws -> Server {
     while servers.count <= index { servers.append(try await Self.start()) }
     return servers[index]
+  }
+
+  /// The sshd of `scripts/test-cluster up` (its `env` file exported into the test environment), if any.
+  static func clusterServer() -> Server? {
+    func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    guard value("HPCTEST_SSH_HOST") == "127.0.0.1", let port = value("HPCTEST_SSH_PORT").flatMap({ Int($0) }),
+      let user = value("HPCTEST_SSH_USER"), let key = value("HPCTEST_SSH_KEY")
+    else { return nil }
+    return Server(port: port, key: key, user: user)
   }
 
   private static func start() async throws -> Server {
