@@ -76,13 +76,14 @@ package enum SSHCommand {
   }
 
   /// The remote shell command that runs `invocation`: in its working directory, in a new session (`setsid`, its
-  /// session id written to `pidFile`), under exactly the invocation's environment; when it exits, whatever is
-  /// left of its session is killed, and the exit status is the program's.
+  /// session id written to `pidFile`), under exactly the invocation's environment, stderr merged into stdout (one
+  /// ordered stream, as locally); when it exits, whatever is left of its session is killed, and the exit status is
+  /// the program's.
   package static func remoteCommand(_ invocation: Invocation, pidFile: String, sudo: Bool = false) -> String {
     let environment = invocation.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let program = ShellQuote.join(["exec", "env", "-i"] + environment + invocation.argv)
     let pid = ShellQuote.quote(pidFile)
-    let session = "echo $$ >\(pid); \(program) </dev/null"
+    let session = "echo $$ >\(pid); \(program) </dev/null 2>&1"
     let script = [
       "mkdir -p \(ShellQuote.quote(parent(pidFile))) || exit 255",
       "cd \(ShellQuote.quote(invocation.workingDirectory)) || exit 2",
