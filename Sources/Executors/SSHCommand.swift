@@ -65,9 +65,10 @@ package enum SSHCommand {
     [ssh] + options(target, first: first) + [target.destination, "--", command]
   }
 
-  /// Starts the run's master connection in the background (`-M -N -f`, `ControlPersist=yes`).
+  /// Starts the run's master connection in the background (`-N -f`); it ends at `close()`, or after 15 idle
+  /// minutes should hpctest die without closing it.
   package static func masterArgv(_ target: SSHTarget, ssh: String = "ssh") -> [String] {
-    [ssh] + options(target, first: ["-oControlMaster=yes", "-oControlPersist=yes"]) + ["-N", "-f", target.destination]
+    [ssh] + options(target, first: ["-oControlMaster=yes", "-oControlPersist=900"]) + ["-N", "-f", target.destination]
   }
 
   /// Stops the master connection (`-O exit`).

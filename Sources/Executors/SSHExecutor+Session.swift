@@ -3,7 +3,9 @@ extension SSHExecutor {
   /// Starts the master connection (one per guest for the whole run) and finds how files can travel; an error
   /// names the guest and says what ssh reported.
   package mutating func open() async -> ExecutorError? {
-    let (status, output) = await capture(SSHCommand.masterArgv(target))
+    // `setsid -w`: the master that `ssh -f` leaves behind must not be in the process group the local executor
+    // kills once the starting ssh has exited.
+    let (status, output) = await capture(["setsid", "-w"] + SSHCommand.masterArgv(target))
     guard status == 0 else {
       return ExecutorError(
         "cannot connect to guest '\(name)' (\(address)): \(output.isEmpty ? "ssh exited with \(status)" : output)")

@@ -17,6 +17,10 @@ import Testing
     #expect(outcome.termination == .exited(4))
     #expect(!outcome.timedOut && !outcome.cancelled)
     #expect(Support.read(dir + "/output.txt") == "to stdout\nto stderr\ncwd=\(dir) FOO=bar HOME=unset\n")
+    let check = ["ssh"] + SSHCommand.options(executor.target) + ["-O", "check", executor.target.destination]
+    #expect(await executor.capture(check).0 == 0, "the master connection is up")
+    await executor.close()
+    #expect(await executor.capture(check).0 != 0, "the master connection is closed")
   }
 
   @Test(arguments: [false, true])

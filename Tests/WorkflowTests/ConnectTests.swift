@@ -123,4 +123,29 @@ import YAML
     #expect(
       try harness.results().map { "\($0.guest.name)=\($0.result.rawValue)" } == ["server-1=pass", "client-1=pass"])
   }
+
+  /// At `duration` the remote session is torn down (a background `sleep 3000` and a child ignoring SIGTERM are
+  /// gone) and the test is `error` with tmt's timeout check; the next test still runs on the guest.
+  @Test func durationTearsDownTheRemoteSession() async throws {
+    let server = try await SSHGuest.shared.get()
+    let harness = Harness()
+    let plan = Harness.plan("/plans", extra: [.provision: [Self.connect(server)]])
+    let stuck = """
+      sleep 3000 & echo $! > "$TMT_TEST_DATA/sleep"
+      sh -c 'trap "" TERM; echo $$ > "$TMT_TEST_DATA/stubborn"; while :; do sleep 1; done' &
+      wait
+      """
+    let code = try await harness.run(
+      [Harness.test("/tests/stuck", stuck, duration: "3s"), Harness.test("/tests/next", "true")], plans: [plan])
+    #expect(code == 2)
+    let results = try harness.results()
+    #expect(results.map(\.result) == [.error, .pass])
+    #expect(results.first?.check.map(\.name) == ["internal/timeout"])
+    let data = "plans/execute/data/guest/default-0/tests/stuck-1/data/"
+    for file in ["sleep", "stubborn"] {
+      let pid = harness.read(data + file).filter(\.isNumber)
+      for _ in 0..<100 where FileSystem.exists("/proc/\(pid)/cmdline") { try await Task.sleep(for: .milliseconds(20)) }
+      #expect(!pid.isEmpty && !FileSystem.exists("/proc/\(pid)/cmdline"), "\(file) process \(pid) is gone")
+    }
+  }
 }
