@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// The run's master connection and file transfers of a guest.
 extension SSHExecutor {
   /// Starts the master connection (one per guest for the whole run) and finds how files can travel; an error
@@ -17,9 +23,10 @@ extension SSHExecutor {
     return nil
   }
 
-  /// Stops the master connection.
+  /// Stops the master connection and removes its socket (left behind by a master that was killed).
   package func close() async {
     _ = await capture(SSHCommand.exitArgv(target))
+    if let socket = target.socketPath { unlink(socket) }
   }
 
   /// Copies local directories to the same paths on the guest, all in one transfer.

@@ -17,7 +17,9 @@ extension PlanRun {
       if paths != ["."] { lines.append("if [ -d .fmf ]; then cp -a .fmf \(ShellQuote.quote(destination))/; fi") }
     }
     if let binary = options.hpctestBinary {
-      lines.append("cp -p \(ShellQuote.quote(binary)) \(ShellQuote.quote(context.run.scripts + "/hpctest"))")
+      // Replaces the local symlink HelperScripts made: a guest needs the file itself.
+      lines.append(
+        "cp -pL --remove-destination \(ShellQuote.quote(binary)) \(ShellQuote.quote(context.run.scripts + "/hpctest"))")
     }
     let output = context.planDirectory + "/provision/stage-output.txt"
     FileSystem.makeDirectories(context.planDirectory + "/provision")

@@ -11,7 +11,6 @@ import Testing
 @Suite(.serialized) struct SSHExecutorTests {
   @Test func exitCodeOutputAndEnvironment() async throws {
     let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
-    defer { Task { await executor.close() } }
     let dir = Support.temporaryDirectory()
     let outcome = try await executor.run(Support.invocation("exit4.sh", in: dir)).get()
     #expect(outcome.termination == .exited(4))
@@ -26,7 +25,6 @@ import Testing
   @Test(arguments: [false, true])
   func teardownLeavesNothing(cancel: Bool) async throws {
     let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
-    defer { Task { await executor.close() } }
     let dir = Support.temporaryDirectory()
     let invocation = Support.invocation("remote-leaves-children.sh", in: dir, timeout: cancel ? nil : .seconds(2))
     let task = Task { await executor.run(invocation) }
@@ -39,15 +37,16 @@ import Testing
     #expect(cancel ? outcome.cancelled : outcome.timedOut && outcome.shellStatus == 128 + SIGTERM)
     #expect(await Support.becomesDead(stubborn))
     #expect(await Support.becomesDead(sleeper))
+    await executor.close()
   }
 
   @Test func childrenLeftAfterExitAreKilled() async throws {
     let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
-    defer { Task { await executor.close() } }
     let dir = Support.temporaryDirectory()
     let outcome = try await executor.run(Support.invocation("leaves-child.sh", in: dir)).get()
     #expect(outcome.termination == .exited(0))
     #expect(await Support.becomesDead(await Support.waitForPID(in: dir)))
+    await executor.close()
   }
 
   @Test func droppedGuestIsAnErrorNamingIt() async throws {

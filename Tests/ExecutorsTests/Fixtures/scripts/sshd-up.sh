@@ -32,8 +32,10 @@ CONF
 done
 [ -s "$dir/sshd.pid" ] || { cat "$dir/sshd.log" >&2; exit 1; }
 pid=$(cat "$dir/sshd.pid")
-setsid sh -c "while kill -0 $owner 2>/dev/null; do sleep 1; done; pkill -KILL -P $pid; kill -KILL $pid; rm -rf '$dir'" \
+setsid sh -c "echo \$\$ >'$dir/watcher.pid'; while kill -0 $owner 2>/dev/null; do sleep 1; done; pkill -KILL -P $pid; kill -KILL $pid; rm -rf '$dir'" \
   </dev/null >/dev/null 2>&1 &
+# Wait until the watcher runs in its own session: the caller kills this script's process group when it exits.
+i=0; while [ ! -s "$dir/watcher.pid" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i+1)); done
 echo "PORT=$port"
 echo "KEY=$dir/user_key"
 echo "USER=$(id -un)"
