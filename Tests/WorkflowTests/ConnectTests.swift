@@ -87,8 +87,13 @@ import YAML
     let topology =
       "cat \"$TMT_TOPOLOGY_BASH\"; . \"$TMT_TOPOLOGY_BASH\"; echo \"me=${TMT_GUEST[name]} servers=${TMT_ROLES[server]}\""
     let tests = [Harness.test("/tests/s", "true"), Harness.test("/tests/both", topology)]
-    let code = try await harness.run(tests, plans: [plan])
+    let junit = harness.workdirRoot + "/junit.xml"
+    let code = try await harness.run(tests, plans: [plan], arguments: ["-a", "report", "-h", "junit", "--file", junit])
     #expect(code == 0)
+    let xml = FileSystem.readText(junit) ?? ""
+    for name in ["/serve/tests/s", "/both/tests/both (server-1)", "/both/tests/both (client-1)"] {
+      #expect(xml.contains("<testcase name=\"\(name)\""), "\(name) in \(xml)")
+    }
     let results = try harness.results()
     #expect(
       results.map { "\($0.guest.name):\($0.guest.role ?? "-"):\($0.name)" } == [
