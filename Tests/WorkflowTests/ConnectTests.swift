@@ -6,6 +6,10 @@ import YAML
 
 @testable import Workflow
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `provision: how: connect` and multihost plans against a real sshd on 127.0.0.1 (the guest shares this
 /// machine's file system, so what the guest wrote is checked in place).
 @Suite(.serialized) struct ConnectTests {
@@ -152,5 +156,29 @@ import YAML
       for _ in 0..<100 where FileSystem.exists("/proc/\(pid)/cmdline") { try await Task.sleep(for: .milliseconds(20)) }
       #expect(!pid.isEmpty && !FileSystem.exists("/proc/\(pid)/cmdline"), "\(file) process \(pid) is gone")
     }
+  }
+
+  /// A guest that drops mid-test (its sshd killed): that test is `error` with a note naming the guest, and the
+  /// run goes on to the next test, which cannot reach the guest either.
+  @Test func droppedGuestMakesTheTestAnErrorAndTheRunGoesOn() async throws {
+    let server = try await SSHGuest.start()
+    let harness = Harness()
+    let plan = Harness.plan("/plans", extra: [.provision: [Self.connect(server, name: "flaky-1")]])
+    let started = harness.workdirRoot + "/started"
+    let script = "echo $$ > '\(started).tmp'; mv '\(started).tmp' '\(started)'; exec sleep 3000"
+    let task = Task {
+      try await harness.run([Harness.test("/tests/a", script), Harness.test("/tests/b", "true")], plans: [plan])
+    }
+    for _ in 0..<1500 where !FileSystem.exists(started) { try await Task.sleep(for: .milliseconds(20)) }
+    SSHGuest.stop(server)
+    let code = try await task.value
+    // The guest is this machine: end what the dropped connection left behind.
+    if let pid = Int32((FileSystem.readText(started) ?? "").filter(\.isNumber)) { kill(pid, SIGKILL) }
+    #expect(code == 2)
+    let results = try harness.results()
+    #expect(results.map(\.result) == [.error, .error])
+    #expect(
+      results.first?.note.first?.hasPrefix("guest 'flaky-1' (\(server.user)@127.0.0.1:\(server.port)) dropped") == true)
+    #expect(results.last?.note.first?.contains("guest 'flaky-1'") == true)
   }
 }

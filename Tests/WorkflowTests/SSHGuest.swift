@@ -13,6 +13,8 @@ actor SSHGuest {
     var port: Int
     var key: String
     var user: String
+    /// The listener's pid file (nil for the test cluster's sshd, which tests never stop).
+    var pidFile: String? = nil
   }
 
   static let shared = SSHGuest()
@@ -42,7 +44,8 @@ actor SSHGuest {
     return Server(port: port, key: key, user: user)
   }
 
-  private static func start() async throws -> Server {
+  /// A server of its own, for a test that stops it.
+  static func start() async throws -> Server {
     let file = #filePath
     let tests = String(file[..<file.lastIndex(of: "/")!])
     let script = tests + "/../ExecutorsTests/Fixtures/scripts/sshd-up.sh"
@@ -62,6 +65,23 @@ actor SSHGuest {
     guard status.shellStatus == 0, let port = values["PORT"].flatMap({ Int($0) }), let key = values["KEY"],
       let user = values["USER"]
     else { throw ExecutorError("sshd-up.sh failed: \(text)") }
-    return Server(port: port, key: key, user: user)
+    return Server(port: port, key: key, user: user, pidFile: values["PIDFILE"])
+  }
+
+  /// Stops `server` the hard way (listener and every connection killed), as a crashed guest would.
+  static func stop(_ server: Server) {
+    guard let pidFile = server.pidFile, let pid = Int32((FileSystem.readText(pidFile) ?? "").filter(\.isNumber))
+    else { return }
+    for child in children(of: pid) { kill(child, SIGKILL) }
+    kill(pid, SIGKILL)
+  }
+
+  private static func children(of pid: Int32) -> [Int32] {
+    (FileSystem.list("/proc") ?? []).compactMap { Int32($0) }.filter { child in
+      let stat = FileSystem.readText("/proc/\(child)/stat") ?? ""
+      guard let close = stat.lastIndex(of: ")") else { return false }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      return fields.count > 1 && Int32(fields[1]) == pid
+    }
   }
 }
