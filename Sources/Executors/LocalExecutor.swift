@@ -12,7 +12,7 @@ internal import SystemPackage
 /// stdout+stderr appended to the output file. At the timeout, or when the calling task is cancelled, the whole
 /// process group gets SIGTERM, then SIGKILL after the grace period; members left behind after the main process exits
 /// are killed too, so a test that leaves children behind never hangs the run.
-package struct LocalExecutor: Sendable {
+package struct LocalExecutor: InvocationExecutor {
   /// Creates the executor.
   package init() {}
 

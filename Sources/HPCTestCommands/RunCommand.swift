@@ -7,7 +7,7 @@ import Workflow
 struct RunCommand: GlobalCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run TMT plans on this machine (tmt run -a provision -h local).",
+    abstract: "Run TMT plans on this machine or on guests over SSH (tmt run -a provision -h local|connect).",
     discussion: """
       Usage: hpctest run [RUN OPTIONS] [PLAN ...] [STEP [STEP OPTIONS]] ...
         PLAN                      plans/gpu, plans/gpu.fmf or /plans/gpu (the plan and its children)
@@ -28,6 +28,8 @@ struct RunCommand: GlobalCommand {
         provision -h local        prepare --no-install      execute -h tmt -x --ignore-duration
         provision -h slurm --nodes N --partition P --nodelist L --exclude L --constraint F --gres G
                   --account A --qos Q --time T --reservation R --stage-dir DIR --node-dir DIR(%n, %j)
+        provision -h connect -g HOST [-u USER] [-P PORT] [-k KEY ...] [--ssh-option OPT ...] [--become]
+                                  (key authentication only: -p/--password is refused)
         report -h display|junit --file F                    finish
       """)
 
@@ -49,6 +51,7 @@ struct RunCommand: GlobalCommand {
     options.context = global.context
     options.sysroot = global.sysroot
     if options.site == nil, let site = RunEnvironment.site { options.site = Path.absolute(site) }
+    options.hpctestBinary = FileSystem.readLink("/proc/self/exe")
     if let root = RunEnvironment.workdirRoot, !arguments.contains("--workdir-root") { options.workdirRoot = root }
     let code = await RunCatalog.run(root: global.root, options: options)
     if code != 0 { throw ExitCode(code) }

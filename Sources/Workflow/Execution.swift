@@ -2,14 +2,28 @@ import HPCBasics
 import Reporting
 import TMTModel
 
-/// The execute step of one plan: tests one after another, results.yaml rewritten atomically (write + rename) after
-/// every test and durably (fsync) at the end, a display line per finished test, stopping on abort, interrupt or
+/// The execute step of one plan on one guest: tests one after another, results.yaml rewritten atomically (write +
+/// rename, through the plan's `ResultsBoard`) after every test and durably (fsync) by the plan at the end, a display line per finished test, stopping on abort, interrupt or
 /// (`-x`) the first fail or error.
 struct Execution {
   var plan: PlanRun
   var tests: [DiscoveredTest]
   /// Tests that must not run, with the note why (missing required packages).
   var blocked: [Int: String]
+  /// The guest the tests run on.
+  var context: PlanContext
+  /// results.yaml, shared with the executions on the plan's other guests.
+  var board: ResultsBoard
+  /// This guest's slot on the board.
+  var slot = 0
+
+  init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String], board: ResultsBoard) {
+    self.plan = plan
+    self.tests = tests
+    self.blocked = blocked
+    self.context = plan.context
+    self.board = board
+  }
 
   struct Outcome {
     var results: [TestResult]
@@ -22,7 +36,10 @@ struct Execution {
     let log = plan.log
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
-    var main: [TestResult?] = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    let guest = context.resultGuest
+    var main: [TestResult?] = tests.map {
+      TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
+    }
     var extras: [TestResult] = []
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
@@ -44,7 +61,7 @@ struct Execution {
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
-      plan.save(text: ResultsYAML.document(entries: mainTexts.compactMap { $0 } + extraTexts), durable: false)
+      board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
@@ -59,7 +76,7 @@ struct Execution {
       }
     }
     outcome.results = main.compactMap { $0 } + extras
-    plan.save(outcome.results)
+    board.update(slot: slot, entries: outcome.results.map(ResultsYAML.entry))
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
@@ -87,7 +104,7 @@ struct Execution {
   }
 
   private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
-    let testRun = TestRun(context: plan.context, test: test)
+    let testRun = TestRun(context: context, test: test)
     if let note = blocked[test.serial] {
       var result = testRun.errorResult(note: note)
       result.log = []
@@ -98,8 +115,8 @@ struct Execution {
 
   private func show(_ result: TestResult, index: Int) {
     let lines = Display.lines(
-      result, verbosity: plan.log.verbosity, executeDirectory: plan.context.executeDirectory,
-      guest: plan.context.guest, progress: "[\(index + 1)/\(tests.count)]")
+      result, verbosity: plan.log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest,
+      progress: "[\(index + 1)/\(tests.count)]")
     for line in lines { plan.log.line(line, level: 3, minimumVerbosity: 1) }
   }
 }

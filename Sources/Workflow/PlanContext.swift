@@ -1,3 +1,4 @@
+public import Executors
 public import HPCBasics
 public import TMTModel
 
@@ -13,6 +14,14 @@ package struct PlanContext: Sendable {
   package var runID: String
   /// The guest name.
   package var guest = "default-0"
+  /// The guest's multihost role, nil when none.
+  package var role: String?
+  /// Runs the guest's tests and scripts (this machine, or the guest over SSH).
+  package var executor: any InvocationExecutor = LocalExecutor()
+  /// True when the guest is reached over SSH: files are copied there and back around each test.
+  package var remote = false
+  /// Every guest of the plan as (name, role, hostname), for the topology files.
+  package var topology: [TopologyGuest] = [TopologyGuest(name: "default-0")]
 
   /// Creates the context.
   package init(plan: TMTPlan, run: RunDirectory, options: RunOptions, runID: String) {
@@ -40,9 +49,23 @@ package struct PlanContext: Sendable {
     "data/guest/\(SafeName.relativePath(guest))/\(SafeName.relativePath(test.test.name))-\(test.serial)"
   }
 
+  /// `<plan>/discover/<phase>/tests`: where a remote guest gets the tree of a discover phase (as tmt lays it out).
+  package func stagedTree(phase: String) -> String { planDirectory + "/discover/" + phase + "/tests" }
+
   /// The plan's `environment:` as texts.
   package var planEnvironment: [(String, String)] {
     plan.environment.compactMap { key, node in node.scalarText.map { (key, $0) } }
+  }
+
+  /// The guest as results.yaml records it: name, role and address (`localhost` for this machine).
+  package var resultGuest: ResultGuest {
+    let address = topology.first { $0.name == guest }?.hostname
+    return ResultGuest(name: guest, role: role, primaryAddress: remote ? address : "localhost")
+  }
+
+  /// Creates this guest's empty plan environment file.
+  package func createGuestFiles() {
+    if !FileSystem.exists(environmentFile) { FileSystem.write(environmentFile, "") }
   }
 
   /// Creates the plan's directories and empty data files.

@@ -5,13 +5,19 @@ import TMTModel
 extension PlanRun {
   /// Runs the prepare phases and checks the tests' `require`/`recommend` packages. Returns the notes of tests
   /// that cannot run (a required package is missing with `--no-install`, or failed to install).
-  func prepare(_ tests: [DiscoveredTest]) async throws(Diagnostic) -> [Int: String] {
+  func prepare(_ tests: [DiscoveredTest], guests: [GuestRun]) async throws(Diagnostic) -> [Int: String] {
     guard options.runs(.prepare) else { return [:] }
     log.line("prepare", level: 1)
-    let shell = ShellPhase(context: context, treeRoot: discovery.root)
     for phase in context.plan.phases(.prepare) {
       switch phase.how {
-      case "shell": try await shell.run(phase, step: "prepare")
+      case "shell":
+        for guest in guests where Self.selects(phase, guest: guest.context) {
+          try await shell(guest).run(phase, step: "prepare")
+        }
+      case "install" where guests.contains(where: \.context.remote):
+        throw .error(
+          "prepare method 'install' is not supported on 'connect' guests yet (use shell)",
+          keyPath: "\(context.plan.name):prepare[\(phase.name)].how")
       case "install":
         let packages = phase["package"]?.scalarList ?? []
         if let problem = await installOrCheck(packages) {
@@ -57,12 +63,21 @@ extension PlanRun {
   }
 
   /// Runs the finish phases.
-  func finish() async throws(Diagnostic) {
+  func finish(_ guests: [GuestRun]) async throws(Diagnostic) {
     guard options.runs(.finish) else { return }
     let phases = context.plan.phases(.finish).filter { $0.how == "shell" }
     guard !phases.isEmpty else { return }
     log.line("finish", level: 1)
-    let shell = ShellPhase(context: context, treeRoot: discovery.root)
-    for phase in phases { try await shell.run(phase, step: "finish") }
+    for phase in phases {
+      for guest in guests where Self.selects(phase, guest: guest.context) {
+        try await shell(guest).run(phase, step: "finish")
+      }
+    }
+  }
+
+  /// Shell phases of `guest` run in its tree (on a remote guest, the staged copy of the first discover phase).
+  private func shell(_ guest: GuestRun) -> ShellPhase {
+    guard guest.context.remote else { return ShellPhase(context: guest.context, treeRoot: discovery.root) }
+    return ShellPhase(context: guest.context, treeRoot: guest.tests.first?.treeRoot ?? context.run.path)
   }
 }

@@ -52,25 +52,27 @@ package struct PlanRun: Sendable {
     }
     var results = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
     if options.runs(.execute) { save(results) }
+    var guests: [GuestRun] = []
     do throws(Diagnostic) {
-      try provision()
-      if let unmet = hardware(context.plan), !options.ignoreHardware {
+      guests = try await provision(tests)
+      if let unmet = hardware(context.plan), !options.ignoreHardware, !guests.contains(where: \.context.remote) {
         results = skipAll(tests, note: unmet)
         save(results)
       } else {
-        let blocked = try await prepare(tests)
+        let blocked = try await prepare(tests, guests: guests)
         if options.runs(.execute) {
-          let execution = await Execution(plan: self, tests: tests, blocked: blocked).run(previous: previous)
+          let execution = await execute(guests, blocked: blocked, previous: previous)
           results = execution.results
           outcome.interrupted = execution.interrupted
         } else if options.runs(.report) {
           results = storedResults() ?? results
         }
       }
-      try await finish()
+      try await finish(guests)
     } catch {
       outcome.failure = error
     }
+    await releaseGuests(guests)
     outcome.results = results
     return outcome
   }
@@ -84,21 +86,45 @@ package struct PlanRun: Sendable {
     return tests
   }
 
-  private func provision() throws(Diagnostic) {
-    guard options.runs(.provision) || options.runs(.execute) else { return }
-    log.line("provision", level: 1)
-    let phase = context.plan.phases(.provision).first
-    // A plan without `provision` gets tmt's default `virtual`; hpctest runs such plans on this machine.
-    let defaulted = phase.map { $0.how == "virtual" && $0["how"]?.location == nil } ?? true
-    let how = options.provisionHow ?? (defaulted ? "local" : phase?.how ?? "local")
-    let supported = ["local"]
-    if !supported.contains(how) {
-      throw .error(
-        "provision method '\(how)' is not supported yet (only 'local'); run with '-a provision -h local'",
-        keyPath: "\(context.plan.name):provision")
+  /// The guests: every provision phase (one guest each), or this machine when the provision step is skipped.
+  private func provision(_ tests: [DiscoveredTest]) async throws(Diagnostic) -> [GuestRun] {
+    guard options.runs(.provision) || options.runs(.execute) else {
+      return [GuestRun(context: context, tests: tests)]
     }
-    log.line("how: local", level: 2, minimumVerbosity: 1)
-    log.line("summary: 1 guest provisioned", level: 2, minimumVerbosity: 1)
+    log.line("provision", level: 1)
+    return try await provisionGuests(tests)
+  }
+
+  /// Runs the tests on every guest, the guests concurrently (as tmt queues them); results.yaml holds every guest's
+  /// results, in the end ordered as tmt orders them: by serial number, then by guest in provision order.
+  private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
+    -> Execution.Outcome
+  {
+    let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
+    var outcomes = Array(repeating: Execution.Outcome(results: []), count: guests.count)
+    await withTaskGroup(of: (Int, Execution.Outcome).self) { group in
+      for (slot, guest) in guests.enumerated() {
+        group.addTask {
+          var execution = Execution(plan: self, tests: guest.tests, blocked: blocked, board: board)
+          execution.context = guest.context
+          execution.slot = slot
+          return (slot, await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest }))
+        }
+      }
+      for await (slot, outcome) in group { outcomes[slot] = outcome }
+    }
+    var total = Execution.Outcome(results: [], interrupted: outcomes.contains { $0.interrupted })
+    guard guests.count > 1 else {
+      total.results = outcomes.first?.results ?? []
+      save(total.results)
+      return total
+    }
+    let indexed = outcomes.enumerated().flatMap { slot, outcome in outcome.results.map { (slot, $0) } }
+    total.results = indexed.enumerated().sorted { a, b in
+      (a.element.1.serialNumber, a.element.0, a.offset) < (b.element.1.serialNumber, b.element.0, b.offset)
+    }.map(\.element.1)
+    save(total.results)
+    return total
   }
 
   private func skipAll(_ tests: [DiscoveredTest], note: String) -> [TestResult] {

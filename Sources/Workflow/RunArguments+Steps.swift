@@ -30,6 +30,7 @@ extension RunArguments {
     case ("discover", "-t"), ("discover", "--test"): options.discoverTests.append(try value(argument))
     case ("discover", "-F"), ("discover", "--filter"): options.discoverFilters.append(try value(argument))
     case ("discover", "-x"), ("discover", "--exclude"): options.discoverExcludes.append(try value(argument))
+    case ("provision", _): try provisionOption(argument)
     case ("prepare", "--no-install"): options.noInstall = true
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
@@ -41,9 +42,29 @@ extension RunArguments {
     }
   }
 
+  /// tmt's `provision -h connect` options; `-p/--password` is refused (key authentication only).
+  private mutating func provisionOption(_ argument: String) throws(Diagnostic) {
+    switch argument {
+    case "-g", "--guest": options.connect.guest = try value(argument)
+    case "-u", "--user": options.connect.user = try value(argument)
+    case "-P", "--port":
+      let text = try value(argument)
+      guard let port = Int(text), (1...65535).contains(port) else {
+        throw .error("'provision \(argument)' must be a port number (1-65535), got '\(text)'")
+      }
+      options.connect.port = port
+    case "-k", "--key": options.connect.keys.append(try value(argument))
+    case "--ssh-option": options.connect.sshOptions.append(try value(argument))
+    case "--become": options.connect.become = true
+    case "-p", "--password":
+      throw .error("'provision \(argument)': password authentication is not supported, use a key ('-k FILE')")
+    default: throw Self.unknown(argument, in: section)
+    }
+  }
+
   private mutating func how(_ method: String) throws(Diagnostic) {
     let supported: [String: [String]] = [
-      "discover": ["fmf", "shell"], "provision": ["local", "slurm"], "prepare": ["shell", "install"],
+      "discover": ["fmf", "shell"], "provision": ["local", "connect", "slurm"], "prepare": ["shell", "install"],
       "execute": ["tmt"],
       "report": ["display", "junit"], "finish": ["shell"],
     ]

@@ -41,6 +41,8 @@ package struct RunOptions: Sendable {
   package var provisionHow: String?
   /// `provision -h slurm` options (used when the provision method is `slurm`).
   package var slurm = SlurmOptions()
+  /// `provision -h connect` options (`-g`, `-u`, `-P`, `-k`, `--ssh-option`, `--become`), overriding the plan's keys.
+  package var connect = ConnectOptions()
   /// `execute -x`.
   package var exitFirst = false
   /// `execute --ignore-duration`.
@@ -62,6 +64,8 @@ package struct RunOptions: Sendable {
   /// `run --site FILE` or `$HPCTEST_SITE`, absolute (validated before any test runs, passed to tests as
   /// `HPCTEST_SITE`).
   package var site: String?
+  /// The running `hpctest` binary, copied to remote guests as `<run>/scripts/hpctest` (nil: not copied).
+  package var hpctestBinary: String?
   /// `--sysroot` (passed to tests as `HPCTEST_SYSROOT`).
   package var sysroot: SystemRoot = .live
 

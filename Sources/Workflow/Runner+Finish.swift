@@ -45,7 +45,8 @@ extension Runner {
   private func report(_ outcomes: [PlanOutcome]) {
     var suites: [JUnitSuite] = []
     for outcome in outcomes {
-      let suite = JUnit.suite(name: outcome.name, results: outcome.results, executeDirectory: outcome.executeDirectory)
+      let suite = JUnit.suite(
+        name: outcome.name, results: JUnitGuestNames.apply(outcome.results), executeDirectory: outcome.executeDirectory)
       suites.append(suite)
       let plan = plans.first { $0.name == outcome.name }
       let hows = options.reportHows.isEmpty ? plan?.phases(.report).map(\.how) ?? [] : options.reportHows

@@ -23,7 +23,7 @@ struct ShellPhase {
       let invocation = Invocation(
         argv: ["/bin/bash", "-c", "set -eo pipefail\n" + script], environment: environment,
         workingDirectory: treeRoot, outputPath: directory + "/\(phase.name)-output.txt", timeout: .seconds(3600))
-      let result = await LocalExecutor().run(invocation)
+      let result = await context.executor.run(invocation)
       switch result {
       case .failure(let error):
         throw .error(error.message, keyPath: "\(context.plan.name):\(step)[\(phase.name)]")

@@ -59,7 +59,7 @@ extension TestRun {
       verdict.stop = "Test \(test.test.name) aborted, stopping execution."
     } else if FileSystem.exists(data + "/reboot-request") {
       verdict.checks = [internalCheck("guest", "Test failed due to guest reboot timeout.", time)]
-      verdict.notes = ["tmt-reboot is not supported on the local guest"]
+      verdict.notes = ["tmt-reboot is not supported on guest '\(context.guest)'"]
     } else if facts.restartsExhausted {
       let message =
         "Test reached maximum restart attempts (\(facts.restartMax)). You may want to set restart-max-count larger."
@@ -128,7 +128,7 @@ extension TestRun {
     return TestResult(
       name: test.test.name, serialNumber: test.serial, result: .pass, startTime: facts.start.iso8601,
       endTime: facts.end.iso8601, duration: Timestamp.clock(seconds: seconds), dataPath: relative + "/data",
-      guest: ResultGuest(name: context.guest), fmfID: [("name", test.test.name)], context: context.options.context,
+      guest: context.resultGuest, fmfID: [("name", test.test.name)], context: context.options.context,
       ids: ids)
   }
 

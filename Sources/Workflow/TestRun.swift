@@ -27,7 +27,7 @@ struct TestFacts {
   var durationText = "5m"
 }
 
-/// Runs one discovered test on the local guest: directories, environment, duration, restarts, checks, and the
+/// Runs one discovered test on its guest (this machine, or over SSH with its directory copied there and back): directories, environment, duration, restarts, checks, and the
 /// result as tmt would record it.
 package struct TestRun: Sendable {
   /// The plan's shared context.
@@ -61,7 +61,14 @@ package struct TestRun: Sendable {
     }
     let checks = TestChecks(test: test.test, directory: invocation + "/checks", relative: relative + "/checks")
     facts.checks += await checks.before()
+    if let error = await context.executor.push([invocation]) {
+      return TestRunOutcome(main: errorResult(note: error.message))
+    }
     await attempts(limit: limit, facts: &facts)
+    if let error = await context.executor.pull([invocation, context.planData]), facts.spawnError == nil {
+      facts.spawnError = error.message
+      facts.status = nil
+    }
     facts.checks += await checks.after()
     return interpret(facts)
   }
@@ -86,8 +93,10 @@ package struct TestRun: Sendable {
     guard FileSystem.makeDirectories(data) else { return false }
     if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
     FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
-    FileSystem.write(invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest))
-    FileSystem.write(invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest))
+    FileSystem.write(
+      invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
+    FileSystem.write(
+      invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
     return true
   }
 
@@ -107,7 +116,7 @@ package struct TestRun: Sendable {
         environment: TestEnvironment.build(test, context: context, restart: restart),
         workingDirectory: workingDirectory, outputPath: output,
         timeout: ignore ? nil : max(remaining, .zero), killGrace: .seconds(1))
-      let result = await LocalExecutor().run(invocation)
+      let result = await context.executor.run(invocation)
       facts.end = Timestamp.now()
       switch result {
       case .failure(let error):

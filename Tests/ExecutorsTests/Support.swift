@@ -60,3 +60,36 @@ enum Support {
     return !isAlive(pid)
   }
 }
+
+extension Support {
+  /// Writes `text` to `path`, creating parent directories.
+  static func write(_ path: String, _ text: String) {
+    let parent = String(path[..<path.lastIndex(of: "/")!])
+    var prefix = ""
+    for part in parent.split(separator: "/") {
+      prefix += "/" + part
+      mkdir(prefix, 0o755)
+    }
+    guard let file = fopen(path, "w") else { return }
+    fputs(text, file)
+    fclose(file)
+  }
+
+  /// The direct children of `pid` (from /proc).
+  static func children(of pid: Int32) -> [Int32] {
+    guard let dir = opendir("/proc") else { return [] }
+    defer { closedir(dir) }
+    var result: [Int32] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) {
+        String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+      }
+      guard let child = Int32(name) else { continue }
+      let stat = read("/proc/\(child)/stat")
+      guard let close = stat.lastIndex(of: ")") else { continue }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      if fields.count > 1, Int32(fields[1]) == pid { result.append(child) }
+    }
+    return result
+  }
+}

@@ -42,7 +42,9 @@ import Testing
 
   @Test(arguments: [
     (["--bogus"], "no such option '--bogus' for 'run'"),
-    (["provision", "-h", "connect"], "'provision --how connect' is not supported yet"),
+    (["provision", "-h", "virtual"], "'provision --how virtual' is not supported yet"),
+    (["provision", "-h", "connect", "-p", "pw"], "'provision -p': password authentication is not supported"),
+    (["provision", "-P", "http"], "'provision -P' must be a port number (1-65535), got 'http'"),
     (["execute", "--frob"], "no such option '--frob' for 'run execute'"),
     (["--id"], "option '--id' needs a value"),
     (["-e", "NOVALUE"], "invalid environment variable specification 'NOVALUE'"),

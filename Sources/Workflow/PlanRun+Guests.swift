@@ -1,0 +1,86 @@
+import Executors
+import HPCBasics
+import Reporting
+import TMTModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One guest of a plan with its context and the tests that run on it.
+struct GuestRun: Sendable {
+  /// The plan context for this guest (name, role, executor, topology).
+  var context: PlanContext
+  /// The tests whose discover phase's `where` names this guest or its role, with tree roots where the guest
+  /// sees them.
+  var tests: [DiscoveredTest]
+  /// The SSH connection to close at the end, nil for this machine.
+  var ssh: SSHExecutor?
+}
+
+extension PlanRun {
+  /// Provisions every guest of the plan: `local` ones run here; `connect` ones get one master connection each and,
+  /// in one transfer, the helper scripts (with this `hpctest` binary), the tests' directories (plus `.fmf`) under
+  /// `<plan>/discover/<phase>/tests` and the plan data.
+  func provisionGuests(_ tests: [DiscoveredTest]) async throws(Diagnostic) -> [GuestRun] {
+    let specs = try GuestSpec.guests(of: context.plan, options: options)
+    let topology = specs.map { TopologyGuest(name: $0.name, role: $0.role, hostname: $0.host) }
+    let remote = specs.contains { $0.how == "connect" }
+    if remote { try await stageLocally(tests) }
+    var guests: [GuestRun] = []
+    for spec in specs {
+      var guestContext = context
+      guestContext.guest = spec.name
+      guestContext.role = spec.role
+      guestContext.topology = topology
+      guestContext.createGuestFiles()
+      var run = GuestRun(context: guestContext, tests: try testsOn(spec, tests))
+      if spec.how == "connect" { try await connect(spec, run: &run) }
+      log.line("guest: \(spec.name)\(spec.role.map { " (role \($0))" } ?? "") via \(spec.how)", level: 2)
+      guests.append(run)
+    }
+    log.line("summary: \(Display.listed(guests.count, "guest")) provisioned", level: 2, minimumVerbosity: 1)
+    return guests
+  }
+
+  /// Closes the master connections.
+  func releaseGuests(_ guests: [GuestRun]) async {
+    for guest in guests { await guest.ssh?.close() }
+  }
+
+  /// True when a phase's `where` (guest names or roles; none = every guest) selects `guest`.
+  static func selects(_ phase: TMTPhase?, guest: PlanContext) -> Bool {
+    guard let names = phase?["where"]?.scalarList, !names.isEmpty else { return true }
+    return names.contains(guest.guest) || guest.role.map(names.contains) == true
+  }
+
+  private func testsOn(_ spec: GuestSpec, _ tests: [DiscoveredTest]) throws(Diagnostic) -> [DiscoveredTest] {
+    let phases = context.plan.phases(.discover)
+    var probe = context
+    probe.guest = spec.name
+    probe.role = spec.role
+    return tests.filter { test in Self.selects(phases.first { $0.name == test.phase }, guest: probe) }.map { test in
+      var test = test
+      if spec.how == "connect" { test.treeRoot = context.stagedTree(phase: test.phase) }
+      return test
+    }
+  }
+
+  private func connect(_ spec: GuestSpec, run: inout GuestRun) async throws(Diagnostic) {
+    let key = "\(context.plan.name):provision[\(spec.name)]"
+    let target = SSHTarget(
+      host: spec.host ?? "", user: spec.user, port: spec.port, keys: spec.keys,
+      socketPath: "/tmp/hpctest-\(getpid())-\(context.runID)-\(spec.name).sock", options: spec.sshOptions,
+      become: spec.become)
+    var ssh = SSHExecutor(name: spec.name, target: target, stateDirectory: context.run.path + "/ssh/" + spec.name)
+    if let error = await ssh.open() { throw .error(error.message, keyPath: key) }
+    let directories = [context.run.scripts, context.planData] + Set(run.tests.map(\.treeRoot)).sorted()
+    if let error = await ssh.push(directories) {
+      await ssh.close()
+      throw .error(error.message, keyPath: key)
+    }
+    run.context.executor = ssh
+    run.context.remote = true
+    run.ssh = ssh
+  }
+}

@@ -1,0 +1,91 @@
+import Testing
+
+@testable import Executors
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The SSH executor against a real sshd on 127.0.0.1 (the guest's processes are visible here, so the tests can
+/// check that none is left).
+@Suite(.serialized) struct SSHExecutorTests {
+  @Test func exitCodeOutputAndEnvironment() async throws {
+    let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
+    let dir = Support.temporaryDirectory()
+    let outcome = try await executor.run(Support.invocation("exit4.sh", in: dir)).get()
+    #expect(outcome.termination == .exited(4))
+    #expect(!outcome.timedOut && !outcome.cancelled)
+    #expect(Support.read(dir + "/output.txt") == "to stdout\nto stderr\ncwd=\(dir) FOO=bar HOME=unset\n")
+    let check = ["ssh"] + SSHCommand.options(executor.target) + ["-O", "check", executor.target.destination]
+    #expect(await executor.capture(check).0 == 0, "the master connection is up")
+    await executor.close()
+    #expect(await executor.capture(check).0 != 0, "the master connection is closed")
+  }
+
+  @Test(arguments: [false, true])
+  func teardownLeavesNothing(cancel: Bool) async throws {
+    let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
+    let dir = Support.temporaryDirectory()
+    let invocation = Support.invocation("remote-leaves-children.sh", in: dir, timeout: cancel ? nil : .seconds(2))
+    let task = Task { await executor.run(invocation) }
+    let stubborn = await Support.waitForPID(in: dir)
+    let sleeper = Int32(Support.read(dir + "/pid.sleep").filter(\.isNumber)) ?? 0
+    #expect(Support.isAlive(stubborn) && sleeper > 0 && Support.isAlive(sleeper))
+    if cancel { task.cancel() }
+    let outcome = try await task.value.get()
+    // Cancelling also ends the local ssh client (status 255); a timeout ends the remote program with SIGTERM.
+    #expect(cancel ? outcome.cancelled : outcome.timedOut && outcome.shellStatus == 128 + SIGTERM)
+    #expect(await Support.becomesDead(stubborn))
+    #expect(await Support.becomesDead(sleeper))
+    await executor.close()
+  }
+
+  @Test func childrenLeftAfterExitAreKilled() async throws {
+    let executor = try await TestGuest.executor(try await TestGuest.shared.shared())
+    let dir = Support.temporaryDirectory()
+    let outcome = try await executor.run(Support.invocation("leaves-child.sh", in: dir)).get()
+    #expect(outcome.termination == .exited(0))
+    #expect(await Support.becomesDead(await Support.waitForPID(in: dir)))
+    await executor.close()
+  }
+
+  @Test func droppedGuestIsAnErrorNamingIt() async throws {
+    let server = try await TestGuest.start()
+    let executor = try await TestGuest.executor(server, name: "flaky")
+    let dir = Support.temporaryDirectory()
+    let task = Task { await executor.run(Support.invocation("remote-leaves-children.sh", in: dir)) }
+    let stubborn = await Support.waitForPID(in: dir)
+    let sleeper = Int32(Support.read(dir + "/pid.sleep").filter(\.isNumber)) ?? 0
+    Self.stopServer(server)
+    let result = await task.value
+    guard case .failure(let error) = result else {
+      Issue.record("expected an error, got \(result)")
+      return
+    }
+    #expect(error.message.hasPrefix("guest 'flaky' (\(server.user)@127.0.0.1:\(server.port)) dropped the connection"))
+    // The guest is this machine: clean up what the dropped connection left behind.
+    kill(stubborn, SIGKILL)
+    kill(sleeper, SIGKILL)
+  }
+
+  @Test(arguments: [SSHTransfer.Method.rsync, .tar])
+  func pushAndPullKeepPaths(method: SSHTransfer.Method) async throws {
+    let opened = try await TestGuest.executor(try await TestGuest.shared.shared())
+    var executor = opened
+    executor.transfer = method
+    let source = Support.temporaryDirectory()
+    Support.write(source + "/a/file.txt", "pushed\n")
+    #expect(await executor.push([source + "/a"]) == nil)
+    #expect(Support.read(source + "/a/file.txt") == "pushed\n")
+    let bad = await executor.pull(["/nonexistent-\(getpid())"])
+    #expect(bad?.message.contains("cannot copy from guest 'guest-1'") == true)
+    await opened.close()
+  }
+
+  /// Kills the listener and its per-connection processes, as a crashed or stopped sshd would.
+  static func stopServer(_ server: TestGuest.Server) {
+    guard let pid = Int32(Support.read(server.pidFile).filter(\.isNumber)) else { return }
+    for child in Support.children(of: pid) { kill(child, SIGKILL) }
+    kill(pid, SIGKILL)
+  }
+}
