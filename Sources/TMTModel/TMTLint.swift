@@ -73,7 +73,9 @@ public enum TMTLint {
       return [TMTLintResult(outcome: .pass, code: "G001", message: "no duplicate ids detected")]
     }
     return duplicates.flatMap { id in
-      (names[id] ?? []).map { TMTLintResult(outcome: .fail, code: "G001", message: "duplicate id \"\(id)\" in \"\($0)\"") }
+      (names[id] ?? []).map {
+        TMTLintResult(outcome: .fail, code: "G001", message: "duplicate id \"\(id)\" in \"\($0)\"")
+      }
     }
   }
 

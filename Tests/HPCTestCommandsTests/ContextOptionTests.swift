@@ -24,7 +24,10 @@ import Testing
 
   @Test(arguments: [
     (["-c", "distro=fedora arch=x86_64"], "{\"distro\": [\"fedora\"], \"arch\": [\"x86_64\"]}"),
-    (["-c", "distro=fedora", "-c", "arch=aarch64", "-c", "distro=rhel"], "{\"distro\": [\"rhel\"], \"arch\": [\"aarch64\"]}"),
+    (
+      ["-c", "distro=fedora", "-c", "arch=aarch64", "-c", "distro=rhel"],
+      "{\"distro\": [\"rhel\"], \"arch\": [\"aarch64\"]}"
+    ),
     (["-c", "x=\"a b\",c"], "{\"x\": [\"a b\", \"c\"]}"),
     (["-c", "x=", "-c", "x=1"], "{\"x\": [\"1\"]}"),
   ])

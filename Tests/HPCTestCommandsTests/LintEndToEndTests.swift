@@ -18,9 +18,17 @@ import Testing
     #expect(outcome.status == 1)
   }
 
-  @Test func warningsAloneExitZero() {
+  /// `--outcome-only` hides lines, not failures: a shown object that failed a check still makes the exit code 1.
+  @Test func outcomeOnlyFiltersLinesButKeepsTheExitCode() {
     let outcome = EndToEndTests.hpctest(["lint", "--outcome-only", "warn"], in: Self.tree)
     #expect(outcome.output == Self.golden("outcome-only-warn.txt"))
+    #expect(outcome.status == 1)
+  }
+
+  /// Warnings alone (C001 here) do not fail lint: exit 0, as `tmt lint duplicate-one` (recorded in lint-one.txt).
+  @Test func warningsAloneExitZero() {
+    let outcome = EndToEndTests.hpctest(["lint", "duplicate-one"], in: Self.tree)
+    #expect(outcome.output == Self.golden("lint-one.txt"))
     #expect(outcome.status == 0)
   }
 
@@ -54,7 +62,7 @@ import Testing
       print("note: skipping the live tmt lint comparison: the reference venv lacks python-markdown (tmt[test-convert])")
       return
     }
-    for arguments in [["lint"], ["lint", "--outcome-only", "warn"]] {
+    for arguments in [["lint"], ["lint", "--outcome-only", "warn"], ["lint", "duplicate-one"]] {
       let log = EndToEndTests.temporaryDirectory() + "/tmt.out"
       let status = system(
         "cd '\(Self.tree)' && HOME=/nonexistent-home '\(venv)/bin/tmt' \(arguments.joined(separator: " ")) "
@@ -63,14 +71,5 @@ import Testing
       #expect(mine.output == FileSystem.readText(log), "\(arguments)")
       #expect(mine.status == (status >> 8) & 0xff, "\(arguments)")
     }
-  }
-}
-
-/// `getenv` as an optional String.
-enum ProcessInfoLite {
-  static func environment(_ name: String) -> String? {
-    guard let value = getenv(name) else { return nil }
-    let text = String(cString: value)
-    return text.isEmpty ? nil : text
   }
 }

@@ -13,7 +13,10 @@ import Testing
     let plan = try #require(TMTLint.run(catalog).first { $0.name == "/plans" })
     let p005 = plan.results.filter { $0.code == "P005" }.map(\.line)
     // tmt 1.78 clones the repository here; hpctest never fetches, so the id is a warning, not a pass or fail.
-    #expect(p005 == ["warn P005 remote fmf id in \"remote\" not validated, hpctest does not clone 'https://github.com/teemtee/tmt'"])
+    #expect(
+      p005 == [
+        "warn P005 remote fmf id in \"remote\" not validated, hpctest does not clone 'https://github.com/teemtee/tmt'"
+      ])
     #expect(!plan.failed)
   }
 

@@ -1,7 +1,6 @@
 import TMTModel
 import Testing
 
-
 /// Headings of manual test files as python-markdown 3.11.3 renders them (each expectation was produced by
 /// `markdown.markdown(text)` with the reference's Python), and tmt 1.78's T008 warnings over them.
 @Suite struct TMTManualMarkdownTests {
