@@ -49,9 +49,3 @@ enum ContextSpecification {
     return .success(result)
   }
 }
-
-/// A malformed `-c` value, with tmt's message.
-struct ContextError: Error, Sendable {
-  /// The message tmt prints.
-  var message: String
-}

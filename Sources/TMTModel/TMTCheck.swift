@@ -65,9 +65,48 @@ package enum TMTCheck {
     let base: [(String, YAMLNode)] = [
       ("how", .text(name)), ("enabled", YAMLNode(.bool(true))), ("result", .text("respect")),
     ]
-    return .map(
-      (base + defaults).map { key, fallback in (key, given?[key: key]?.withoutLocations ?? fallback) })
+    var pairs: [(String, YAMLNode)] = []
+    for (key, fallback) in base + defaults {
+      guard let value = given?[key: key] else {
+        pairs.append((key, fallback))
+        continue
+      }
+      pairs.append((key, try normalized(value, key: key, address: address, reader: reader)))
+    }
+    return .map(pairs)
   }
+
+  /// The check fields' `normalize` callbacks: pattern lists (`normalize_pattern_list`: null → [], a string →
+  /// [string]) and integers (`normalize_int`: `int(value)`); other fields are kept as given.
+  private static func normalized(_ value: YAMLNode, key: String, address: String, reader: TMTFieldReader)
+    throws(Diagnostic) -> YAMLNode
+  {
+    let plain = value.withoutLocations
+    if patternKeys.contains(key) {
+      if plain.isNull { return .list([]) }
+      if plain.string != nil { return .list([plain]) }
+      guard let items = plain.items else {
+        throw reader.normalization(
+          "\(address).\(key)", value, "a regular expression or a list of regular expressions")
+      }
+      for (index, pattern) in items.enumerated() where pattern.string == nil {
+        throw reader.normalization("\(address).\(key)[\(index)]", pattern, "a regular expression")
+      }
+      return plain
+    }
+    guard integerKeys.contains(key) else { return plain }
+    if case .float(let number) = plain.value, number.isFinite { return YAMLNode(.int(Int(number))) }
+    guard case .string(let text) = plain.value else { return plain }
+    guard let number = Int(text.trimmingCharacters(in: " \t\n")) else {
+      throw reader.normalization("\(address).\(key)", value, "an integer")
+    }
+    return YAMLNode(.int(number))
+  }
+
+  private static let patternKeys: Set<String> = ["failure-pattern", "ignore-pattern"]
+  private static let integerKeys: Set<String> = [
+    "delay-before-report", "interval", "ping-packets", "ping-threshold", "ssh-ping-threshold",
+  ]
 
   private static func cannot(_ address: String, cause: String, at node: YAMLNode, reader: TMTFieldReader)
     -> Diagnostic

@@ -41,7 +41,8 @@ extension TMTPlan {
     pairs.append(("ansible", ansible))
     pairs.append(("sources", .strings(sources)))
     pairs += exportedExtras
-    for step in TMTStep.allCases {
+    // tmt's `Plan._export` keeps a step only when its export is truthy: `prepare: []` drops the key.
+    for step in TMTStep.allCases where !phases(step).isEmpty {
       pairs.append((step.rawValue, .list(phases(step).map { .map($0.data) })))
     }
     return .map(pairs)

@@ -15,14 +15,16 @@ extension TMTLint {
       let value = { (key: String) in id.first { $0.0 == key }.map { PythonText.str($0.1) } }
       if let url = value("url") {
         results.append(
-          TMTLintResult(outcome: .warn, code: "P005", message: "\(label) not validated, hpctest does not clone '\(url)'"))
+          TMTLintResult(
+            outcome: .warn, code: "P005", message: "\(label) not validated, hpctest does not clone '\(url)'"))
       } else if let error = localTreeError(value("path"), workingDirectory: workingDirectory) {
         results.append(TMTLintResult(outcome: .fail, code: "P005", message: "\(label) is invalid, \(error)"))
       } else {
         results.append(TMTLintResult(outcome: .pass, code: "P005", message: "\(label) is valid"))
       }
     }
-    return results.isEmpty ? [TMTLintResult(outcome: .skip, code: "P005", message: "no remote fmf ids defined")] : results
+    return results.isEmpty
+      ? [TMTLintResult(outcome: .skip, code: "P005", message: "no remote fmf ids defined")] : results
   }
 
   /// fmf's `Tree(path)` root search for a local id, with tmt's friendlier messages.

@@ -17,7 +17,9 @@ extension TMTLint {
   static func phasesHaveGuests(_ plan: TMTPlan) -> [TMTLintResult] {
     let provision = rawPhases(plan, .provision)
     let names = provision.map(\.name)
-    let roles = provision.compactMap { phase in phase.data[key: "role"].flatMap { $0.isTruthy ? PythonText.str($0) : nil } }
+    let roles = provision.compactMap { phase in
+      phase.data[key: "role"].flatMap { $0.isTruthy ? PythonText.str($0) : nil }
+    }
     let found = foundText(names: names, roles: roles)
     var results: [TMTLintResult] = []
     for step in [TMTStep.prepare, .execute, .finish] {
@@ -25,7 +27,8 @@ extension TMTLint {
         let label = "\(step.rawValue) phase '\(phase.name)'"
         let wheres = whereList(phase.data[key: "where"])
         if wheres.isEmpty {
-          results.append(TMTLintResult(outcome: .pass, code: "P007", message: "\(label) does not require specific guest"))
+          results.append(
+            TMTLintResult(outcome: .pass, code: "P007", message: "\(label) does not require specific guest"))
         }
         for target in wheres {
           let message =

@@ -1,5 +1,7 @@
 extension TMTManualMarkdown {
-  private enum Section: String { case setup = "Setup", test = "Test", step = "Step", expect = "Expect", cleanup = "Cleanup" }
+  private enum Section: String {
+    case setup = "Setup", test = "Test", step = "Step", expect = "Expect", cleanup = "Cleanup"
+  }
 
   private struct TestSection {
     var name: String
@@ -36,7 +38,9 @@ extension TMTManualMarkdown {
           "Heading \"\(heading.html)\" from the section \"\(section.rawValue)\" is used outside of Test sections.")
       }
     }
-    for list in [setup, cleanup] where list.count > 1 { warnings.append("\(list.count) headings \"\(list[0])\" are used") }
+    for list in [setup, cleanup] where list.count > 1 {
+      warnings.append("\(list.count) headings \"\(list[0])\" are used")
+    }
     guard !tests.isEmpty else { return warnings + ["\"Test\" section doesn't exist in the Markdown file"] }
     for test in tests where test.steps != test.expects {
       warnings.append(

@@ -39,8 +39,8 @@ package enum TMTManualMarkdown {
   }
 
   private static func atx(_ line: String) -> Heading? {
-    let hashes = line.prefix { $0 == "#" }.count
-    guard (1...6).contains(hashes) else { return nil }
+    let hashes = min(line.prefix { $0 == "#" }.count, 6)
+    guard hashes > 0 else { return nil }
     var title = Substring(line.dropFirst(hashes))
     while title.last == "#" { title.removeLast() }
     let text = title.trimmingCharacters(in: " \t")

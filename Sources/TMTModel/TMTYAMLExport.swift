@@ -261,20 +261,9 @@ struct YAMLScalarAnalysis {
     return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
   }
 
-  /// True when a plain scalar would load as something other than this string (YAML 1.2 core + timestamps).
+  /// True when a plain scalar would load as something other than this string (ruamel's YAML 1.2 resolver, which
+  /// the dumper consults the same way: `0000-0000-0000-0000` stays plain, `2024-01-02` is quoted).
   static func resolvesToNonString(_ text: String) -> Bool {
-    if text.isEmpty || ["null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE"].contains(text) {
-      return true
-    }
-    if Int(text) != nil || Double(text) != nil && text.first.map({ $0.isNumber || "+-.".contains($0) }) == true {
-      return true
-    }
-    if [".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN"].contains(text) {
-      return true
-    }
-    if text.hasPrefix("0x"), Int(text.dropFirst(2), radix: 16) != nil { return true }
-    if text.hasPrefix("0o"), Int(text.dropFirst(2), radix: 8) != nil { return true }
-    let dateLike = text.allSatisfy { $0.isASCII && ($0.isNumber || "-:.+ TtZz".contains($0)) }
-    return dateLike && text.first?.isNumber == true && text.filter { $0 == "-" }.count >= 2
+    ScalarResolver.resolve(text) != .string
   }
 }

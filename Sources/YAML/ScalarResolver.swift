@@ -1,13 +1,13 @@
 /// The implicit tag of a plain scalar under ruamel.yaml's YAML 1.2 resolver (the regexes of
 /// `ruamel.yaml.resolver`, tried in ruamel's order: bool, float, int, merge, null, timestamp, value).
-enum ImplicitTag: Sendable, Hashable {
+package enum ImplicitTag: Sendable, Hashable {
   case string, null, bool, int, float, timestamp, merge, value
 }
 
 /// Byte-level matchers equivalent to ruamel's YAML 1.2 implicit resolver regexes.
-enum ScalarResolver {
+package enum ScalarResolver {
   /// The implicit tag of the plain scalar `text`.
-  static func resolve(_ text: String) -> ImplicitTag {
+  package static func resolve(_ text: String) -> ImplicitTag {
     var text = text
     return text.withUTF8 { resolve($0) }
   }
