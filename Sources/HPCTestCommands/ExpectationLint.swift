@@ -7,9 +7,12 @@ import Workflow
 /// `HPCTEST_EXPECT_*` variables, H002 for the site file (`--site`, `$HPCTEST_SITE`, else the default under the
 /// system root when present).
 enum ExpectationLint {
-  /// H001 for a plan's report (nothing for a test's).
+  /// H001 for the report of a plan that sets `HPCTEST_EXPECT_*` variables (nothing for tests and other plans, so
+  /// tmt's own lint output stays as tmt prints it).
   static func planResults(_ report: TMTLintReport, _ catalog: TMTCatalog) -> [TMTLintResult] {
-    guard let plan = catalog.plans.first(where: { $0.name == report.name }) else { return [] }
+    guard let plan = catalog.plans.first(where: { $0.name == report.name }),
+      plan.environment.contains(where: { $0.0.hasPrefix("HPCTEST_EXPECT_") })
+    else { return [] }
     let problems = RunPreflight.environmentProblems(plan)
     guard !problems.isEmpty else {
       return [TMTLintResult(outcome: .pass, code: "H001", message: "expectation variables are valid")]
