@@ -74,11 +74,14 @@ package enum SlurmSweepScript {
     args=()
     for a in "$@"; do args+=("${a//%n/$node}"); done
     frame() { local IFS=$'\t'; printf '@hpctest\t%s\t%s\n' "$node" "$*"; }
-    rm -rf "$work/tree" "$work/run"
+    rm -rf "$work/tree" "$work/run" "$work/bin"
     mkdir -p "$work/tree" && tar -xzf "$stage-$tarball" -C "$work/tree" \
       || { frame fail "cannot unpack the tree into $work/tree"; exit 0; }
+    # Tests call `hpctest` by name from the binary's own directory: give it its name back in the node's directory.
+    mkdir -p "$work/bin" && { ln -f "$stage-$binary" "$work/bin/hpctest" 2>/dev/null || cp -f "$stage-$binary" "$work/bin/hpctest"; } \
+      || { frame fail "cannot place hpctest in $work/bin"; exit 0; }
     frame start "$work"
-    "$stage-$binary" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
+    "$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
     pid=$!
     trap 'kill -TERM $pid 2>/dev/null' TERM INT
     seq=0 last=
