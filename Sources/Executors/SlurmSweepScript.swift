@@ -1,6 +1,6 @@
-/// The two scripts of a Slurm sweep (pure; golden-tested). `driver` runs under `salloc` on the submitting host:
-/// it makes a node-local stage directory on every node, `sbcast`s the hpctest binary, the tree tarball and the
-/// node script there, and starts `srun --ntasks-per-node=1 --label` so every node runs the plan at once. `node`
+/// The two scripts of a Slurm sweep (pure). `driver` runs under `salloc` on the submitting host: it `sbcast`s the
+/// hpctest binary and the tree tarball to node-local `<stage root>/hpctest-<job>-<name>` and starts
+/// `srun --ntasks-per-node=1 --label bash -c NODE-SCRIPT` so every node runs the plan at once. `node`
 /// runs on each node: it unpacks the tree into the node's own directory, runs hpctest there and streams every
 /// new state of its results.yaml files back through srun's output as framed lines (see `SlurmFrame`).
 package enum SlurmSweepScript {
@@ -45,21 +45,21 @@ package enum SlurmSweepScript {
       set -u
       stage=\(stage)
       printf '@hpctest\\t-\\tjob\\t%s\\t%s\\n' "$SLURM_JOB_ID" "$SLURM_JOB_NODELIST"
-      srun --ntasks-per-node=1 --kill-on-bad-exit=0 mkdir -p "$stage" || exit 2
-      for f in \(ShellQuote.join([layout.executable, layout.tarball, layout.nodeScript])); do
-        sbcast --force "$f" "$stage/$(basename "$f")" || { echo "hpctest: sbcast of $f failed" >&2; exit 2; }
+      for f in \(ShellQuote.join([layout.executable, layout.tarball])); do
+        sbcast --force "$f" "$stage-$(basename "$f")" || { echo "hpctest: sbcast of $f failed" >&2; exit 2; }
       done
-      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label bash "$stage/\(basename(layout.nodeScript))" \\
-        "$stage" \(work) \(layout.pollSeconds) \(basename(layout.executable)) \(basename(layout.tarball)) \\
+      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label bash -c "$(cat \(ShellQuote.quote(layout.nodeScript)))" \\
+        node.sh "$stage" \(work) \(layout.pollSeconds) \(basename(layout.executable)) \(basename(layout.tarball)) \\
         \(ShellQuote.join(layout.arguments))
       rc=$?
-      timeout 20 srun --ntasks-per-node=1 --kill-on-bad-exit=0 rm -rf "$stage" >/dev/null 2>&1
+      timeout 20 srun --ntasks-per-node=1 --kill-on-bad-exit=0 \\
+        rm -rf "$stage" "$stage-\(basename(layout.executable))" "$stage-\(basename(layout.tarball))" >/dev/null 2>&1
       exit $rc
 
       """
   }
 
-  /// The node script: `node.sh STAGE WORKDIR POLL BINARY TARBALL ARGS...`.
+  /// The node script: `node.sh STAGE WORKDIR POLL BINARY TARBALL ARGS...` (the files are `STAGE-BINARY`, ...).
   package static func node() -> String {
     #"""
     #!/bin/bash
@@ -74,11 +74,14 @@ package enum SlurmSweepScript {
     args=()
     for a in "$@"; do args+=("${a//%n/$node}"); done
     frame() { local IFS=$'\t'; printf '@hpctest\t%s\t%s\n' "$node" "$*"; }
-    rm -rf "$work/tree" "$work/run"
-    mkdir -p "$work/tree" && tar -xzf "$stage/$tarball" -C "$work/tree" \
+    rm -rf "$work/tree" "$work/run" "$work/bin"
+    mkdir -p "$work/tree" && tar -xzf "$stage-$tarball" -C "$work/tree" \
       || { frame fail "cannot unpack the tree into $work/tree"; exit 0; }
+    # Tests call `hpctest` by name from the binary's own directory: give it its name back in the node's directory.
+    mkdir -p "$work/bin" && { ln -f "$stage-$binary" "$work/bin/hpctest" 2>/dev/null || cp -f "$stage-$binary" "$work/bin/hpctest"; } \
+      || { frame fail "cannot place hpctest in $work/bin"; exit 0; }
     frame start "$work"
-    "$stage/$binary" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
+    "$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
     pid=$!
     trap 'kill -TERM $pid 2>/dev/null' TERM INT
     seq=0 last=

@@ -36,14 +36,19 @@ package struct SlurmFrames: Sendable {
   /// Reads the whole output of a sweep.
   package static func parse(_ text: String) -> SlurmFrames {
     var frames = SlurmFrames()
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) { frames.consume(line) }
+    let whole = Substring(text)
+    for line in whole.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+      frames.consume(whole[line.startIndex..<line.endIndex])
+    }
     return frames
   }
 
   /// Takes one output line.
   package mutating func consume(_ line: Substring) {
     guard let frame = Self.unlabelled(line) else { return note(line) }
-    let fields = frame.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+    let fields = frame.utf8.split(separator: 9, maxSplits: 4, omittingEmptySubsequences: false).map {
+      frame[$0.startIndex..<$0.endIndex]
+    }
     guard fields.count >= 4 else { return }
     let node = String(fields[1])
     if node == "-" {
@@ -99,9 +104,13 @@ package struct SlurmFrames: Sendable {
 
   /// The frame without srun's `--label` prefix, nil when the line is not a frame.
   static func unlabelled(_ line: Substring) -> Substring? {
-    guard let range = line.firstRange(of: "@hpctest\t") else { return nil }
-    let prefix = line[..<range.lowerBound]
-    guard prefix.allSatisfy({ $0 == " " || $0 == ":" || $0.isNumber }) else { return nil }
-    return line[range.lowerBound...]
+    let bytes = line.utf8
+    var index = bytes.startIndex
+    while index != bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x3A || (0x30...0x39).contains(bytes[index])
+    {
+      index = bytes.index(after: index)
+    }
+    let rest = line[index...]
+    return rest.utf8.starts(with: "@hpctest\t".utf8) ? rest : nil
   }
 }

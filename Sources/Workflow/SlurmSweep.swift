@@ -31,11 +31,10 @@ struct SlurmSweep {
       Invocation(
         argv: argv, environment: Self.environment(), workingDirectory: directory.path, outputPath: output,
         killGrace: .seconds(5)))
-    var frames = SlurmFrames.parse(FileSystem.readText(output) ?? "")
     let interrupted = Task.isCancelled || (try? outcome.get().cancelled) == true
-    if interrupted, let job = frames.jobID { await command(["scancel", job], folder: folder) }
+    if interrupted, let job = Self.jobID(in: output) { await command(["scancel", job], folder: folder) }
     if case .failure(let error) = outcome { log.error("salloc: \(error)") }
-    frames = SlurmFrames.parse(FileSystem.readText(output) ?? "")
+    let frames = SlurmFrames.parse(FileSystem.readText(output) ?? "")
     let nodes = await hostnames(frames.nodeList, folder: folder)
     guard frames.jobID != nil else {
       log.error("no allocation was made; salloc said:\n" + (FileSystem.readText(output) ?? ""))
@@ -45,6 +44,14 @@ struct SlurmSweep {
     let merge = SlurmMerge(frames: frames, plans: plans.map(\.name), nodes: nodes)
     write(merge, in: directory)
     return interrupted ? 1 : merge.exitCode
+  }
+
+  /// The job id the driver printed (`@hpctest - job ID NODELIST`, among the first lines), without parsing the rest.
+  static func jobID(in output: String) -> String? {
+    guard let text = FileSystem.readText(output) else { return nil }
+    // salloc's own lines ("salloc: Granted job allocation 7") come before it.
+    let head = text.split(separator: "\n", maxSplits: 8).prefix(8).joined(separator: "\n")
+    return SlurmFrames.parse(head).jobID
   }
 
   /// Writes the tarball, the node script and the driver; nil (after a message) when that fails.

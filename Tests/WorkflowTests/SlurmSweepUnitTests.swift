@@ -79,15 +79,16 @@ import Testing
     // The stand-in takes `--root TREE run --id RUN ...` and writes RUN/plans/x/execute/results.yaml.
     let fake =
       "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\nexit 1\n"
-    FileSystem.write(stage + "/hpctest", fake, mode: 0o755)
+    FileSystem.write(stage + "/s-hpctest", fake, mode: 0o755)
     FileSystem.makeDirectories(stage + "/tree")
     FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
     let tar = Invocation(
-      argv: ["tar", "-czf", stage + "/tree.tar.gz", "-C", stage + "/tree", "."], environment: ["PATH": "/usr/bin:/bin"],
+      argv: ["tar", "-czf", stage + "/s-tree.tar.gz", "-C", stage + "/tree", "."],
+      environment: ["PATH": "/usr/bin:/bin"],
       workingDirectory: stage, outputPath: stage + "/tar.txt")
     _ = await LocalExecutor().run(tar)
     let node = Invocation(
-      argv: ["/bin/bash", stage + "/node.sh", stage, "%s/%n", "0.1", "hpctest", "tree.tar.gz", "/plans/x"],
+      argv: ["/bin/bash", stage + "/node.sh", stage + "/s", "%s/%n", "0.1", "hpctest", "tree.tar.gz", "/plans/x"],
       environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
       outputPath: stage + "/out.txt", timeout: .seconds(30))
     _ = await LocalExecutor().run(node)
@@ -95,7 +96,7 @@ import Testing
     #expect(frames.nodes["n7"]?.exitCode == 1)
     #expect(frames.nodes["n7"]?.plans.map(\.plan) == ["/plans/x"])
     #expect(frames.nodes["n7"]?.plans.first?.text == expected)
-    #expect(FileSystem.exists(stage + "/n7/run/plans/x/execute/results.yaml"))
+    #expect(FileSystem.exists(stage + "/s/n7/run/plans/x/execute/results.yaml"))
   }
 
   /// Every allocation key reaches salloc as `--KEY=VALUE`, in the documented order.

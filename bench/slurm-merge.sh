@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark of a Slurm sweep's gathering and merging (issue 10): N nodes × T tests through the real hpctest binary,
+# with recorded-output stand-ins for `salloc` and `scontrol` first in PATH. The recording is what node.sh prints
+# (framed results.yaml lines), made from a real local run of a T-test plan, replicated for N nodes (every 10th node
+# fails one test). Measures hpctest's wall time and peak RSS for parsing the frames, writing N results.yaml, one
+# JUnit file and the node × test table.
+#   bench/slurm-merge.sh [NODES=1000] [TESTS=40] [BINARY=.build/release/hpctest]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nodes=${1:-1000} tests=${2:-40} binary=$(realpath "${3:-.build/release/hpctest}")
+work=$(mktemp -d /tmp/hpctest-bench-slurm-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# A tree with T tests: t07 fails when BENCH_FAIL is set.
+mkdir -p "$work/tree/.fmf" "$work/tree/plans" "$work/bin"
+echo 1 > "$work/tree/.fmf/version"
+printf 'discover:\n    how: fmf\nprovision:\n    how: slurm\nexecute:\n    how: tmt\n' > "$work/tree/plans/bench.fmf"
+for ((i = 1; i <= tests; i++)); do
+  printf '/t%02d:\n    test: "%s"\n' "$i" "$([ "$i" = 7 ] && echo 'test -z $BENCH_FAIL' || echo true)"
+done > "$work/tree/main.fmf"
+"$binary" --root "$work/tree" run --id "$work/pass" plans/bench -a provision -h local >/dev/null 2>&1 || true
+"$binary" --root "$work/tree" run --id "$work/fail" -e BENCH_FAIL=1 plans/bench -a provision -h local >/dev/null 2>&1 || true
+
+# The recorded srun output: one complete snapshot, then `done`, per node (as node.sh prints it).
+{
+  printf '@hpctest\t-\tjob\t1\tbench[1-%d]\n' "$nodes"
+  for ((n = 1; n <= nodes; n++)); do
+    file="$work/pass/plans/bench/execute/results.yaml"
+    [ $((n % 10)) = 0 ] && file="$work/fail/plans/bench/execute/results.yaml"
+    awk -v p="$((n - 1)): @hpctest	bench$n	1	/plans/bench	" '{ print p $0 }' "$file"
+    printf '%d: @hpctest\tbench%d\t1\tend\n%d: @hpctest\tbench%d\tdone\t%d\n' $((n - 1)) "$n" $((n - 1)) "$n" \
+      $([ $((n % 10)) = 0 ] && echo 1 || echo 0)
+  done
+} > "$work/recorded.txt"
+printf '#!/bin/sh\ncat %s\n' "$work/recorded.txt" > "$work/bin/salloc"
+printf '#!/bin/sh\nseq -f "bench%%.0f" 1 %d\n' "$nodes" > "$work/bin/scontrol"
+chmod +x "$work/bin/salloc" "$work/bin/scontrol"
+echo "recorded output: $(wc -l < "$work/recorded.txt") lines, $(du -h "$work/recorded.txt" | cut -f1)"
+
+PATH="$work/bin:$PATH" /usr/bin/time -o "$work/time.txt" -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
+  "$binary" --root "$work/tree" run --id "$work/sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
+  || echo "exit code $? (1 expected: every 10th node fails)"
+tail -1 "$work/time.txt"
+echo "results.yaml files: $(find "$work/sweep/plans/bench" -name results.yaml | wc -l)," \
+  "JUnit testsuites: $(grep -c '<testsuite ' "$work/sweep/junit.xml"), table rows: $(grep -c '^bench[0-9]' "$work/out.txt")," \
+  "failing nodes: $(grep -c '^  bench[0-9]*: fail' "$work/out.txt")"
