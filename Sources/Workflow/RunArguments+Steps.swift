@@ -30,14 +30,14 @@ extension RunArguments {
     case ("discover", "-t"), ("discover", "--test"): options.discoverTests.append(try value(argument))
     case ("discover", "-F"), ("discover", "--filter"): options.discoverFilters.append(try value(argument))
     case ("discover", "-x"), ("discover", "--exclude"): options.discoverExcludes.append(try value(argument))
+    case ("provision", _) where argument.hasPrefix("--") && options.provisionHow == "slurm":
+      let text = try value(argument)
+      guard options.slurm.set(option: argument, text) else { throw Self.unknown(argument, in: section) }
     case ("provision", _): try provisionOption(argument)
     case ("prepare", "--no-install"): options.noInstall = true
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
     case ("report", "--file"): options.junitFile = try value(argument)
-    case ("provision", _) where argument.hasPrefix("--") && options.provisionHow == "slurm":
-      let text = try value(argument)
-      guard options.slurm.set(option: argument, text) else { throw Self.unknown(argument, in: section) }
     default: throw Self.unknown(argument, in: section)
     }
   }
