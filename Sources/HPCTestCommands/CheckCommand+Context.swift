@@ -35,7 +35,17 @@ extension CheckCommand {
     let root = Self.root(global: global, environment: environment)
     let siteValues = try SiteLoader.expectations(
       explicit: site, root: root, hostname: ProcessEnvironment.hostname())
-    let expectations = Expectations(flags: try flagExpectations(), environment: environment, site: siteValues)
+    return Self.context(
+      root: root, flags: try flagExpectations(), environment: environment, site: siteValues,
+      toolTimeout: toolTimeout)
+  }
+
+  /// The check context on `root` from expectation layers (also `hpctest health`'s, per plan environment).
+  static func context(
+    root: SystemRoot, flags: [String: String], environment: [String: String], site: [String: String],
+    toolTimeout: Int
+  ) -> CheckContext {
+    let expectations = Expectations(flags: flags, environment: environment, site: site)
     let runner: any ToolRunner = root.isLive ? ProcessToolRunner() : FixtureRootRunner(root: root)
     return CheckContext(
       root: root, runner: runner, expectations: expectations, toolTimeout: .seconds(max(1, toolTimeout)),
