@@ -48,7 +48,7 @@ struct HealthCommand: GlobalCommand {
 
   mutating func run(global: GlobalOptions) async throws {
     let environment = ProcessEnvironment.current()
-    let slurm = self.slurm ? HealthSlurm(node: nodeName(environment), dryRun: dryRun) : nil
+    let slurm = self.slurm ? HealthSlurm(node: nodeName(environment), dryRun: dryRun, verbose: verbose) : nil
     let command = self
     let outcome = await HealthWatchdog.race(seconds: timeout) {
       await command.check(global: global, slurm: slurm)

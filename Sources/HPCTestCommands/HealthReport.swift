@@ -40,7 +40,8 @@ struct HealthReport {
 
   /// The check's name, then its message (which names the device), or the item's name when the message does not.
   static func line(_ check: String, _ item: CheckItem) -> String {
-    item.message.contains(item.name) ? "\(check) \(item.message)" : "\(check) \(item.name): \(item.message)"
+    if item.name == check { return "\(check): \(item.message)" }
+    return item.message.contains(item.name) ? "\(check) \(item.message)" : "\(check) \(item.name): \(item.message)"
   }
 
   /// Selects and runs the checks of `command`'s plans on `global.sysroot`.

@@ -11,6 +11,8 @@ struct HealthSlurm: Sendable {
   var node: String
   /// Print instead of running `scontrol update`.
   var dryRun: Bool
+  /// Say what was decided when nothing is done (`-v`).
+  var verbose = false
   /// How long one scontrol call may take.
   var timeout: Duration = .seconds(20)
 
@@ -36,7 +38,10 @@ struct HealthSlurm: Sendable {
     let healthy: Int32 = failure == nil ? 0 : 1
     guard let status = await status() else { return 2 }
     let action = HealthSlurmPolicy.action(status: status, failure: failure)
-    guard let argv = HealthSlurmPolicy.argv(action, node: node) else { return healthy }
+    guard let argv = HealthSlurmPolicy.argv(action, node: node) else {
+      if verbose, case .none(let why) = action { Console.out("slurm: node \(node): \(why)") }
+      return healthy
+    }
     if dryRun {
       Console.out(argv.map(ShellQuote.quote).joined(separator: " "))
       return healthy
