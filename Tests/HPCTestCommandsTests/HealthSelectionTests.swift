@@ -28,9 +28,10 @@ import Workflow
       #expect(test.tag.contains("sysfs") || test.tag.contains("health"), "\(check.test)")
       #expect(test.test == "hpctest check \(check.check)")
     }
-    let sysfsChecks = Set(catalog.tests.filter { $0.tag.contains("sysfs") }.compactMap {
-      HealthSelection.checkName($0.test)
-    })
+    let sysfsChecks = Set(
+      catalog.tests.filter { $0.tag.contains("sysfs") }.compactMap {
+        HealthSelection.checkName($0.test)
+      })
     #expect(Set(selection.checks.map(\.check)) == sysfsChecks)
     #expect(selection.ignoredTests.isEmpty)
   }
@@ -66,10 +67,11 @@ import Workflow
     #expect(Set(selection.checks.map(\.plan)) == ["/plans/rdma"])
   }
 
-  @Test(arguments: [
-    ("hpctest check gpu.aer", "gpu.aer"), ("/usr/bin/hpctest check rdma.sm", "rdma.sm"),
-    ("hpctest check gpu.xid --expect xid-window=1", nil), ("true", nil), ("hpctest probe x", nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("hpctest check gpu.aer", "gpu.aer"), ("/usr/bin/hpctest check rdma.sm", "rdma.sm"),
+      ("hpctest check gpu.xid --expect xid-window=1", nil), ("true", nil), ("hpctest probe x", nil),
+    ] as [(String, String?)])
   func checkNamesComeOnlyFromPlainCheckCommands(_ command: String, _ expected: String?) {
     #expect(HealthSelection.checkName(command) == expected)
   }

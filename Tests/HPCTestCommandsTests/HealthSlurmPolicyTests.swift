@@ -49,14 +49,18 @@ import Workflow
     Case(state: "IDLE", reason: nil, failure: x8, expected: .drain(reason: "hpctest: " + x8)),
     Case(state: "ALLOCATED", reason: nil, failure: x8, expected: .drain(reason: "hpctest: " + x8)),
     Case(state: "IDLE+DRAIN", reason: "hpctest: old", failure: x8, expected: .drain(reason: "hpctest: " + x8)),
-    Case(state: "IDLE+DRAIN", reason: "hpctest: " + x8, failure: x8, expected: .none("already drained: hpctest: " + x8)),
-    Case(state: "IDLE+DRAIN", reason: "disk swap", failure: x8,
+    Case(
+      state: "IDLE+DRAIN", reason: "hpctest: " + x8, failure: x8, expected: .none("already drained: hpctest: " + x8)),
+    Case(
+      state: "IDLE+DRAIN", reason: "disk swap", failure: x8,
       expected: .none("left alone: offline for another reason (disk swap)")),
-    Case(state: "DOWN", reason: "Not responding", failure: x8,
+    Case(
+      state: "DOWN", reason: "Not responding", failure: x8,
       expected: .none("left alone: offline for another reason (Not responding)")),
     Case(state: "IDLE+DRAIN", reason: "hpctest: " + x8, failure: nil, expected: .resume),
     Case(state: "MIXED+DRAIN", reason: "hpctest: timeout", failure: nil, expected: .resume),
-    Case(state: "IDLE+DRAIN", reason: "disk swap", failure: nil, expected: .none("left alone: offline for another reason")),
+    Case(
+      state: "IDLE+DRAIN", reason: "disk swap", failure: nil, expected: .none("left alone: offline for another reason")),
     Case(state: "IDLE", reason: nil, failure: nil, expected: .none("healthy")),
     Case(state: "IDLE", reason: "hpctest: stale", failure: nil, expected: .none("healthy")),
   ]

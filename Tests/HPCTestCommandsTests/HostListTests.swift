@@ -1,6 +1,6 @@
 import Checks
-import YAML
 import Testing
+import YAML
 
 /// Slurm hostlist expressions, globs and `feature:NAME` in the site file's `match`.
 @Suite struct HostListTests {
