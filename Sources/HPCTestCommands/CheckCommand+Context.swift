@@ -43,7 +43,16 @@ extension CheckCommand {
         hostname: ProcessEnvironment.hostname())
     } catch let error as SiteFileError { problems.append(error.description) }
     if !problems.isEmpty { throw SiteFileError(problems.joined(separator: "\n")) }
-    let expectations = Expectations(flags: flags, environment: environment, site: siteValues)
+    return Self.context(
+      root: root, flags: flags, environment: environment, site: siteValues, toolTimeout: toolTimeout)
+  }
+
+  /// The check context on `root` from expectation layers (also `hpctest health`'s, per plan environment).
+  static func context(
+    root: SystemRoot, flags: [String: String], environment: [String: String], site: [String: String],
+    toolTimeout: Int
+  ) -> CheckContext {
+    let expectations = Expectations(flags: flags, environment: environment, site: site)
     let runner: any ToolRunner = root.isLive ? ProcessToolRunner() : FixtureRootRunner(root: root)
     return CheckContext(
       root: root, runner: runner, expectations: expectations, toolTimeout: .seconds(max(1, toolTimeout)),

@@ -136,11 +136,8 @@ package enum SiteFile {
     }
   }
 
-  /// True when the glob `pattern` matches the full or the short host name.
-  package static func matches(_ pattern: String, _ hostname: String) -> Bool {
-    let short = hostname.split(separator: ".").first.map(String.init) ?? hostname
-    return fnmatch(pattern, hostname, 0) == 0 || fnmatch(pattern, short, 0) == 0
-  }
+  /// True when `pattern` (a glob, a Slurm hostlist or `feature:NAME`, see `HostList`) matches the host.
+  package static func matches(_ pattern: String, _ hostname: String) -> Bool { HostList.matches(pattern, hostname) }
 
   static func key(_ node: YAMLNode) -> String {
     if case .string(let text) = node.value { return "'\(text)'" }
