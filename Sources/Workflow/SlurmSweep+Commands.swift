@@ -27,18 +27,7 @@ extension SlurmSweep {
   }
 
   /// hpctest's own environment, passed on to salloc (and from there, by srun, to every node): SLURM_CONF, PATH, ...
-  static func environment() -> [String: String] {
-    var result: [String: String] = [:]
-    var pointer = environ
-    while let entry = pointer.pointee {
-      let text = String(cString: entry)
-      if let equals = text.firstIndex(of: "=") {
-        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-      }
-      pointer += 1
-    }
-    return result
-  }
+  static func environment() -> [String: String] { ProcessEnvironment.current() }
 
   /// Writes each plan × node results.yaml, the JUnit file, and prints the node × test table and failing nodes.
   func write(_ merge: SlurmMerge, in directory: RunDirectory) {

@@ -49,16 +49,5 @@ package struct ProcessToolRunner: ToolRunner {
   }
 
   /// This process's environment (tools see what the check was started with).
-  private static func currentEnvironment() -> [String: String] {
-    var result: [String: String] = [:]
-    var pointer = environ
-    while let entry = pointer.pointee {
-      let text = String(cString: entry)
-      if let equals = text.firstIndex(of: "=") {
-        result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-      }
-      pointer += 1
-    }
-    return result
-  }
+  private static func currentEnvironment() -> [String: String] { ProcessEnvironment.current() }
 }

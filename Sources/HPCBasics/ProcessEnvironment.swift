@@ -4,10 +4,10 @@
   import Musl
 #endif
 
-/// The process environment and host name, read once at the commands layer.
-enum ProcessEnvironment {
+/// The process environment and host name (one reader of `environ` for every module).
+public enum ProcessEnvironment {
   /// `environ` as a dictionary.
-  static func current() -> [String: String] {
+  public static func current() -> [String: String] {
     var result: [String: String] = [:]
     var pointer = environ
     while let entry = pointer.pointee {
@@ -21,7 +21,7 @@ enum ProcessEnvironment {
   }
 
   /// The host name (`gethostname`).
-  static func hostname() -> String {
+  public static func hostname() -> String {
     var buffer = [CChar](repeating: 0, count: 256)
     guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
     return String(cString: buffer)
