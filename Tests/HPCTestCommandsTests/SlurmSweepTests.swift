@@ -113,7 +113,9 @@ extension ClusterSuites {
         for i in $(seq 300); do [ -e '\(marker("n1"))' ] && [ -e '\(marker("n2"))' ] && [ -e '\(marker("n3"))' ] && break; sleep 0.2; done
         sleep 1; kill -INT $pid; wait $pid; echo "status=$?"
         job=$(awk -F'\\t' '$2 == "-" && $3 == "job" {print $4}' '\(run)/slurm/output.txt' | cut -d: -f2 | tr -d ' ')
-        echo "job=$job"; sleep 1
+        echo "job=$job"
+        # scancel is immediate, but slurmctld lists a cancelled job as completing (CG) until its steps are gone.
+        for i in $(seq 100); do [ "$(squeue -h -o %i | grep -cx "$job")" = 0 ] && break; sleep 0.2; done
         echo "queued=$(squeue -h -o %i | grep -cx "$job")"
         echo "left=$(grep -lzx "SLURM_JOB_ID=$job" /proc/[0-9]*/environ 2>/dev/null | wc -l)"
         """)
