@@ -45,8 +45,14 @@ extension SSHExecutor {
 
   private var archivePath: String { "/tmp/hpctest-transfer-\(Self.token()).tar" }
 
+  /// Runs a transfer; one that fails (a dropped or refused connection, rsync's "connection unexpectedly closed")
+  /// is tried once more after a second, since copying the same directories again is harmless.
   private func copy(_ argv: [String], what: String) async -> ExecutorError? {
-    let (status, output) = await capture(argv, timeout: .seconds(3600))
+    var (status, output) = await capture(argv, timeout: .seconds(3600))
+    if status != 0 {
+      try? await Task.sleep(for: .seconds(1))
+      (status, output) = await capture(argv, timeout: .seconds(3600))
+    }
     guard status != 0 else { return nil }
     return ExecutorError("cannot \(what) guest '\(name)' (\(address)) with \(transfer.rawValue): \(output)")
   }

@@ -23,6 +23,8 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 StrictModes no
 UsePAM no
+MaxStartups 200
+MaxSessions 100
 PidFile $dir/sshd.pid
 CONF
   if "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"; then
