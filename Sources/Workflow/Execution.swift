@@ -66,12 +66,8 @@ struct Execution {
         show(result, index: index)
       }
       if run.interrupted { outcome.interrupted = true }
-      if let stop = run.stop {
-        log.always("        fail: \(stop)")
-        break
-      }
-      if exitFirst, let result = run.main, result.result == .fail || result.result == .error {
-        log.always("        fail: Test \(test.test.name) failed, stopping execution.")
+      if let line = stopLine(run, test) {
+        log.always("        fail: \(line)")
         break
       }
     }
@@ -101,6 +97,16 @@ struct Execution {
   private var exitFirst: Bool {
     plan.options.exitFirst
       || plan.context.plan.phases(.execute).contains { $0["exit-first"]?.value == .bool(true) }
+  }
+
+  /// Why execution stops after `run` of `test`: the test stopped it (abort, interrupt), or `--exit-first` and it
+  /// failed; nil to go on.
+  private func stopLine(_ run: TestRunOutcome, _ test: DiscoveredTest) -> String? {
+    if let stop = run.stop { return stop }
+    if exitFirst, let result = run.main, result.result == .fail || result.result == .error {
+      return "Test \(test.test.name) failed, stopping execution."
+    }
+    return nil
   }
 
   private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
