@@ -107,6 +107,16 @@ import YAML
     #expect(results[1].serialNumber == 1)
   }
 
+  /// `execute --exit-first` stops after the first failing test; the rest stay pending.
+  @Test func exitFirstStopsAfterTheFirstFailure() async throws {
+    let harness = Harness()
+    let tests = [Harness.test("/tests/a", "true"), Harness.test("/tests/b", "false"), Harness.test("/tests/c", "true")]
+    _ = try await harness.run(tests, arguments: ["execute", "--exit-first"])
+    let results = try harness.results()
+    #expect(results.map(\.result) == [.pass, .fail, .pending])
+    #expect(harness.lines.all.contains { $0.contains("fail: Test /tests/b failed, stopping execution.") })
+  }
+
   /// Names with `..` and special characters are sanitized as tmt does: nothing is written outside the run.
   @Test func traversalNamesStayInsideTheRunDirectory() async throws {
     let harness = Harness()
