@@ -10,6 +10,8 @@ public struct GlobalOptions: Sendable {
   public var context: [(String, [String])] = []
   /// Where hardware facts are read from.
   public var sysroot = SystemRoot.live
+  /// True when `--sysroot` was given (a reopened run otherwise keeps the one it recorded).
+  public var sysrootGiven = false
   /// Problems found while extracting the options.
   public var problems: [String] { optionProblems + (contextProblem.map { [$0] } ?? []) }
   /// The raw `-c` values in order.
@@ -50,7 +52,10 @@ public struct GlobalOptions: Sendable {
       case "--feeling-safe":
         break  // tmt's safety flag for local provisioning: accepted; hpctest runs locally by design.
       case "--sysroot":
-        if let text = value(name) { options.sysroot = SystemRoot(Path.absolute(text)) }
+        if let text = value(name) {
+          options.sysroot = SystemRoot(Path.absolute(text))
+          options.sysrootGiven = true
+        }
       case "--root" where !seenSubcommand, "-r" where !seenSubcommand:
         if let text = value(name) { options.root = text }
       default:

@@ -10,7 +10,18 @@ import Workflow
 enum RunCatalog {
   /// Loads the tree at `root` and runs; returns the exit code (2 when the tree cannot be loaded).
   static func run(root: String, options: RunOptions) async -> Int32 {
+    var options = options
+    var root = root
     let log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    do throws(Diagnostic) {
+      if let record = try RunDirectory.existingRecord(options) {
+        record.restore(into: &options)
+        if root == ".", let stored = record.root, FileSystem.isDirectory(stored) { root = stored }
+      }
+    } catch {
+      log.always(error.description)
+      return 2
+    }
     let catalog: (tests: [TMTTest], plans: [TMTPlan], root: String, errors: [Diagnostic])
     do { catalog = try load(root, context: options.context, log: log) } catch {
       log.always(error.description)

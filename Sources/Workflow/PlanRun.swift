@@ -45,11 +45,13 @@ package struct PlanRun: Sendable {
       outcome.failure = .error("cannot create '\(context.planDirectory)'")
       return outcome
     }
+    StepStatus.start(context.planDirectory)
     let tests: [DiscoveredTest]
     do { tests = try discover() } catch {
       outcome.failure = error
       return outcome
     }
+    markDone(.discover)
     var results = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
     if options.runs(.execute) { save(results) }
     var guests: [GuestRun] = []
@@ -59,22 +61,31 @@ package struct PlanRun: Sendable {
         results = skipAll(tests, note: unmet)
         save(results)
       } else {
+        markDone(.provision)
         let blocked = try await prepare(tests, guests: guests)
+        markDone(.prepare)
         if options.runs(.execute) {
           let execution = await execute(guests, blocked: blocked, previous: previous)
           results = execution.results
           outcome.interrupted = execution.interrupted
+          if !execution.interrupted { markDone(.execute) }
         } else if options.runs(.report) {
           results = storedResults() ?? results
         }
       }
       try await finish(guests)
+      if !outcome.interrupted { markDone(.finish) }
     } catch {
       outcome.failure = error
     }
     await releaseGuests(guests)
     outcome.results = results
     return outcome
+  }
+
+  /// Records `step` as done when it was enabled.
+  func markDone(_ step: RunStep) {
+    if options.runs(step) { StepStatus.done(context.planDirectory, step) }
   }
 
   private func discover() throws(Diagnostic) -> [DiscoveredTest] {

@@ -33,6 +33,24 @@ package struct RunDirectory: Sendable {
     return RunDirectory(path: path, reopened: reopened)
   }
 
+  /// The record of the run `--last` or `--id` reopens, nil for a new run or a run without `run.yaml`; an unsafe
+  /// run directory or `last-run` link is an error, as it is for `prepare`.
+  package static func existingRecord(_ options: RunOptions) throws(Diagnostic) -> RunRecord? {
+    guard !options.scratch else { return nil }
+    let path: String
+    if options.last {
+      path = try WorkdirGuard.lastRun(root: options.workdirRoot)
+    } else if let id = options.id {
+      path =
+        id.contains("/") ? Path.absolute(id) : Path.join(options.workdirRoot, SafeName.sanitize(id, allowSlash: false))
+    } else {
+      return nil
+    }
+    guard FileSystem.isDirectory(path) else { return nil }
+    try WorkdirGuard.checkExistingRun(path)
+    return try RunRecord.read(in: path)
+  }
+
   private static func next(under root: String) throws(Diagnostic) -> RunDirectory {
     let used = (FileSystem.list(root) ?? []).compactMap { name -> Int? in
       name.hasPrefix("run-") ? Int(name.dropFirst(4)) : nil

@@ -68,6 +68,8 @@ package struct RunOptions: Sendable {
   package var hpctestBinary: String?
   /// `--sysroot` (passed to tests as `HPCTEST_SYSROOT`).
   package var sysroot: SystemRoot = .live
+  /// True when `--sysroot` was given on the command line.
+  package var sysrootGiven = false
 
   /// Creates default options.
   package init() {}

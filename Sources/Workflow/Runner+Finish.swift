@@ -33,7 +33,10 @@ extension Runner {
 
   /// Writes the reports, prints the totals and returns the exit code.
   func finish(_ outcomes: [PlanOutcome], directory: RunDirectory) -> Int32 {
-    if options.runs(.report) { report(outcomes) }
+    if options.runs(.report) {
+      report(outcomes)
+      for outcome in outcomes { StepStatus.done(Path.dirname(outcome.executeDirectory), .report) }
+    }
     let all = outcomes.flatMap(\.results)
     log.always("")
     log.always("total: " + Display.summary(all))

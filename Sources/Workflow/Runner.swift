@@ -38,10 +38,7 @@ package struct Runner: Sendable {
 
   /// Runs and returns the exit code.
   package func run() async -> Int32 {
-    if options.dry {
-      log.always("Dry mode: nothing is run (\(Display.listed(selectedPlans().count, "plan")) selected).")
-      return 0
-    }
+    if options.dry { return dryRun() }
     let problems = options.runs(.execute) ? RunPreflight.problems(plans: selectedPlans(), options: options) : []
     guard problems.isEmpty else {
       for problem in problems { log.always(problem.description) }
@@ -58,6 +55,7 @@ package struct Runner: Sendable {
       return 2
     }
     directory.recordAsLast(root: options.workdirRoot)
+    RunRecord(options: options, root: root, plans: selectedPlans().map(\.name)).write(in: directory.path)
     if sweepsSlurm {
       let code = await withInterruption { await SlurmSweep(runner: self).run(in: directory) }
       if options.remove { FileSystem.removeTree(directory.path) }
