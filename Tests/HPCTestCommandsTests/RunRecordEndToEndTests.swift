@@ -60,6 +60,8 @@ import Testing
     #expect(again.status == 0, "\(again.output)")
     #expect(!FileSystem.exists(work + "/r/plans/two"))
     #expect(Self.count("fail", work + "/r", plan: "one") == 0 && Self.count("pass", work + "/r", plan: "one") == 2)
+    let since = E2E.hpctest(["run", "--id", work + "/r", "--since", "report"], in: "/")
+    #expect(since.status == 0 && since.output.contains("/plans/one") && !since.output.contains("/plans/two"))
     // An explicit context on the command line wins, as in tmt.
     let other = E2E.hpctest(["-c", "target=ci", "run", "--id", work + "/r", "--again"], in: root)
     #expect(other.status == 1)
