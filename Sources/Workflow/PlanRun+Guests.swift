@@ -62,7 +62,8 @@ extension PlanRun {
 
   /// Fails when a discover phase's `where` selects none of the guests (tmt: "No guests queued for phase").
   private func checkDiscoverWhere(_ specs: [GuestSpec]) throws(Diagnostic) {
-    for phase in context.plan.phases(.discover) where !specs.contains(where: { spec in
+    for phase in context.plan.phases(.discover)
+    where !specs.contains(where: { spec in
       Self.selects(phase, name: spec.name, role: spec.role)
     }) {
       let names = (phase["where"]?.scalarList ?? []).map { "'\($0)'" }.joined(separator: " or ")

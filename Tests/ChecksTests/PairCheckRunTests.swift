@@ -85,7 +85,8 @@ struct ScriptedToolRunner: ToolRunner {
       result.item("mlx5_2/1")?.message
         == "mlx5_2/1: no client connected to the ib_write_bw server on TCP port 18516 within 27 s; the listener was stopped"
     )
-    #expect(await runs.calls.first == ["ib_write_bw", "-d", "mlx5_0", "-i", "1", "-p", "18515", "--report_gbits", "-D", "5"])
+    #expect(
+      await runs.calls.first == ["ib_write_bw", "-d", "mlx5_0", "-i", "1", "-p", "18515", "--report_gbits", "-D", "5"])
     #expect(result.figures.isEmpty, "the server side judges nothing: the client holds the figures")
   }
 
@@ -96,12 +97,16 @@ struct ScriptedToolRunner: ToolRunner {
       ScriptedToolRunner(runs: runs), topology: PairCheckTests.topology(current: "server-1"),
       expect: ["ib-ports": "mlx5_0/1", "pair-timeout": "2"])
     let result = await CheckCatalogue.run("rdma.pair-lat", context)
-    #expect(result.items.map(\.message) == ["mlx5_0/1: ib_read_lat server timed out after 17 s with the client connected; stopped"])
+    #expect(
+      result.items.map(\.message) == [
+        "mlx5_0/1: ib_read_lat server timed out after 17 s with the client connected; stopped"
+      ])
   }
 
   @Test func absentToolSkipsAndARequiredOneFails() async {
     let topology = PairCheckTests.topology(current: "server-1")
-    let absent = await CheckCatalogue.run("rdma.pair-pingpong", PairCheckTests.context(FakeToolRunner([:]), topology: topology))
+    let absent = await CheckCatalogue.run(
+      "rdma.pair-pingpong", PairCheckTests.context(FakeToolRunner([:]), topology: topology))
     #expect(absent.outcome == .skip)
     let required = PairCheckTests.context(
       FakeToolRunner([:]), topology: topology, expect: ["required-tools": "ibv_rc_pingpong"])

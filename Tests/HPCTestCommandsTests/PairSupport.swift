@@ -1,7 +1,7 @@
 import Glibc
-import Synchronization
 import HPCBasics
 import Reporting
+import Synchronization
 import TMTModel
 
 /// Reading a pair run back: results per test and guest, a test's output, and what it left behind.

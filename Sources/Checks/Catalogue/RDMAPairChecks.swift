@@ -17,7 +17,8 @@ enum RDMAPairChecks {
       check: "rdma.pair-bw", tool: "ib_write_bw", basePort: 18515,
       extra: ["--report_gbits", "-D", String(duration)], runTime: .seconds(duration + 15), wait: wait(context))
     return await pair.check(context) { port, output in
-      BandwidthJudge.judge(port.label, gbps: Perftest.bandwidthGbps(output), lineRate: port.rateGbps, fraction: fraction)
+      BandwidthJudge.judge(
+        port.label, gbps: Perftest.bandwidthGbps(output), lineRate: port.rateGbps, fraction: fraction)
     }
   }
 
