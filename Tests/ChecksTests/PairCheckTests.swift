@@ -54,10 +54,10 @@ import Testing
   }
 
   static func context(_ runner: any ToolRunner, topology: String?, expect: [String: String] = [:]) -> CheckContext {
-    var flags = ["ib-ports": "mlx5_0/1,mlx5_2/1"]
+    var flags = ["ib-ports": "mlx5_0/1,mlx5_1/1"]
     flags.merge(expect) { $1 }
     return CheckContext(
-      root: Fixture.root("a30-cx6-aarch64"), runner: runner, expectations: Expectations(flags: flags),
+      root: Fixture.root("intel-max1550-ib-x86_64"), runner: runner, expectations: Expectations(flags: flags),
       topologyFile: topology)
   }
 

@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// Runs a perftest-style tool between two guests of a multihost plan: the server side on the guest with role
 /// `server` (it listens), the client side on the guest with role `client`, which connects to the server's address
 /// from the topology file. Ports pair up by index (the n-th active port of each side), each on its own TCP port.
@@ -48,7 +50,9 @@ struct PairRun {
               + "'server' and one with role 'client'")))
     }
     let topology: PairTopology
-    do { topology = try PairTopology.read(path) } catch { return .failure(Stop(.error(check, error.description))) }
+    do throws(Diagnostic) { topology = try PairTopology.read(path) } catch {
+      return .failure(Stop(.error(check, error.description)))
+    }
     let current = topology.current
     switch current.role {
     case "server": return .success(.server)
