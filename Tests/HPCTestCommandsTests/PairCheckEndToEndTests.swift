@@ -45,7 +45,9 @@ import Testing
   static func run(_ plan: String, in directory: String, server: SSHServer) -> EndToEndTests.Outcome {
     let tree = Self.tree(in: directory, server: server)
     return EndToEndTests.hpctest(
-      ["--sysroot", EndToEndTests.sysroots + "/intel-max1550-ib-x86_64", "run", "--id", directory + "/run", "-a", plan],
+      [
+        "--sysroot", EndToEndTests.sysroots + "/intel-max1550-ib-x86_64", "run", "--id", directory + "/run", "-a", plan,
+      ],
       in: tree)
   }
 
