@@ -53,10 +53,18 @@ extension CheckCommand {
     toolTimeout: Int
   ) -> CheckContext {
     let expectations = Expectations(flags: flags, environment: environment, site: site)
-    let runner: any ToolRunner = root.isLive ? ProcessToolRunner() : FixtureRootRunner(root: root)
     return CheckContext(
-      root: root, runner: runner, expectations: expectations, toolTimeout: .seconds(max(1, toolTimeout)),
-      stateDirectory: environment["TMT_PLAN_DATA"])
+      root: root, runner: runner(root: root, environment: environment), expectations: expectations,
+      toolTimeout: .seconds(max(1, toolTimeout)), stateDirectory: environment["TMT_PLAN_DATA"],
+      topologyFile: environment["TMT_TOPOLOGY_YAML"])
+  }
+
+  /// The tool runner: tools on PATH on the live system; none under a fixture root (they would describe this
+  /// machine), except the stand-ins in `$HPCTEST_TOOL_PATH` (a testing aid: scripts replaying recorded output).
+  static func runner(root: SystemRoot, environment: [String: String]) -> any ToolRunner {
+    if root.isLive { return ProcessToolRunner() }
+    if let path = environment["HPCTEST_TOOL_PATH"], !path.isEmpty { return ProcessToolRunner(path: path) }
+    return FixtureRootRunner(root: root)
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checks
 import HPCBasics
+import Workflow
 
 /// `hpctest check <name>`: runs one hardware check, prints a line per sub-result and a summary, reports the
 /// sub-results to a running tmt/hpctest test, and exits 0 (pass/info/skip), 1 (fail/warn) or 2 (error).
@@ -76,7 +77,9 @@ struct CheckCommand: GlobalCommand {
       Console.error(error.description)
       throw ExitCode(2)
     }
-    let result = await CheckCatalogue.run(name, context)
+    // SIGINT/SIGTERM (a test's teardown) cancel the check, which tears down the tools it started (a listening
+    // server among them) before hpctest exits.
+    let result = await Interruption.run { await CheckCatalogue.run(name, context) }
     print(result)
     if let data = environment["TMT_TEST_DATA"], !data.isEmpty, !HarnessReport.write(result, dataDirectory: data) {
       Console.error("warning: could not write the sub-results under \(data)")

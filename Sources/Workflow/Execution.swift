@@ -16,6 +16,8 @@ struct Execution {
   var board: ResultsBoard
   /// This guest's slot on the board.
   var slot = 0
+  /// Holds each discover phase's tests until every guest has finished the phases before it (tmt's queue).
+  var barrier: PhaseBarrier?
 
   init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String], board: ResultsBoard) {
     self.plan = plan
@@ -47,7 +49,9 @@ struct Execution {
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
     var extraTexts: [String] = []
     let keep = kept(previous)
+    var phase: String?
     for (index, test) in tests.enumerated() {
+      await enter(test.phase, after: &phase)
       if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
         main[index] = kept
         continue
@@ -71,11 +75,20 @@ struct Execution {
         break
       }
     }
+    await barrier?.leave(slot: slot)
     outcome.results = main.compactMap { $0 } + extras
     board.update(slot: slot, entries: outcome.results.map(ResultsYAML.entry))
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
+  }
+
+  /// Moves from discover phase `current` to `phase`: reports the finished one and waits for the other guests.
+  private func enter(_ phase: String, after current: inout String?) async {
+    guard phase != current, let barrier else { return }
+    if let current { await barrier.finish(current, slot: slot) }
+    current = phase
+    await barrier.enter(phase)
   }
 
   private struct Key: Hashable {

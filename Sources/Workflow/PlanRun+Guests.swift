@@ -24,6 +24,7 @@ extension PlanRun {
   /// `<plan>/discover/<phase>/tests` and the plan data.
   func provisionGuests(_ tests: [DiscoveredTest]) async throws(Diagnostic) -> [GuestRun] {
     let specs = try GuestSpec.guests(of: context.plan, options: options)
+    try checkDiscoverWhere(specs)
     let topology = specs.map { TopologyGuest(name: $0.name, role: $0.role, hostname: $0.host) }
     let remote = specs.contains { $0.how == "connect" }
     if remote { try await stageLocally(tests) }
@@ -50,8 +51,26 @@ extension PlanRun {
 
   /// True when a phase's `where` (guest names or roles; none = every guest) selects `guest`.
   static func selects(_ phase: TMTPhase?, guest: PlanContext) -> Bool {
+    selects(phase, name: guest.guest, role: guest.role)
+  }
+
+  /// True when a phase's `where` selects the guest called `name` with `role`.
+  static func selects(_ phase: TMTPhase?, name: String, role: String?) -> Bool {
     guard let names = phase?["where"]?.scalarList, !names.isEmpty else { return true }
-    return names.contains(guest.guest) || guest.role.map(names.contains) == true
+    return names.contains(name) || role.map(names.contains) == true
+  }
+
+  /// Fails when a discover phase's `where` selects none of the guests (tmt: "No guests queued for phase").
+  private func checkDiscoverWhere(_ specs: [GuestSpec]) throws(Diagnostic) {
+    for phase in context.plan.phases(.discover)
+    where !specs.contains(where: { spec in
+      Self.selects(phase, name: spec.name, role: spec.role)
+    }) {
+      let names = (phase["where"]?.scalarList ?? []).map { "'\($0)'" }.joined(separator: " or ")
+      throw .error(
+        "no guest is named or has the role \(names): no guests queued for phase '\(phase.name)' (a typo in 'where'?)",
+        keyPath: "\(context.plan.name):discover[\(phase.name)].where")
+    }
   }
 
   private func testsOn(_ spec: GuestSpec, _ tests: [DiscoveredTest]) throws(Diagnostic) -> [DiscoveredTest] {

@@ -11,9 +11,7 @@ extension PlanRun {
     for phase in context.plan.phases(.prepare) {
       switch phase.how {
       case "shell":
-        for guest in guests where Self.selects(phase, guest: guest.context) {
-          try await shell(guest).run(phase, step: "prepare")
-        }
+        try await runShell(phase, step: "prepare", guests: guests)
       case "install" where guests.contains(where: \.context.remote):
         throw .error(
           "prepare method 'install' is not supported on 'connect' guests yet (use shell)",
@@ -68,11 +66,39 @@ extension PlanRun {
     let phases = context.plan.phases(.finish).filter { $0.how == "shell" }
     guard !phases.isEmpty else { return }
     log.line("finish", level: 1)
-    for phase in phases {
-      for guest in guests where Self.selects(phase, guest: guest.context) {
-        try await shell(guest).run(phase, step: "finish")
+    for phase in phases { try await runShell(phase, step: "finish", guests: guests) }
+  }
+
+  /// Runs one shell phase on every guest its `where` selects, those guests at once (one task of tmt's queue);
+  /// once all have finished, the first failure in guest order is thrown (and later phases do not run, as in tmt).
+  private func runShell(_ phase: TMTPhase, step: String, guests: [GuestRun]) async throws(Diagnostic) {
+    let selected = try Self.selected(phase, step: step, guests: guests, plan: context.plan.name)
+    if selected.count == 1 { return try await shell(selected[0]).run(phase, step: step) }
+    let errors = await withTaskGroup(of: (Int, Diagnostic?).self) { group in
+      for (index, guest) in selected.enumerated() {
+        group.addTask {
+          do throws(Diagnostic) { try await self.shell(guest).run(phase, step: step) } catch { return (index, error) }
+          return (index, nil)
+        }
       }
+      var errors = [Diagnostic?](repeating: nil, count: selected.count)
+      for await (index, error) in group { errors[index] = error }
+      return errors
     }
+    if let first = errors.compactMap({ $0 }).first { throw first }
+  }
+
+  /// The guests `phase`'s `where` selects; none is an error, as tmt's "No guests queued for phase" (a typo in
+  /// `where`).
+  static func selected(_ phase: TMTPhase, step: String, guests: [GuestRun], plan: String) throws(Diagnostic)
+    -> [GuestRun]
+  {
+    let selected = guests.filter { selects(phase, guest: $0.context) }
+    guard selected.isEmpty, !guests.isEmpty else { return selected }
+    throw .error(
+      "no guest is named or has the role \((phase["where"]?.scalarList ?? []).map { "'\($0)'" }.joined(separator: " or ")): no guests "
+        + "queued for phase '\(phase.name)' (a typo in 'where'?)",
+      keyPath: "\(plan):\(step)[\(phase.name)].where")
   }
 
   /// Shell phases of `guest` run in its tree (on a remote guest, the staged copy of the first discover phase).

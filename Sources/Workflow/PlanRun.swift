@@ -106,12 +106,17 @@ package struct PlanRun: Sendable {
     return try await provisionGuests(tests)
   }
 
-  /// Runs the tests on every guest, the guests concurrently (as tmt queues them); results.yaml holds every guest's
-  /// results, in the end ordered as tmt orders them: by serial number, then by guest in provision order.
+  /// Runs the tests on every guest, the guests concurrently, one discover phase after another (as tmt queues them:
+  /// a phase's tests start on its guests once every guest has finished the phases before it); results.yaml holds
+  /// every guest's results, in the end ordered as tmt orders them: by serial number, then by guest in provision
+  /// order.
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
     -> Execution.Outcome
   {
     let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
+    let barrier = PhaseBarrier(
+      order: context.plan.phases(.discover).map(\.name),
+      phases: Dictionary(uniqueKeysWithValues: guests.enumerated().map { ($0.offset, $0.element.tests.map(\.phase)) }))
     var outcomes = Array(repeating: Execution.Outcome(results: []), count: guests.count)
     await withTaskGroup(of: (Int, Execution.Outcome).self) { group in
       for (slot, guest) in guests.enumerated() {
@@ -119,6 +124,7 @@ package struct PlanRun: Sendable {
           var execution = Execution(plan: self, tests: guest.tests, blocked: blocked, board: board)
           execution.context = guest.context
           execution.slot = slot
+          execution.barrier = guests.count > 1 ? barrier : nil
           return (slot, await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest }))
         }
       }

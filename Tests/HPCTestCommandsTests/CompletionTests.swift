@@ -96,7 +96,7 @@ import Workflow
     let words = ["hpctest", "-r", EndToEndTests.repository, "run", "pl"]
     #expect(
       RunCompletion.candidates(words, 4, "pl") == [
-        "plans", "plans/crosstalk", "plans/gpu", "plans/rdma", "plans/smoke",
+        "plans", "plans/crosstalk", "plans/gpu", "plans/rdma", "plans/rdma-pair", "plans/smoke",
       ])
     #expect(RunCompletion.candidates(["hpctest", "run", "--until", ""], 3, "") == RunVocabulary.steps)
     #expect(RunCompletion.candidates(["hpctest", "run", "--work"], 2, "--work") == ["--workdir-root"])

@@ -9,9 +9,10 @@ import Testing
   import Glibc
 #endif
 
-/// A two-guest plan (`TmtTrees/multihost`: roles, `where:` on discover) run by the reference tmt and by hpctest,
-/// both guests `connect`ing to sshd servers on 127.0.0.1 (different names, ports and keys): the same results per
-/// guest (names, serial numbers, outcomes, guest name and role), exit code and topology files.
+/// A two-guest plan (`TmtTrees/multihost`: roles, `where:` on discover, prepare, execute and finish) run by the
+/// reference tmt and by hpctest, both guests `connect`ing to sshd servers on 127.0.0.1 (different names, ports and
+/// keys): the same results per guest (names, serial numbers, outcomes, guest name and role), exit code, topology
+/// files, and the guests each prepare and finish phase ran on.
 @Suite(.serialized) struct MultihostDifferentialTests {
   @Test func agreesWithTmt() async throws {
     guard let tmt = DifferentialTests.tmt() else {
@@ -21,12 +22,16 @@ import Testing
     let harness = Harness()
     let root = try await Self.tree(in: harness.workdirRoot)
     let tmtRun = harness.workdirRoot + "/tmt"
+    let marks = harness.workdirRoot + "/marks"
+    #expect(system("mkdir -p '\(marks)'") == 0)
     let command =
       "cd '\(harness.workdirRoot)' && TMT_FEELING_SAFE=1 '\(tmt)' --root '\(root)' run --scratch --id '\(tmtRun)' "
-      + "--skip prepare -a >'\(harness.workdirRoot)/tmt.log' 2>&1"
+      + "-a >'\(harness.workdirRoot)/tmt.log' 2>&1"
     let tmtCode = (system(command) >> 8) & 0xFF
+    let theirMarks = Self.marks(marks)
+    #expect(system("rm -rf '\(marks)' && mkdir -p '\(marks)'") == 0)
     let catalog = try TMTCatalog.load(root: root, context: [])
-    var options = try RunArguments.parse(["--id", harness.runDirectory, "--skip", "prepare", "-a"])
+    var options = try RunArguments.parse(["--id", harness.runDirectory, "-a"])
     options.workdirRoot = harness.workdirRoot
     let runner = Runner(
       tests: catalog.tests, plans: catalog.plans, root: catalog.tree.root, options: options,
@@ -38,6 +43,12 @@ import Testing
     let ours = try ResultsYAML.read(
       FileSystem.readText(harness.runDirectory + relative + "/results.yaml") ?? "", file: "ours")
     #expect(ours.map(Self.summary) == theirs.map(Self.summary))
+    // `where` on prepare and finish: each phase ran on the guests it names (one line per guest it ran on).
+    #expect(Self.marks(marks) == theirMarks)
+    #expect(
+      theirMarks == [
+        "finish-all: 2", "finish-client: 1", "prepare-all: 2", "prepare-client-1: 1", "prepare-server: 1",
+      ])
     #expect(ours.count == 5)
     for result in theirs {
       let directory = result.dataPath.map { String($0.dropLast("/data".count)) } ?? ""
@@ -61,6 +72,14 @@ import Testing
     }.sorted()
   }
 
+  /// `FILE: LINES` for each file the prepare and finish phases wrote into `directory`, sorted.
+  static func marks(_ directory: String) -> [String] {
+    (FileSystem.list(directory) ?? []).sorted().map { name in
+      let text = FileSystem.readText(directory + "/" + name) ?? ""
+      return "\(name): \(text.split(separator: "\n").count)"
+    }
+  }
+
   static func summary(_ result: TestResult) -> String {
     DifferentialTests.summary(result)
       + " @\(result.guest.name)/\(result.guest.role ?? "-")/\(result.guest.primaryAddress ?? "-")"
@@ -76,7 +95,7 @@ import Testing
     var plan = FileSystem.readText(fixture + "/plans/multi.fmf.in") ?? ""
     let values = [
       "@PORT1@": String(first.port), "@KEY1@": first.key, "@PORT2@": String(second.port), "@KEY2@": second.key,
-      "@USER@": first.user,
+      "@USER@": first.user, "@MARKS@": directory + "/marks",
     ]
     for (key, value) in values { plan = plan.replacing(key, with: value) }
     FileSystem.write(root + "/plans/multi.fmf", plan)

@@ -29,7 +29,7 @@ package enum CheckCatalogue {
   /// All checks in catalogue order.
   package static let all: [CheckDefinition] =
     GPUChecks.all + NvidiaChecks.all + IntelChecks.all + RDMAChecks.all
-    + RDMAToolChecks.all + CrosstalkChecks.all
+    + RDMAToolChecks.all + RDMAPairChecks.all + CrosstalkChecks.all
 
   /// The check called `name`.
   package static func named(_ name: String) -> CheckDefinition? { all.first { $0.name == name } }

@@ -12,13 +12,16 @@ package struct CheckContext: Sendable {
   package var toolTimeout: Duration
   /// A directory that lives as long as the plan (`$TMT_PLAN_DATA`), for readings compared across checks.
   package var stateDirectory: String?
+  /// The multihost topology file (`$TMT_TOPOLOGY_YAML`) the two-node checks find their peer in; nil outside a plan.
+  package var topologyFile: String?
 
   /// Creates a context.
   package init(
     root: SystemRoot, runner: any ToolRunner, expectations: Expectations = Expectations(),
-    toolTimeout: Duration = .seconds(300), stateDirectory: String? = nil
+    toolTimeout: Duration = .seconds(300), stateDirectory: String? = nil, topologyFile: String? = nil
   ) {
     self.stateDirectory = stateDirectory
+    self.topologyFile = topologyFile
     self.root = root
     self.runner = runner
     self.expectations = expectations

@@ -28,7 +28,8 @@ package struct ExpectationKey: Sendable, Hashable {
     .init("ib-rate", .number), .init("ib-error-max", .int), .init("ib-ports", .portList),
     .init("adapter-pcie-gen", .int), .init("adapter-pcie-width", .int), .init("numvfs", .countMap),
     .init("vf-driver", .string), .init("require-iommu", .bool), .init("bw-fraction", .number),
-    .init("bw-duration", .int), .init("lat-max-us", .number), .init("max-path-class", .pathClass),
+    .init("bw-duration", .int), .init("lat-max-us", .number), .init("pair-timeout", .int),
+    .init("max-path-class", .pathClass),
     .init("allow-sys", .bool), .init("gdr-share", .number), .init("load-share", .number),
     .init("fairness", .number), .init("vf-count", .int), .init("required-tools", .list),
   ]

@@ -19,7 +19,9 @@ package enum Perftest {
   }
 
   /// The header's words (`#bytes`, `#iterations`, `peak[Gb/sec]`... with `BW` dropped) and the numeric rows
-  /// below it; rows shorter than the header (cut excerpts) are kept, the callers check their length.
+  /// below it, up to the closing `----` line or the end; rows shorter than the header (cut excerpts) are kept, the
+  /// callers check their length. Lines that are not rows (perftest prints `Conflicting CPU frequency values
+  /// detected...` warnings inside the table) are skipped.
   static func table(_ text: String) -> ([String], [[Double]])? {
     let lines = text.lines
     guard let start = lines.firstIndex(where: { $0.trimmed.hasPrefix("#bytes") }) else { return nil }
@@ -27,7 +29,8 @@ package enum Perftest {
     var rows: [[Double]] = []
     for line in lines[(start + 1)...] {
       let words = line.words
-      guard !words.isEmpty, Int(words[0]) != nil else { break }
+      if words.first?.hasPrefix("---") == true || line.trimmed.hasPrefix("#bytes") { break }
+      guard let first = words.first, Int(first) != nil else { continue }
       let numbers = words.compactMap { Double($0) }
       if numbers.count >= 3 { rows.append(numbers) }
     }
