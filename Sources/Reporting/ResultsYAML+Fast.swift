@@ -42,7 +42,8 @@ extension ResultsYAML {
     }
   }
 
-  private static let guestHead = Array("  guest:\n    __class__:\n      module: tmt.result\n      name: ResultGuestData\n".utf8)
+  private static let guestHead = Array(
+    "  guest:\n    __class__:\n      module: tmt.result\n      name: ResultGuestData\n".utf8)
   private static let guestFields = ["    name: ", "    primary-address: ", "    role: "].map { Array($0.utf8) }
 
   /// True when `out` ends with a whole guest head (the four lines before its fields).

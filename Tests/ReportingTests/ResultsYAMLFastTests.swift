@@ -57,7 +57,9 @@ import YAML
     (result.dataPath, result.webLink) = (optional(&random), optional(&random))
     result.guest = ResultGuest(name: word(&random), role: optional(&random), primaryAddress: optional(&random))
     // A few shared context values, so the emitter anchors and aliases them.
-    result.context = [("arch", [["x86_64"], ["aarch64", "x86_64"]][serial % 2]), ("k" + word(&random), list(&random))]
+    result.context = [
+      ("arch", [["x86_64"], ["aarch64", "x86_64"]][serial % 2]), ("k" + word(&random), list(&random)),
+    ]
     result.ids = Bool.random(using: &random) ? [] : [("id", optional(&random)), ("extra-nitrate", word(&random))]
     result.check = (0..<Int.random(in: 0...2, using: &random)).map { _ in check(&random) }
     result.subresult = (0..<Int.random(in: 0...2, using: &random)).map { _ in
@@ -81,7 +83,7 @@ import YAML
     let fast = try EmittedYAMLReader.parse(text)
     let full = YAMLTree(try #require(try YAMLParser.parse(text, file: "r.yaml")))
     #expect(fast == full)
-    #expect(try ResultsYAML.readFast(text, file: "r.yaml") == results)
+    #expect(try ResultsYAML.readFast(text, file: "r.yaml") == ResultsYAML.read(text, file: "r.yaml"))
   }
 
   /// Every guest rewritten in place is the text the emitter writes for the results with that guest.
@@ -98,13 +100,14 @@ import YAML
 
   /// Texts outside the emitter's subset (tmt's folded lines, comments, flow lists, blank lines, a quoted plain
   /// scalar's look-alikes) are read by the full reader: same results, or the same located diagnostic.
-  @Test(arguments: [
-    ("results-basic.yaml", nil), ("results-semantics-checks-restart.yaml", nil),
-    ("results-multihost-local.yaml", nil), (nil, "  log: []\n|  log: [a, b]\n"), (nil, "  check: []\n|  # c\n  check: []\n"),
-    (nil, "  check: []\n|\n  check: []\n"), (nil, "  note: []\n|  note:\n  - yes\n"),
-    (nil, "  note: []\n|  note:\n  - 1_000\n"), (nil, "  result: pass\n|  result: weird\n"),
-    (nil, "  name: /t\n|  name: /t\n    continued\n"),
-  ] as [(String?, String?)])
+  @Test(
+    arguments: [
+      ("results-basic.yaml", nil), ("results-semantics-checks-restart.yaml", nil),
+      ("results-multihost-local.yaml", nil), (nil, "  log: []\n|  log: [a, b]\n"),
+      (nil, "  check: []\n|  # c\n  check: []\n"), (nil, "  check: []\n|\n  check: []\n"),
+      (nil, "  note: []\n|  note:\n  - yes\n"), (nil, "  note: []\n|  note:\n  - 1_000\n"),
+      (nil, "  name: /t\n|  name: /t\n    continued\n"),
+    ] as [(String?, String?)])
   func otherTextsFallBackToTheFullReader(fixture: String?, edit: String?) throws {
     var text = fixture.map { Support.fixture("tmt/" + $0) } ?? ""
     if let edit {
@@ -124,5 +127,15 @@ import YAML
     default: Issue.record("full reader \(full), fast reader \(fast)")
     }
     if fixture == nil { #expect(throws: EmittedYAMLReader.Unsupported.self) { try EmittedYAMLReader.parse(text) } }
+  }
+
+  /// A text in the subset with a bad value gives the full reader's located diagnostic.
+  @Test func badValuesGiveTheFullReadersDiagnostic() throws {
+    let text = ResultsYAML.render([.pending(name: "/t", serialNumber: 1)]).replacing(
+      "result: pending", with: "result: weird")
+    _ = try EmittedYAMLReader.parse(text)
+    let full = #expect(throws: Diagnostic.self) { try ResultsYAML.read(text, file: "r.yaml") }
+    let fast = #expect(throws: Diagnostic.self) { try ResultsYAML.readFast(text, file: "r.yaml") }
+    #expect(full?.description == fast?.description && fast?.description.contains("r.yaml") == true)
   }
 }

@@ -57,7 +57,9 @@ import Testing
     var result = TestResult.pending(name: "/t", serialNumber: 1)
     (result.result, result.originalResult, result.log) = (.fail, .fail, ["data/t/output.txt", "data/t/failures.yaml"])
     var lines = Self.frames("n1", 1, "/p", ResultsYAML.render([result]))
-    lines += ["@hpctest\tn1\treason\t/p\tdata/t/failures.yaml\tGPU 0: 3 ECC errors, expected 0", "@hpctest\tn1\tdone\t1"]
+    lines += [
+      "@hpctest\tn1\treason\t/p\tdata/t/failures.yaml\tGPU 0: 3 ECC errors, expected 0", "@hpctest\tn1\tdone\t1",
+    ]
     let merge = SlurmMerge(frames: SlurmFrames.parse(lines.joined(separator: "\n")), plans: ["/p"], nodes: ["n1"])
     let junit = merge.junit()
     #expect(junit.contains("<failure type=\"failure\" message=\"fail\">GPU 0: 3 ECC errors, expected 0</failure>"))
@@ -124,7 +126,8 @@ import Testing
     defer { FileSystem.removeTree(stage) }
     let expected = Self.results([.pass, .pass])
     FileSystem.write(stage + "/results.yaml", expected)
-    let fake = "#!/bin/sh\nsleep 1\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\n"
+    let fake =
+      "#!/bin/sh\nsleep 1\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\n"
     FileSystem.write(stage + "/s-hpctest", fake, mode: 0o755)
     FileSystem.makeDirectories(stage + "/tree")
     FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
