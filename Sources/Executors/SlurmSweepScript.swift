@@ -18,7 +18,7 @@ package enum SlurmSweepScript {
     package var nodeDirectory: String?
     /// hpctest's arguments on each node (after `--root TREE`); `%n` in them is the node name.
     package var arguments: [String]
-    /// Seconds between two looks at the node's results.
+    /// Longest wait, in seconds, between two looks at the node's results (the end of hpctest is seen at once).
     package var pollSeconds = "0.3"
 
     /// Creates a layout.
@@ -45,9 +45,12 @@ package enum SlurmSweepScript {
       set -u
       stage=\(stage)
       printf '@hpctest\\t-\\tjob\\t%s\\t%s\\n' "$SLURM_JOB_ID" "$SLURM_JOB_NODELIST"
+      # Both files at once: each sbcast is a round trip to slurmctld and a transfer of its own.
+      pids=()
       for f in \(ShellQuote.join([layout.executable, layout.tarball])); do
-        sbcast --force "$f" "$stage-$(basename "$f")" || { echo "hpctest: sbcast of $f failed" >&2; exit 2; }
+        sbcast --force "$f" "$stage-$(basename "$f")" & pids+=($!)
       done
+      for p in "${pids[@]}"; do wait "$p" || { echo "hpctest: sbcast failed" >&2; exit 2; }; done
       srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label bash -c "$(cat \(ShellQuote.quote(layout.nodeScript)))" \\
         node.sh "$stage" \(work) \(layout.pollSeconds) \(basename(layout.executable)) \(basename(layout.tarball)) \\
         \(ShellQuote.join(layout.arguments))
@@ -81,8 +84,13 @@ package enum SlurmSweepScript {
     mkdir -p "$work/bin" && { ln -f "$stage-$binary" "$work/bin/hpctest" 2>/dev/null || cp -f "$stage-$binary" "$work/bin/hpctest"; } \
       || { frame fail "cannot place hpctest in $work/bin"; exit 0; }
     frame start "$work"
-    "$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
-    pid=$!
+    # hpctest runs in the background; a helper prints its pid, then its exit code when it ends, so the loop below
+    # wakes up at once instead of after the rest of a fixed sleep (read -t: bash 4 and later).
+    exec 3< <("$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
+      echo $!
+      wait $!
+      echo $?)
+    read -r -u 3 pid
     trap 'kill -TERM $pid 2>/dev/null' TERM INT
     seq=0 last=
     emit() {
@@ -99,9 +107,13 @@ package enum SlurmSweepScript {
       done
       frame "$seq" end
     }
-    while kill -0 $pid 2>/dev/null; do emit; sleep "$poll"; done
-    wait $pid
-    rc=$?
+    rc=
+    while :; do
+      emit
+      read -r -t "$poll" -u 3 rc && break
+      # A timeout (status > 128) or a signal: look again; the end of the helper's output without a code: lost.
+      [ $? -gt 128 ] || { rc=2; break; }
+    done
     emit
     # The first line of each failures.yaml: why a test failed, for the list of failing nodes.
     (cd "$work/run" 2>/dev/null && find . -path '*/execute/data/*' -name failures.yaml | sort) | while read -r f; do

@@ -16,6 +16,9 @@ package struct SlurmMerge: Sendable {
     package var results: [TestResult]
     /// Test name → the first line of its failures.yaml (why it failed), for the tests that have one.
     package var reasons: [String: String] = [:]
+    /// The results.yaml to write: the node's own text with only the guest lines rewritten; nil when the results
+    /// changed here (lost tests) or the text is not hpctest's layout, and `results` must be rendered.
+    package var text: String?
   }
 
   /// Every plan × node, nodes in allocation order, plans in the order given.
@@ -23,12 +26,13 @@ package struct SlurmMerge: Sendable {
 
   /// Merges `frames` for `plans` over `nodes` (the allocation's nodes; nodes seen only in the output follow).
   package init(frames: SlurmFrames, plans: [String], nodes: [String]) {
-    let all = nodes + frames.order.filter { !nodes.contains($0) }
+    let known = Set(nodes)
+    let all = nodes + frames.order.filter { !known.contains($0) }
     for plan in plans {
       for node in all {
-        let results = Self.results(plan, node, frames)
+        let (results, text) = Self.results(plan, node, frames)
         let reasons = frames.nodes[node]?.reasons ?? [:]
-        var entry = Entry(plan: plan, node: node, results: results)
+        var entry = Entry(plan: plan, node: node, results: results, text: text)
         for result in results where !reasons.isEmpty {
           if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first {
             entry.reasons[result.name] = text
@@ -39,29 +43,32 @@ package struct SlurmMerge: Sendable {
     }
   }
 
-  private static func results(_ plan: String, _ node: String, _ frames: SlurmFrames) -> [TestResult] {
+  /// The node's results for `plan` and, when they are as the node wrote them, its text with the guest rewritten.
+  private static func results(_ plan: String, _ node: String, _ frames: SlurmFrames) -> ([TestResult], String?) {
     let state = frames.nodes[node]
     let guest = ResultGuest(name: node, primaryAddress: node)
     let reason = state.map { Self.reason($0, node) } ?? "node \(node) sent no results"
     guard let text = state?.plans.first(where: { $0.plan == plan })?.text,
-      var results = try? ResultsYAML.read(text, file: "\(node):\(plan)/execute/results.yaml")
+      var results = try? ResultsYAML.readFast(text, file: "\(node):\(plan)/execute/results.yaml")
     else {
       var lost = TestResult.pending(name: plan, serialNumber: 1, guest: guest)
       lost.result = .error
       lost.originalResult = .error
       lost.note = [reason]
-      return [lost]
+      return ([lost], nil)
     }
     let finished = state?.exitCode != nil
+    var changed = false
     for index in results.indices {
       results[index].guest = guest
       if !finished && results[index].result == .pending {
         results[index].result = .error
         results[index].originalResult = .error
         results[index].note.append(reason)
+        changed = true
       }
     }
-    return results
+    return (results, changed ? nil : ResultsYAML.replacingGuests(in: text, with: guest, count: results.count))
   }
 
   private static func reason(_ state: SlurmFrames.Node, _ node: String) -> String {
@@ -76,13 +83,18 @@ package struct SlurmMerge: Sendable {
   /// tmt's exit code over all nodes.
   package var exitCode: Int32 { RunExitCode.code(allResults) }
 
-  /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node.
-  package func junit(runDirectory: String) -> String {
+  /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node. The logs stayed on the nodes, so
+  /// a test's failure text is the first line of its failures.yaml that the node sent, and its output is empty.
+  package func junit() -> String {
     JUnit.document(
       entries.map { entry in
-        JUnit.suite(
-          name: "\(entry.plan) @ \(entry.node)", results: entry.results,
-          executeDirectory: runDirectory + entry.plan + "/" + entry.node + "/execute")
+        JUnitSuite(
+          name: "\(entry.plan) @ \(entry.node)",
+          cases: entry.results.map { result in
+            JUnitCase(
+              name: result.name, outcome: result.result, seconds: Timestamp.seconds(ofClock: result.duration ?? ""),
+              failureLines: entry.reasons[result.name].map { [$0] } ?? [], systemOut: result.log.first.map { _ in "" })
+          })
       })
   }
 }

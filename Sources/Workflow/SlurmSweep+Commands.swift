@@ -35,10 +35,11 @@ extension SlurmSweep {
       let folder = directory.path + entry.plan + "/" + entry.node + "/execute"
       FileSystem.makeDirectories(folder)
       // Not fsynced one by one (that costs about as much as the merge itself); the JUnit file below is.
-      FileSystem.writeAtomically(folder + "/results.yaml", ResultsYAML.render(entry.results), durable: false)
+      let text = entry.text ?? ResultsYAML.render(entry.results)
+      FileSystem.writeAtomically(folder + "/results.yaml", text, durable: false)
     }
     let junit = runner.options.junitFile.map(Path.absolute) ?? directory.path + "/junit.xml"
-    if !FileSystem.writeAtomically(junit, merge.junit(runDirectory: directory.path)) {
+    if !FileSystem.writeAtomically(junit, merge.junit()) {
       log.error("cannot write the JUnit report to '\(junit)'")
     }
     log.always("")

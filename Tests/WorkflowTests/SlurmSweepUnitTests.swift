@@ -47,6 +47,24 @@ import Testing
     #expect(merge.entries.allSatisfy { entry in entry.results.allSatisfy { $0.guest.name == entry.node } })
     #expect(merge.exitCode == 1)
     #expect(merge.failingNodes() == ["n1: fail /t1"])
+    // The files written are the nodes' own texts with the guest lines rewritten: what rendering would give.
+    #expect(merge.entries.allSatisfy { $0.text != nil && $0.text == ResultsYAML.render($0.results) })
+  }
+
+  /// A failing test's JUnit `<failure>` text is the first line of its failures.yaml that the node sent (its logs
+  /// stay on the node); a test with a log gets an empty `<system-out/>`.
+  @Test func junitTakesTheReasonFrames() {
+    var result = TestResult.pending(name: "/t", serialNumber: 1)
+    (result.result, result.originalResult, result.log) = (.fail, .fail, ["data/t/output.txt", "data/t/failures.yaml"])
+    var lines = Self.frames("n1", 1, "/p", ResultsYAML.render([result]))
+    lines += [
+      "@hpctest\tn1\treason\t/p\tdata/t/failures.yaml\tGPU 0: 3 ECC errors, expected 0", "@hpctest\tn1\tdone\t1",
+    ]
+    let merge = SlurmMerge(frames: SlurmFrames.parse(lines.joined(separator: "\n")), plans: ["/p"], nodes: ["n1"])
+    let junit = merge.junit()
+    #expect(junit.contains("<failure type=\"failure\" message=\"fail\">GPU 0: 3 ECC errors, expected 0</failure>"))
+    #expect(junit.contains("<system-out/>"))
+    #expect(merge.failingNodes() == ["n1: fail /t: GPU 0: 3 ECC errors, expected 0"])
   }
 
   /// A snapshot cut off before its `end` never replaces the last complete one; a node without `done` turns its
@@ -63,6 +81,7 @@ import Testing
     )
     #expect(merge.entries[1].results.map(\.result) == [.error])
     #expect(merge.entries[1].results[0].note == ["node n2 sent no results"])
+    #expect(merge.entries.allSatisfy { $0.text == nil })
     #expect(merge.exitCode == 2)
     #expect(
       merge.table() == ["node  /t0   /t1   /t2   /p  ", "n1    pass  errr  errr  -   ", "n2    -     -     -     errr"])
@@ -97,6 +116,37 @@ import Testing
     #expect(frames.nodes["n7"]?.plans.map(\.plan) == ["/plans/x"])
     #expect(frames.nodes["n7"]?.plans.first?.text == expected)
     #expect(FileSystem.exists(stage + "/s/n7/run/plans/x/execute/results.yaml"))
+  }
+
+  /// The node script sees its hpctest end at once: with 30 s between two looks at the results, a 1 s run still
+  /// ends the script in seconds, with every result and the exit code.
+  @Test func nodeScriptDoesNotWaitOutItsPollInterval() async throws {
+    var template = Array("/tmp/hpctest-node-XXXXXX".utf8CString)
+    let stage = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    defer { FileSystem.removeTree(stage) }
+    let expected = Self.results([.pass, .pass])
+    FileSystem.write(stage + "/results.yaml", expected)
+    let fake =
+      "#!/bin/sh\nsleep 1\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\n"
+    FileSystem.write(stage + "/s-hpctest", fake, mode: 0o755)
+    FileSystem.makeDirectories(stage + "/tree")
+    FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
+    let tar = Invocation(
+      argv: ["tar", "-czf", stage + "/s-tree.tar.gz", "-C", stage + "/tree", "."],
+      environment: ["PATH": "/usr/bin:/bin"], workingDirectory: stage, outputPath: stage + "/tar.txt")
+    _ = await LocalExecutor().run(tar)
+    let node = Invocation(
+      argv: ["/bin/bash", stage + "/node.sh", stage + "/s", "%s/%n", "30", "hpctest", "tree.tar.gz", "/plans/x"],
+      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n8"], workingDirectory: stage,
+      outputPath: stage + "/out.txt", timeout: .seconds(60))
+    let clock = ContinuousClock()
+    let start = clock.now
+    _ = await LocalExecutor().run(node)
+    let elapsed = clock.now - start
+    #expect(elapsed < .seconds(20), "the node script took \(elapsed) with a 30 s poll interval")
+    let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+    #expect(frames.nodes["n8"]?.exitCode == 0)
+    #expect(frames.nodes["n8"]?.plans.first?.text == expected)
   }
 
   /// Every allocation key reaches salloc as `--KEY=VALUE`, in the documented order.
