@@ -16,6 +16,8 @@ struct Execution {
   var board: ResultsBoard
   /// This guest's slot on the board.
   var slot = 0
+  /// True when continuing a run hpctest was killed in: every earlier result that is not `pending` is kept.
+  var resuming = false
 
   init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String], board: ResultsBoard) {
     self.plan = plan
@@ -40,28 +42,42 @@ struct Execution {
     var main: [TestResult?] = tests.map {
       TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
     }
-    var extras: [TestResult] = []
+    var extras: [TestResult]
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
     // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
-    var extraTexts: [String] = []
+    let resumed = ResumedResults(previous: resuming ? previous : [], tests: tests)
+    extras = resumed.extras
+    var extraTexts = extras.map(ResultsYAML.entry)
     let keep = kept(previous)
+    let marker = RunningMarker(context: context)
+    board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
+    marker.record(nil)
+    defer { marker.remove() }
     for (index, test) in tests.enumerated() {
       if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
         main[index] = kept
+        mainTexts[index] = ResultsYAML.entry(kept)
+        continue
+      }
+      if resumed.done.contains(test.serial) {
+        main[index] = resumed.mains[test.serial]
+        mainTexts[index] = main[index].map(ResultsYAML.entry)
         continue
       }
       if Task.isCancelled {
         outcome.interrupted = true
         break
       }
+      marker.record(test)
       let run = await runOne(test)
       main[index] = run.main
       extras += run.extras
       mainTexts[index] = run.main.map(ResultsYAML.entry)
       extraTexts += run.extras.map(ResultsYAML.entry)
       board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
+      marker.record(nil)
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }

@@ -50,8 +50,9 @@ package struct PlanRun: Sendable {
       outcome.failure = error
       return outcome
     }
-    var results = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
-    if options.runs(.execute) { save(results) }
+    let recovered = options.again ? nil : recoverKilled()
+    var results = recovered ?? tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    if options.runs(.execute) || recovered != nil { save(results) }
     var guests: [GuestRun] = []
     do throws(Diagnostic) {
       guests = try await provision(tests)
@@ -61,7 +62,8 @@ package struct PlanRun: Sendable {
       } else {
         let blocked = try await prepare(tests, guests: guests)
         if options.runs(.execute) {
-          let execution = await execute(guests, blocked: blocked, previous: previous)
+          let execution = await execute(
+            guests, blocked: blocked, previous: recovered ?? previous, resuming: recovered != nil)
           results = execution.results
           outcome.interrupted = execution.interrupted
         } else if options.runs(.report) {
@@ -97,8 +99,8 @@ package struct PlanRun: Sendable {
 
   /// Runs the tests on every guest, the guests concurrently (as tmt queues them); results.yaml holds every guest's
   /// results, in the end ordered as tmt orders them: by serial number, then by guest in provision order.
-  private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
-    -> Execution.Outcome
+  private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult], resuming: Bool)
+    async -> Execution.Outcome
   {
     let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
     var outcomes = Array(repeating: Execution.Outcome(results: []), count: guests.count)
@@ -108,6 +110,7 @@ package struct PlanRun: Sendable {
           var execution = Execution(plan: self, tests: guest.tests, blocked: blocked, board: board)
           execution.context = guest.context
           execution.slot = slot
+          execution.resuming = resuming
           return (slot, await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest }))
         }
       }
@@ -144,6 +147,13 @@ package struct PlanRun: Sendable {
   /// Writes results.yaml atomically from rendered text.
   func save(text: String, durable: Bool = true) {
     FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
+  }
+
+  /// The earlier results of a run hpctest was killed in, with the test that was running made `error` ("hpctest
+  /// was killed"); nil when no guest of this plan left a stale `RunningMarker` (the run was not killed).
+  func recoverKilled() -> [TestResult]? {
+    guard context.run.reopened, let stored = storedResults() else { return nil }
+    return RunningMarker.recover(stored, executeDirectory: context.executeDirectory)
   }
 
   /// The plan's results.yaml from an earlier run, nil when missing or unreadable.
