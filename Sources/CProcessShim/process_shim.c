@@ -59,17 +59,6 @@ static void join(char *out, size_t cap, const char *a, const char *b) {
   out[n] = 0;
 }
 
-static void format_int(char *out, long value) {
-  char digits[24];
-  int n = 0;
-  do {
-    digits[n++] = (char)('0' + value % 10);
-    value /= 10;
-  } while (value > 0 && n < 23);
-  for (int i = 0; i < n; i++) out[i] = digits[n - 1 - i];
-  out[n] = 0;
-}
-
 static int write_all(int fd, const void *data, size_t len) {
   const char *p = data;
   while (len > 0) {

@@ -61,7 +61,8 @@ struct CgroupTree: Sendable {
 
   private static func locate() -> CgroupTree? {
     let proc = ProcessControl.procRoot
-    guard let own = FileSystem.readText(proc + "/self/cgroup")?.split(separator: "\n").first(where: { $0.hasPrefix("0::") })
+    guard
+      let own = FileSystem.readText(proc + "/self/cgroup")?.split(separator: "\n").first(where: { $0.hasPrefix("0::") })
     else { return nil }
     let path = String(own.dropFirst(3))
     for line in (FileSystem.readText(proc + "/self/mountinfo") ?? "").split(separator: "\n") {
@@ -85,7 +86,9 @@ struct CgroupTree: Sendable {
     while index < utf8.endIndex {
       let byte = utf8[index]
       let digits = utf8[utf8.index(after: index)...].prefix(3)
-      if byte == UInt8(ascii: "\\"), digits.count == 3, let value = UInt8(String(decoding: digits, as: UTF8.self), radix: 8) {
+      if byte == UInt8(ascii: "\\"), digits.count == 3,
+        let value = UInt8(String(decoding: digits, as: UTF8.self), radix: 8)
+      {
         bytes.append(value)
         index = utf8.index(index, offsetBy: 4)
       } else {

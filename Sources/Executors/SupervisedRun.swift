@@ -66,7 +66,8 @@ struct SupervisedRun {
         ProcessControl.signal(supervisor.pid, ProcessControl.terminateSignal)
         teardownStart = now
       }
-      await Task.detached { try? await Task.sleep(for: pause) }.value
+      let interval = pause
+      await Task.detached { try? await Task.sleep(for: interval) }.value
       pause = min(pause * 2, .milliseconds(20))
     }
   }

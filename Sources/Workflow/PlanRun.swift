@@ -149,10 +149,10 @@ package struct PlanRun: Sendable {
     FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
   }
 
-  /// The earlier results of a run hpctest was killed in, with the test that was running made `error` ("hpctest
-  /// was killed"); nil when no guest of this plan left a stale `RunningMarker` (the run was not killed).
+  /// The earlier results of a run hpctest was killed in (its run `RunningMarker` is stale), with the test that was
+  /// running made `error` ("hpctest was killed"); nil when the run was not killed or this plan has no results.
   func recoverKilled() -> [TestResult]? {
-    guard context.run.reopened, let stored = storedResults() else { return nil }
+    guard context.run.continuesKilledRun, let stored = storedResults() else { return nil }
     return RunningMarker.recover(stored, executeDirectory: context.executeDirectory)
   }
 

@@ -47,11 +47,15 @@ package struct Runner: Sendable {
       for problem in problems { log.always(problem.description) }
       return 2
     }
-    let directory: RunDirectory
+    var directory: RunDirectory
     do { directory = try RunDirectory.prepare(options) } catch {
       log.always(error.description)
       return 2
     }
+    let marker = RunningMarker(run: directory)
+    directory.continuesKilledRun = directory.reopened && !options.again && marker.isStale
+    if options.runs(.execute) { marker.record(nil) }
+    defer { if options.runs(.execute) { marker.remove() } }
     log.always(directory.path)
     guard HelperScripts.install(into: directory.scripts) else {
       log.error("cannot write the helper scripts into '\(directory.scripts)'")

@@ -61,7 +61,8 @@ import Testing
   func exitStatusAndSignalArePassedThrough(_ mechanism: Containment.Mechanism) async throws {
     let dir = Support.temporaryDirectory()
     let executor = LocalExecutor(containment: .everything(mechanism))
-    for (script, expected) in [("exit 7", ProcessOutcome.Termination.exited(7)), ("kill -SEGV $$", .signaled(SIGSEGV))] {
+    for (script, expected) in [("exit 7", ProcessOutcome.Termination.exited(7)), ("kill -SEGV $$", .signaled(SIGSEGV))]
+    {
       let invocation = Invocation(
         argv: ["/bin/sh", "-c", script], environment: [:], workingDirectory: dir, outputPath: dir + "/out.txt")
       let outcome = try await executor.run(invocation).get()

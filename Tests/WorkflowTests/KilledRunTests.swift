@@ -6,9 +6,10 @@ import Testing
 
 @testable import Workflow
 
-/// A run hpctest was killed in (`kill -9`: its `running` marker names a test and its pid is gone): the next run of
-/// the same directory records that test `error` ("hpctest was killed"), keeps every finished result as it was and
-/// runs only the tests still pending; `report` alone records the error too. A marker of a live hpctest is not stale.
+/// A run hpctest was killed in (`kill -9`: its `running` markers, the run's and the guest's naming a test, hold a
+/// pid that is gone): the next run of the same directory records that test `error` ("hpctest was killed"), keeps
+/// every finished result as it was and runs only the tests still pending; `report` alone records the error too.
+/// Markers of a live hpctest are not stale: the directory is run again as usual.
 @Suite struct KilledRunTests {
   static let marker = "plans/execute/data/guest/default-0/running"
 
@@ -24,6 +25,7 @@ import Testing
     FileSystem.writeAtomically(harness.runDirectory + "/plans/execute/results.yaml", ResultsYAML.render(results))
     let marker = "pid: \(owner)\nstart-time: \(startTime)\nguest: default-0\nserial-number: 2\nname: /tests/b\n"
     FileSystem.write(harness.runDirectory + "/" + Self.marker, marker)
+    FileSystem.write(harness.runDirectory + "/running", "pid: \(owner)\nstart-time: \(startTime)\nguest: \n")
     return tests
   }
 
@@ -54,7 +56,8 @@ import Testing
   @Test func markerOfARunningHpctestIsNotStale() async throws {
     let harness = Harness()
     let pid = ProcessControl.ownPID
-    let tests = try await Self.killedRun(harness, owner: pid, startTime: try #require(ProcessControl.startTime(of: pid)))
+    let tests = try await Self.killedRun(
+      harness, owner: pid, startTime: try #require(ProcessControl.startTime(of: pid)))
     _ = try await harness.run(tests)
     #expect(try harness.results().map(\.result) == [.pass, .pass, .pass], "not resumed: every test ran again")
     #expect(harness.read("../ran").split(separator: "\n") == ["a", "b", "c", "a", "b", "c"])

@@ -18,12 +18,16 @@ struct GeneratedTest: CustomStringConvertible {
   var interrupted = false
 
   static func random(using generator: inout SplitMix64) -> GeneratedTest {
-    let modes = ["respect", "respect", "xfail", "info", "pass", "fail", "warn", "error", "custom", "custom",
-      "restraint", "restraint"]
+    let modes = [
+      "respect", "respect", "xfail", "info", "pass", "fail", "warn", "error", "custom", "custom",
+      "restraint", "restraint",
+    ]
     let mode = modes.randomElement(using: &generator)!
     let roll = Int.random(in: 0..<100, using: &generator)
-    let behaviour: Behaviour = roll < 4 ? .timeout : roll < 14 ? .crash : .exit(Int32.random(in: 0...2, using: &generator))
-    let choices: [ResultOutcome] = mode == "custom" ? [.pass, .fail, .warn, .info, .skip, .error] : [.pass, .fail, .warn, .skip]
+    let behaviour: Behaviour =
+      roll < 4 ? .timeout : roll < 14 ? .crash : .exit(Int32.random(in: 0...2, using: &generator))
+    let choices: [ResultOutcome] =
+      mode == "custom" ? [.pass, .fail, .warn, .info, .skip, .error] : [.pass, .fail, .warn, .skip]
     let kind = Int.random(in: 0..<100, using: &generator)
     let count = Int.random(in: 1...3, using: &generator)
     let outcomes = (0..<count).map { _ in choices.randomElement(using: &generator)! }

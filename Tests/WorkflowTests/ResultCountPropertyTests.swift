@@ -30,7 +30,10 @@ import Testing
         return found
       }
     }
-    #expect(failures.isEmpty, "seed \(seed): \(failures.count) of \(Self.iterations) scenarios differ:\n\(failures.prefix(5).joined(separator: "\n"))")
+    #expect(
+      failures.isEmpty,
+      "seed \(seed): \(failures.count) of \(Self.iterations) scenarios differ:\n\(failures.prefix(5).joined(separator: "\n"))"
+    )
   }
 
   /// Runs one scenario; a description of the difference, or nil when results and exit code are as predicted.
