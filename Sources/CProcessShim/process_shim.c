@@ -376,6 +376,11 @@ static void supervise(const struct hpct_spawn_request *req) {
   }
 }
 
+int hpct_report_pipe(int fds[2]) {
+  if (pipe2(fds, O_CLOEXEC) != 0) return -1;
+  return fcntl(fds[0], F_SETFL, O_NONBLOCK) == 0 ? 0 : -1;
+}
+
 pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request) {
   pid_t pid = fork();
   if (pid == 0) supervise(request);

@@ -66,7 +66,7 @@ struct CgroupTree: Sendable {
     else { return nil }
     let path = String(own.dropFirst(3))
     for line in (FileSystem.readText(proc + "/self/mountinfo") ?? "").split(separator: "\n") {
-      guard let separator = line.range(of: " - ") else { continue }
+      guard let separator = line.firstRange(of: " - ") else { continue }
       let fields = line[..<separator.lowerBound].split(separator: " ")
       guard line[separator.upperBound...].hasPrefix("cgroup2 "), fields.count >= 5 else { continue }
       let root = unescape(fields[3])

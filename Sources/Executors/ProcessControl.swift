@@ -31,7 +31,7 @@ package enum ProcessControl {
     path: String, invocation: Invocation, outputFD: Int32, cgroup: String?
   ) -> Result<Supervisor, ExecutorError> {
     var pipeFDs: [Int32] = [-1, -1]
-    guard pipe2(&pipeFDs, O_CLOEXEC | O_NONBLOCK) == 0 else { return .failure(ExecutorError(errnoText("pipe"))) }
+    guard hpct_report_pipe(&pipeFDs) == 0 else { return .failure(ExecutorError(errnoText("pipe"))) }
     let argv = CStringArray(invocation.argv)
     let envp = CStringArray(invocation.environment.map { "\($0.key)=\($0.value)" }.sorted())
     defer {

@@ -47,13 +47,14 @@ package struct Runner: Sendable {
       for problem in problems { log.always(problem.description) }
       return 2
     }
-    var directory: RunDirectory
-    do { directory = try RunDirectory.prepare(options) } catch {
+    var prepared: RunDirectory
+    do { prepared = try RunDirectory.prepare(options) } catch {
       log.always(error.description)
       return 2
     }
-    let marker = RunningMarker(run: directory)
-    directory.continuesKilledRun = directory.reopened && !options.again && marker.isStale
+    let marker = RunningMarker(run: prepared)
+    prepared.continuesKilledRun = prepared.reopened && !options.again && marker.isStale
+    let directory = prepared
     if options.runs(.execute) { marker.record(nil) }
     defer { if options.runs(.execute) { marker.remove() } }
     log.always(directory.path)

@@ -33,6 +33,9 @@ struct hpct_spawn_report {
   int error;                   ///< errno of the failed stage
 };
 
+/// A close-on-exec pipe whose read end (`fds[0]`) is non-blocking, for the supervisor's report; 0 or -1 (errno).
+int hpct_report_pipe(int fds[2]);
+
 /// Forks the supervisor; its pid, or -1 with errno set.
 pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request);
 
