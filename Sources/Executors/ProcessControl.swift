@@ -107,14 +107,16 @@ package enum ProcessControl {
   /// True when `pid` exists (a process of another user counts).
   package static func exists(_ pid: Int32) -> Bool { pid > 0 && (kill(pid, 0) == 0 || errno == EPERM) }
 
-  /// The start time of `pid` (field 22 of its `stat`, clock ticks since boot), nil when it is gone. A pid with the
-  /// same start time is the same process, so a recorded (pid, start time) cannot be fooled by pid reuse.
+  /// The start time of `pid` (field 22 of its `stat`, clock ticks since boot), nil when it is gone or a zombie
+  /// (dead, not yet reaped). A pid with the same start time is the same process, so a recorded (pid, start time)
+  /// cannot be fooled by pid reuse.
   package static func startTime(of pid: Int32) -> UInt64? {
     guard let stat = FileSystem.readText("\(procRoot)/\(pid)/stat"), let close = stat.lastIndex(of: ")") else {
       return nil
     }
     let fields = stat[stat.index(after: close)...].split(separator: " ")
-    return fields.count > 19 ? UInt64(fields[19]) : nil
+    guard fields.count > 19, fields[0] != "Z", fields[0] != "X" else { return nil }
+    return UInt64(fields[19])
   }
 
   /// `program` as an absolute path: as given when it contains a slash, else found in `PATH`.

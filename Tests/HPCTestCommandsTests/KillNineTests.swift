@@ -20,6 +20,7 @@ import Testing
       /first:
           test: echo first
       /slow:
+          duration: 1m
           test: |
               set -m
               sleep 3000 &

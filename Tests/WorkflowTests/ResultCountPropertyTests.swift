@@ -12,7 +12,7 @@ import Testing
 /// the exit code is tmt's for those outcomes. Random mixes from a seeded generator (`HPCTEST_PROPERTY_SEED`).
 @Suite struct ResultCountPropertyTests {
   static let iterations = 200
-  static let parallel = 8
+  static let parallel = 16
 
   @Test func everySelectedTestGetsTheResultsTheModelPredicts() async throws {
     let seed = UInt64(ProcessEnvironment.current()["HPCTEST_PROPERTY_SEED"] ?? "") ?? 0x5EED_0011
