@@ -48,11 +48,13 @@ let package = Package(
     // Evaluates TMT `hardware:` requirements against a probe.
     .target(name: "HardwareMatch", dependencies: ["HPCBasics", "TMTModel", "HardwareProbe"]),
 
-    // Running processes: local, SSH, Slurm.
+    // Running processes: local, SSH, Slurm. The C shim forks the supervisor that tears a test down (and keeps
+    // doing so when hpctest is killed).
+    .target(name: "CProcessShim"),
     .target(
       name: "Executors",
       dependencies: [
-        "HPCBasics",
+        "HPCBasics", "CProcessShim",
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "Logging", package: "swift-log"),
       ]),

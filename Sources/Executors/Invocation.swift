@@ -46,6 +46,8 @@ package struct ProcessOutcome: Sendable, Hashable {
   package var cancelled: Bool
   /// The process id (also the process group and session id).
   package var processID: Int32
+  /// What held every process of the invocation (`Containment.everything`); nil for a process group only.
+  package var containedBy: Containment.Mechanism?
 
   /// Creates an outcome.
   package init(termination: Termination, timedOut: Bool = false, cancelled: Bool = false, processID: Int32 = 0) {
@@ -53,6 +55,7 @@ package struct ProcessOutcome: Sendable, Hashable {
     self.timedOut = timedOut
     self.cancelled = cancelled
     self.processID = processID
+    self.containedBy = nil
   }
 
   /// The shell's view of the status: the exit code, or 128 + signal.

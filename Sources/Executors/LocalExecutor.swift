@@ -11,10 +11,17 @@ internal import SystemPackage
 /// Runs an invocation on this machine in a new session (process group id = pid), stdin `/dev/null`,
 /// stdout+stderr appended to the output file. At the timeout, or when the calling task is cancelled, the whole
 /// process group gets SIGTERM, then SIGKILL after the grace period; members left behind after the main process exits
-/// are killed too, so a test that leaves children behind never hangs the run.
+/// are killed too, so a test that leaves children behind never hangs the run. With `Containment.everything` the
+/// same holds for every process the invocation starts, in any group or session, and when hpctest is killed
+/// (`LocalExecutor+Supervised.swift`).
 package struct LocalExecutor: InvocationExecutor {
-  /// Creates the executor.
-  package init() {}
+  /// How far teardown reaches.
+  package var containment: Containment
+
+  /// Creates the executor (`processGroup` by default: hpctest's own helpers).
+  package init(containment: Containment = .processGroup) {
+    self.containment = containment
+  }
 
   /// Runs `invocation` to completion, timeout or cancellation.
   package func run(_ invocation: Invocation) async -> Result<ProcessOutcome, ExecutorError> {
@@ -22,6 +29,10 @@ package struct LocalExecutor: InvocationExecutor {
     let fd = open(invocation.outputPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       return .failure(ExecutorError("cannot open '\(invocation.outputPath)': \(String(cString: strerror(errno)))"))
+    }
+    if case .everything(let mechanism) = containment {
+      defer { close(fd) }
+      return await SupervisedRun(invocation: invocation, outputFD: fd, mechanism: mechanism).run()
     }
     let box = ProcessBox()
     let result = await withTaskGroup(of: Race.self) { group in

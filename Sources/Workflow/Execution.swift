@@ -18,6 +18,8 @@ struct Execution {
   var slot = 0
   /// Holds each discover phase's tests until every guest has finished the phases before it (tmt's queue).
   var barrier: PhaseBarrier?
+  /// True when continuing a run hpctest was killed in: every earlier result that is not `pending` is kept.
+  var resuming = false
 
   init(plan: PlanRun, tests: [DiscoveredTest], blocked: [Int: String], board: ResultsBoard) {
     self.plan = plan
@@ -42,18 +44,21 @@ struct Execution {
     var main: [TestResult?] = tests.map {
       TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
     }
-    var extras: [TestResult] = []
+    let (keep, kept) = keptResults(previous)
+    var extras = kept
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
     // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
     var mainTexts = main.map { $0.map(ResultsYAML.entry) }
-    var extraTexts: [String] = []
-    let keep = kept(previous)
+    var extraTexts = extras.map(ResultsYAML.entry)
+    board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
+    defer { RunningMarker(context: context).remove() }
     var phase: String?
     for (index, test) in tests.enumerated() {
       await enter(test.phase, after: &phase)
-      if let kept = keep[Key(serial: test.serial, name: test.test.name)] {
+      if let kept = keep[test.serial] {
         main[index] = kept
+        mainTexts[index] = kept.map(ResultsYAML.entry)
         continue
       }
       if Task.isCancelled {
@@ -91,19 +96,22 @@ struct Execution {
     await barrier.enter(phase)
   }
 
-  private struct Key: Hashable {
-    var serial: Int
-    var name: String
-  }
-
-  /// With `--failed-only`, the earlier pass and info results by serial number and name (first one wins).
-  private func kept(_ previous: [TestResult]) -> [Key: TestResult] {
-    guard plan.options.failedOnly else { return [:] }
-    var kept: [Key: TestResult] = [:]
-    for result in previous where kept[Key(serial: result.serialNumber, name: result.name)] == nil {
-      kept[Key(serial: result.serialNumber, name: result.name)] = result
+  /// The tests that keep an earlier result instead of running, by serial number (nil: a restraint test whose
+  /// reports replaced its own result), and the earlier custom/restraint results kept with them. With
+  /// `--failed-only`, the pass and info results (first one of a serial number and name wins); when resuming a
+  /// killed run, every test with a result that is not `pending` (`ResumedResults`).
+  private func keptResults(_ previous: [TestResult]) -> ([Int: TestResult?], [TestResult]) {
+    if resuming {
+      let resumed = ResumedResults(previous: previous, tests: tests)
+      return (Dictionary(uniqueKeysWithValues: resumed.done.map { ($0, resumed.mains[$0]) }), resumed.extras)
     }
-    return kept.filter { $0.value.result == .pass || $0.value.result == .info }
+    guard plan.options.failedOnly else { return ([:], []) }
+    let names = Dictionary(tests.map { ($0.serial, $0.test.name) }, uniquingKeysWith: { first, _ in first })
+    var kept: [Int: TestResult?] = [:]
+    for result in previous where kept[result.serialNumber] == nil && names[result.serialNumber] == result.name {
+      kept[result.serialNumber] = result
+    }
+    return (kept.filter { $0.value?.result == .pass || $0.value?.result == .info }, [])
   }
 
   /// `execute -x` or the plan's `execute: exit-first: true`.
@@ -123,6 +131,7 @@ struct Execution {
   }
 
   private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
+    RunningMarker(context: context).record(test)
     let testRun = TestRun(context: context, test: test)
     if let note = blocked[test.serial] {
       var result = testRun.errorResult(note: note)

@@ -17,7 +17,7 @@ package struct PlanContext: Sendable {
   /// The guest's multihost role, nil when none.
   package var role: String?
   /// Runs the guest's tests and scripts (this machine, or the guest over SSH).
-  package var executor: any InvocationExecutor = LocalExecutor()
+  package var executor: any InvocationExecutor = LocalExecutor(containment: .configured)
   /// True when the guest is reached over SSH: files are copied there and back around each test.
   package var remote = false
   /// Every guest of the plan as (name, role, hostname), for the topology files.

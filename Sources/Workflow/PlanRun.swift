@@ -52,8 +52,9 @@ package struct PlanRun: Sendable {
       return outcome
     }
     markDone(.discover)
-    var results = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
-    if options.runs(.execute) { save(results) }
+    let recovered = options.again ? nil : recoverKilled()
+    var results = recovered ?? tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    if options.runs(.execute) || recovered != nil { save(results) }
     var guests: [GuestRun] = []
     do throws(Diagnostic) {
       guests = try await provision(tests)
@@ -65,7 +66,8 @@ package struct PlanRun: Sendable {
         let blocked = try await prepare(tests, guests: guests)
         markDone(.prepare)
         if options.runs(.execute) {
-          let execution = await execute(guests, blocked: blocked, previous: previous)
+          let execution = await execute(
+            guests, blocked: blocked, previous: recovered ?? previous, resuming: recovered != nil)
           results = execution.results
           outcome.interrupted = execution.interrupted
           if !execution.interrupted { markDone(.execute) }
@@ -109,9 +111,9 @@ package struct PlanRun: Sendable {
   /// Runs the tests on every guest, the guests concurrently, one discover phase after another (as tmt queues them:
   /// a phase's tests start on its guests once every guest has finished the phases before it); results.yaml holds
   /// every guest's results, in the end ordered as tmt orders them: by serial number, then by guest in provision
-  /// order.
-  private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
-    -> Execution.Outcome
+  /// order. `resuming`: continuing a run hpctest was killed in.
+  private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult], resuming: Bool)
+    async -> Execution.Outcome
   {
     let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
     let barrier = PhaseBarrier(
@@ -125,6 +127,7 @@ package struct PlanRun: Sendable {
           execution.context = guest.context
           execution.slot = slot
           execution.barrier = guests.count > 1 ? barrier : nil
+          execution.resuming = resuming
           return (slot, await execution.run(previous: previous.filter { $0.guest.name == guest.context.guest }))
         }
       }
@@ -161,6 +164,13 @@ package struct PlanRun: Sendable {
   /// Writes results.yaml atomically from rendered text.
   func save(text: String, durable: Bool = true) {
     FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
+  }
+
+  /// The earlier results of a run hpctest was killed in (its run `RunningMarker` is stale), with the test that was
+  /// running made `error` ("hpctest was killed"); nil when the run was not killed or this plan has no results.
+  func recoverKilled() -> [TestResult]? {
+    guard context.run.continuesKilledRun, let stored = storedResults() else { return nil }
+    return RunningMarker.recover(stored, executeDirectory: context.executeDirectory)
   }
 
   /// The plan's results.yaml from an earlier run, nil when missing or unreadable.

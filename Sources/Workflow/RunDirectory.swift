@@ -10,6 +10,9 @@ package struct RunDirectory: Sendable {
   package var path: String
   /// True when the directory existed with results before this run (`--last`, `--id` of a finished run).
   package var reopened: Bool
+  /// True when an earlier hpctest was killed while executing in this directory (its `running` marker is stale):
+  /// finished results are kept and only the tests still pending run (unless `--again`).
+  package var continuesKilledRun = false
 
   /// Chooses and creates the directory: `--last`, `--id` (a bare name under the workdir root), else the next
   /// free `run-NNN`. `--scratch` empties it first.

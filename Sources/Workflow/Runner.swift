@@ -44,11 +44,16 @@ package struct Runner: Sendable {
       for problem in problems { log.always(problem.description) }
       return 2
     }
-    let directory: RunDirectory
-    do { directory = try RunDirectory.prepare(options) } catch {
+    var prepared: RunDirectory
+    do { prepared = try RunDirectory.prepare(options) } catch {
       log.always(error.description)
       return 2
     }
+    let marker = RunningMarker(run: prepared)
+    prepared.continuesKilledRun = prepared.reopened && !options.again && marker.isStale
+    let directory = prepared
+    if options.runs(.execute) { marker.record(nil) }
+    defer { if options.runs(.execute) { marker.remove() } }
     log.always(directory.path)
     guard HelperScripts.install(into: directory.scripts) else {
       log.error("cannot write the helper scripts into '\(directory.scripts)'")

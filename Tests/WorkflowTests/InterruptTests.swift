@@ -45,4 +45,39 @@ import Testing
     #expect(FileSystem.readText(Path.absolute("j.xml"))?.contains("message=\"pending\"") == true)
     unlink(Path.absolute("j.xml"))
   }
+
+  /// A test whose children leave its process group (`set -m`) and session (`setsid`) leaves nothing behind at its
+  /// duration, on Ctrl-C, or when it exits normally.
+  @Test(arguments: ["duration", "interrupt", "exit"])
+  func escapedChildrenDoNotOutliveTheTest(_ ending: String) async throws {
+    let harness = Harness()
+    let script = """
+      set -m; sleep 3000 & echo $! >> "$TMT_TEST_DATA/pids"; set +m
+      setsid sleep 3000 & echo $! >> "$TMT_TEST_DATA/pids"
+      while [ "$(wc -l < "$TMT_TEST_DATA/pids")" -lt 2 ]; do sleep 0.01; done
+      touch "$TMT_TEST_DATA/started"
+      \(ending == "exit" ? "exit 0" : "sleep 3000")
+      """
+    let test = Harness.test("/tests/escape", script, duration: ending == "duration" ? "2s" : "5m")
+    let task = Task { try await harness.run([test]) }
+    let data = harness.runDirectory + "/plans/execute/data/guest/default-0/tests/escape-1/data"
+    for _ in 0..<1000 where !FileSystem.exists(data + "/started") { try await Task.sleep(for: .milliseconds(20)) }
+    if ending == "interrupt" { task.cancel() }
+    let code = try await task.value
+    #expect(code == (ending == "exit" ? 0 : ending == "interrupt" ? 1 : 2))
+    let pids = (FileSystem.readText(data + "/pids") ?? "").split(separator: "\n").compactMap { Int32($0) }
+    #expect(pids.count == 2)
+    for pid in pids {
+      var gone = false
+      for _ in 0..<200 {
+        let stat = FileSystem.readText("/proc/\(pid)/stat") ?? ""
+        if stat.isEmpty || stat.contains(") Z") {
+          gone = true
+          break
+        }
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      #expect(gone, "pid \(pid) outlived the test (\(ending))")
+    }
+  }
 }

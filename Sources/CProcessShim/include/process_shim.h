@@ -1,0 +1,42 @@
+#ifndef HPCTEST_PROCESS_SHIM_H
+#define HPCTEST_PROCESS_SHIM_H
+#include <sys/types.h>
+
+/// What Swift cannot do through swift-subprocess: run code in a child between fork and exec, and keep a watcher
+/// alive after hpctest itself is killed. `hpct_spawn_supervised` forks a supervisor that runs only the
+/// async-signal-safe C below (raw system calls, no allocation) and never returns into Swift. The supervisor is a
+/// child subreaper in its own session; it forks the program (in a session of its own, in the cgroup when one is
+/// given, with PR_SET_PDEATHSIG tied to the single-threaded supervisor), and owns the teardown:
+///   - the program exits: every process left (the cgroup, and every descendant of the supervisor) gets SIGKILL;
+///   - SIGTERM/SIGINT/SIGHUP to the supervisor: SIGTERM to every process of the test, SIGKILL after the grace;
+///   - its parent (hpctest) dies, even by SIGKILL: SIGKILL to every process of the test at once.
+/// It then exits as the program did (same exit code, or the same signal, without a core dump).
+
+/// One supervised spawn. Every pointer must stay valid until `hpct_spawn_supervised` returns.
+struct hpct_spawn_request {
+  const char *path;            ///< absolute path of the executable
+  char *const *argv;           ///< NULL-terminated
+  char *const *envp;           ///< NULL-terminated, the complete environment
+  const char *cwd;             ///< working directory
+  int output_fd;               ///< stdout and stderr of the program
+  const char *cgroup_dir;      ///< an empty cgroup v2 directory for the program, or NULL (descendant walk only)
+  const char *proc_root;       ///< "/proc"
+  int report_fd;               ///< the supervisor writes one `hpct_spawn_report` here, then closes it
+  long grace_ms;               ///< SIGTERM → SIGKILL grace at a teardown request
+  pid_t parent;                ///< the caller's pid: the supervisor notices when it is re-parented
+};
+
+/// What the supervisor reports once the program was started (or could not be).
+struct hpct_spawn_report {
+  int pid;                     ///< the program's pid (its session and process group id), 0 when not started
+  int stage;                   ///< 0 started; 1 cgroup join, 2 working directory, 3 exec, 4 fork failed
+  int error;                   ///< errno of the failed stage
+};
+
+/// A close-on-exec pipe whose read end (`fds[0]`) is non-blocking, for the supervisor's report; 0 or -1 (errno).
+int hpct_report_pipe(int fds[2]);
+
+/// Forks the supervisor; its pid, or -1 with errno set.
+pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request);
+
+#endif

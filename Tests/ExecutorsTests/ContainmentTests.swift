@@ -1,0 +1,118 @@
+import Testing
+
+@testable import Executors
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `Containment.everything`: a test that leaves its process group (`set -m` job, `setsid`, a double-forked orphan
+/// ignoring SIGTERM) leaves nothing behind at its duration, on cancellation (Ctrl-C) and when it exits normally,
+/// with a cgroup per test and with the forced subreaper fallback.
+@Suite struct ContainmentTests {
+  enum Ending: String, CaseIterable, Sendable {
+    case duration, cancellation, exit
+  }
+
+  static let mechanisms: [Containment.Mechanism] = [.cgroup, .subreaper]
+
+  /// The mechanism a run with `mechanism` must report: a cgroup only where this process can create one.
+  static func expected(_ mechanism: Containment.Mechanism) -> Containment.Mechanism {
+    guard mechanism == .cgroup, let tree = CgroupTree.current, let probe = tree.create() else { return .subreaper }
+    _ = ProcessControl.removeDirectory(probe)
+    return .cgroup
+  }
+
+  static func invocation(in dir: String, then: String, timeout: Duration?) -> Invocation {
+    Invocation(
+      argv: ["/bin/bash", Support.fixtures + "/scripts/escapees.sh"],
+      environment: ["PATH": "/usr/bin:/bin", "PIDFILE": dir + "/pid", "THEN": then], workingDirectory: dir,
+      outputPath: dir + "/output.txt", timeout: timeout, killGrace: .milliseconds(300))
+  }
+
+  static func escapees(in dir: String) async -> [Int32] {
+    for _ in 0..<1000 where !FileManagerLite.exists(dir + "/pid.ready") {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    return Support.read(dir + "/pid.all").split(separator: "\n").compactMap { Int32($0) }
+  }
+
+  @Test(arguments: mechanisms, Ending.allCases)
+  func nothingEscapes(_ mechanism: Containment.Mechanism, _ ending: Ending) async throws {
+    let dir = Support.temporaryDirectory()
+    let executor = LocalExecutor(containment: .everything(mechanism))
+    let invocation = Self.invocation(
+      in: dir, then: ending == .exit ? "exit" : "wait", timeout: ending == .duration ? .seconds(2) : nil)
+    let task = Task { await executor.run(invocation) }
+    let pids = await Self.escapees(in: dir)
+    #expect(pids.count == 3, "the script started its three escapees: \(Support.read(dir + "/output.txt"))")
+    if ending == .cancellation { task.cancel() }
+    let outcome = try await task.value.get()
+    #expect(outcome.timedOut == (ending == .duration))
+    #expect(outcome.cancelled == (ending == .cancellation))
+    #expect(outcome.containedBy == Self.expected(mechanism))
+    if ending == .exit { #expect(outcome.termination == .exited(0)) }
+    for pid in pids {
+      #expect(await Support.becomesDead(pid), "pid \(pid) outlived the test (\(mechanism), \(ending))")
+    }
+  }
+
+  @Test(arguments: mechanisms)
+  func exitStatusAndSignalArePassedThrough(_ mechanism: Containment.Mechanism) async throws {
+    let dir = Support.temporaryDirectory()
+    let executor = LocalExecutor(containment: .everything(mechanism))
+    for (script, expected) in [("exit 7", ProcessOutcome.Termination.exited(7)), ("kill -SEGV $$", .signaled(SIGSEGV))]
+    {
+      let invocation = Invocation(
+        argv: ["/bin/sh", "-c", script], environment: [:], workingDirectory: dir, outputPath: dir + "/out.txt")
+      let outcome = try await executor.run(invocation).get()
+      #expect(outcome.termination == expected, "\(script)")
+      #expect(outcome.processID > 0)
+    }
+  }
+
+  @Test(arguments: mechanisms)
+  func programRunsInItsOwnSessionWithDefaultSignals(_ mechanism: Containment.Mechanism) async throws {
+    let dir = Support.temporaryDirectory()
+    let outcome = try await LocalExecutor(containment: .everything(mechanism)).run(
+      Support.invocation("pgid.sh", in: dir)
+    ).get()
+    let fields = Support.read(dir + "/output.txt").split(separator: " ").map { $0.filter(\.isNumber) }
+    #expect(fields == ["\(outcome.processID)", "\(outcome.processID)", "\(outcome.processID)"])
+  }
+
+  @Test func missingProgramAndDirectoryAreErrors() async {
+    let dir = Support.temporaryDirectory()
+    let executor = LocalExecutor(containment: .everything(.subreaper))
+    var invocation = Support.invocation("exit4.sh", in: dir)
+    invocation.workingDirectory = "/nonexistent/dir"
+    guard case .failure(let error) = await executor.run(invocation) else {
+      Issue.record("a missing working directory must fail")
+      return
+    }
+    #expect(error.message.contains("/nonexistent/dir") && error.message.contains("No such file"))
+    invocation = Support.invocation("exit4.sh", in: dir)
+    invocation.argv = ["no-such-program-hpctest"]
+    guard case .failure(let missing) = await executor.run(invocation) else {
+      Issue.record("a missing program must fail")
+      return
+    }
+    #expect(missing.message.contains("no-such-program-hpctest"))
+  }
+
+  static let cgroupsWritable = expected(.cgroup) == .cgroup
+
+  @Test(.enabled(if: cgroupsWritable, "cgroups are not writable here"))
+  func staleCgroupsOfADeadHpctestAreRemoved() async throws {
+    let tree = try #require(CgroupTree.current)
+    let stale = tree.base + "/hpctest-\(Int32.max - 7)-1"
+    #expect(ProcessControl.makeDirectory(stale))
+    tree.sweepStale()
+    #expect(!FileManagerLite.exists(stale))
+  }
+}
+
+/// `access(2)` existence check for the tests.
+enum FileManagerLite {
+  static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+}
