@@ -10,6 +10,8 @@ public struct GlobalOptions: Sendable {
   public var context: [(String, [String])] = []
   /// Where hardware facts are read from.
   public var sysroot = SystemRoot.live
+  /// `--no-color` (tmt's root option): no colours even on a terminal.
+  public var noColor = false
   /// Problems found while extracting the options.
   public var problems: [String] { optionProblems + (contextProblem.map { [$0] } ?? []) }
   /// The raw `-c` values in order.
@@ -49,6 +51,8 @@ public struct GlobalOptions: Sendable {
         if let text = value(name) { options.addContext(text) }
       case "--feeling-safe":
         break  // tmt's safety flag for local provisioning: accepted; hpctest runs locally by design.
+      case "--no-color":
+        options.noColor = true
       case "--sysroot":
         if let text = value(name) { options.sysroot = SystemRoot(Path.absolute(text)) }
       case "--root" where !seenSubcommand, "-r" where !seenSubcommand:

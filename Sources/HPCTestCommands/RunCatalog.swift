@@ -10,7 +10,10 @@ import Workflow
 enum RunCatalog {
   /// Loads the tree at `root` and runs; returns the exit code (2 when the tree cannot be loaded).
   static func run(root: String, options: RunOptions) async -> Int32 {
-    let log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    var log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    log.live = Console.isTerminal(fd: 2)
+    log.color = Console.colorAllowed(
+      fd: 2, noColorFlag: options.noColor, environment: ProcessEnvironment.current())
     let catalog: (tests: [TMTTest], plans: [TMTPlan], root: String, errors: [Diagnostic])
     do { catalog = try load(root, context: options.context, log: log) } catch {
       log.always(error.description)
