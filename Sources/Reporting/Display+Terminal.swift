@@ -18,7 +18,7 @@ extension Display {
   /// outcome of a failure-list line (`FAIL ...`) and the `progress:` key. `line` must already be escaped for the
   /// terminal; other lines come back unchanged.
   package static func painted(_ line: String) -> String {
-    let body = line.drop { $0 == " " }
+    let body = line.drop(while: { $0 == " " })
     let indentation = String(line.prefix(line.count - body.count))
     let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
     if words.count == 3, isClock(words[0]), let color = outcomeColor(String(words[1])) {

@@ -29,16 +29,17 @@ import Testing
     let junit = FileSystem.readText(directory + "/j.xml") ?? ""
     for fault in row.faults {
       let name = "/tests/" + fault.test
-      // The test's line at default verbosity (no -v), then its reasons indented under it.
-      let header = try #require(lines.firstIndex { $0.hasPrefix("            ") && $0.contains(" fail \(name) ") })
-      let reasons = lines[(header + 1)...].prefix { $0.hasPrefix("                ") }
-      #expect(reasons.contains { $0.contains(fault.device) }, "\(fault.device) not under \(name)\n\(outcome.output)")
-      let listed = lines.filter { $0.hasPrefix("FAIL \(name) ") && $0.contains(fault.device) }
-      #expect(listed.count == 1, "\(name) \(fault.device) in the final list: \(listed)")
       let result = try #require(try results(directory, plan: fault.test).first { $0.name == name })
-      #expect(result.note.contains { $0.contains(fault.device) }, "\(result.note)")
       let failing = result.subresult.filter { $0.result == .fail && $0.name.contains(fault.device) }
       #expect(!failing.isEmpty && failing.allSatisfy { !$0.note.isEmpty }, "sub-results keep their notes")
+      // The test's line at default verbosity (no -v), then its reasons indented under it.
+      let header = try #require(lines.firstIndex { $0.hasPrefix("            ") && $0.contains(" fail \(name) ") })
+      let under = lines[(header + 1)...].prefix { $0.hasPrefix("                ") }
+      for reason in failing.map(Display.reason) {
+        #expect(under.contains("                " + reason), "\(reason) not under \(name)\n\(outcome.output)")
+        #expect(lines.filter { $0 == "FAIL \(name) \(reason)" }.count == 1, "\(name) \(reason) once in the list")
+        #expect(result.note.contains(reason), "\(result.note)")
+      }
       let message = JUnit.attribute(try #require(result.note.first))
       #expect(junit.contains("<testcase name=\"\(name)\" classname=\"/plans/\(plan(fault.test))\""))
       #expect(junit.contains("<failure type=\"failure\" message=\"\(message)\""), "\(message)")
@@ -81,7 +82,9 @@ import Testing
   static func onTerminal(_ arguments: [String], environment: [String: String], directory: String) throws -> String {
     let quote = { (text: String) in "'" + text.replacing("'", with: "'\\''") + "'" }
     let inner = ([EndToEndTests.binary] + arguments).map(quote).joined(separator: " ")
-    let assignments = environment.map { "\($0.key)=\(quote($0.value)) " }.joined()
+    // Colour is decided here, not by whoever runs the tests: NO_COLOR and TMT_NO_COLOR only where given.
+    let assignments =
+      "env -u NO_COLOR -u TMT_NO_COLOR TERM=xterm " + environment.map { "\($0.key)=\(quote($0.value)) " }.joined()
     let typescript = directory + "/typescript"
     let command =
       "cd \(quote(EndToEndTests.repository)) && \(assignments)script -qfec \(quote("exec " + inner)) "
