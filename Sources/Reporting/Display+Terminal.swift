@@ -24,7 +24,8 @@ extension Display {
     if words.count == 3, isClock(words[0]), let color = outcomeColor(String(words[1])) {
       return indentation + String(words[0]) + " " + paint(String(words[1]), color) + " " + String(words[2])
     }
-    if words.count >= 2, words[0] == words[0].uppercased(), let outcome = ResultOutcome(rawValue: words[0].lowercased()),
+    if words.count >= 2, words[0] == words[0].uppercased(),
+      let outcome = ResultOutcome(rawValue: words[0].lowercased()),
       let color = outcomeColor(outcome.rawValue)
     {
       return indentation + paint(String(words[0]), color) + String(body.dropFirst(words[0].count))

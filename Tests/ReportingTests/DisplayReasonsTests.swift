@@ -64,7 +64,9 @@ import Testing
   /// sub-results gives one line with its first reason.
   @Test func failureListIsOneLinePerFailingDevice() {
     var plain = TestResult(name: "/tests/plain", serialNumber: 2, result: .error)
-    plain.check = [CheckResult(name: "internal/timeout", event: "after-test", result: .fail, note: ["Test exceeded 3s"])]
+    plain.check = [
+      CheckResult(name: "internal/timeout", event: "after-test", result: .fail, note: ["Test exceeded 3s"])
+    ]
     let results = [Self.result(.fail), Self.result(.fail), Self.result(.pass), Self.result(.fail, guest: "n2"), plain]
     let lines = Display.failureList(results)
     let device = [

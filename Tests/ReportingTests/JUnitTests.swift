@@ -115,7 +115,8 @@ import Testing
 
   /// Jenkins xunit's junit-10.xsd: `Fixtures/junit-10.xsd`, else `$HPCTEST_JUNIT_XSD`; nil when neither exists.
   static func jenkinsSchema() -> String? {
-    let candidates = [Support.fixtures + "/junit-10.xsd"] + (getenv("HPCTEST_JUNIT_XSD").map { [String(cString: $0)] } ?? [])
+    let candidates =
+      [Support.fixtures + "/junit-10.xsd"] + (getenv("HPCTEST_JUNIT_XSD").map { [String(cString: $0)] } ?? [])
     return candidates.first { FileSystem.exists($0) }
   }
 

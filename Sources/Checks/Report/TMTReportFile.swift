@@ -25,7 +25,9 @@ package enum TMTReportFile {
   package static func note(_ item: CheckItem) -> [String] {
     var notes = item.message.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     let written = item.outcome.tmtReportable
-    if written != item.outcome { notes.append("outcome \(item.outcome.rawValue), reported as \(written.rawValue) for tmt") }
+    if written != item.outcome {
+      notes.append("outcome \(item.outcome.rawValue), reported as \(written.rawValue) for tmt")
+    }
     return notes
   }
 
