@@ -12,6 +12,8 @@ public struct GlobalOptions: Sendable {
   public var sysroot = SystemRoot.live
   /// True when `--sysroot` was given (a reopened run otherwise keeps the one it recorded).
   public var sysrootGiven = false
+  /// `--no-color` (tmt's root option): no colours even on a terminal.
+  public var noColor = false
   /// Problems found while extracting the options.
   public var problems: [String] { optionProblems + (contextProblem.map { [$0] } ?? []) }
   /// The raw `-c` values in order.
@@ -51,6 +53,8 @@ public struct GlobalOptions: Sendable {
         if let text = value(name) { options.addContext(text) }
       case "--feeling-safe":
         break  // tmt's safety flag for local provisioning: accepted; hpctest runs locally by design.
+      case "--no-color":
+        options.noColor = true
       case "--sysroot":
         if let text = value(name) {
           options.sysroot = SystemRoot(Path.absolute(text))

@@ -12,7 +12,10 @@ enum RunCatalog {
   static func run(root: String, options: RunOptions) async -> Int32 {
     var options = options
     var root = root
-    let log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    var log = RunLog(verbosity: options.verbosity, quiet: options.quiet)
+    log.live = Console.isTerminal(fd: 2)
+    log.color = Console.colorAllowed(
+      fd: 2, noColorFlag: options.noColor, environment: ProcessEnvironment.current())
     do throws(Diagnostic) {
       if let record = try RunDirectory.existingRecord(options) {
         record.restore(into: &options)

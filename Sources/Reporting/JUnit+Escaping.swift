@@ -1,6 +1,6 @@
 extension JUnit {
   /// Text content: characters XML 1.0 forbids are dropped; `&`, `<`, `>` and `\r` are escaped.
-  static func text(_ raw: String) -> String {
+  package static func text(_ raw: String) -> String {
     var result = ""
     for scalar in raw.unicodeScalars where isAllowed(scalar) {
       switch scalar {
@@ -15,7 +15,7 @@ extension JUnit {
   }
 
   /// Attribute values: as text, plus `"` and the whitespace characters an XML parser would normalise.
-  static func attribute(_ raw: String) -> String {
+  package static func attribute(_ raw: String) -> String {
     var result = ""
     for scalar in text(raw).unicodeScalars {
       switch scalar {

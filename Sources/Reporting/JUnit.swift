@@ -1,79 +1,74 @@
 public import TMTModel
 
-/// One `<testcase>` of a JUnit report.
-package struct JUnitCase: Sendable, Hashable {
-  /// The result name.
-  package var name: String
-  /// The outcome.
-  package var outcome: ResultOutcome
-  /// Whole seconds (the `time` attribute is omitted when 0).
-  package var seconds: Int
-  /// Lines of the result's `failures.yaml` files (the body of `<failure>`/`<error>`/`<skipped>`).
-  package var failureLines: [String]
-  /// The first log's content; nil when the result has no log (no `<system-out>`).
-  package var systemOut: String?
-
-  /// Creates a test case.
-  package init(name: String, outcome: ResultOutcome, seconds: Int, failureLines: [String] = [], systemOut: String?) {
-    self.name = name
-    self.outcome = outcome
-    self.seconds = seconds
-    self.failureLines = failureLines
-    self.systemOut = systemOut
-  }
-}
-
-/// One `<testsuite>`: a plan and its results.
-package struct JUnitSuite: Sendable, Hashable {
-  /// The plan name.
-  package var name: String
-  /// Its test cases, in results order.
-  package var cases: [JUnitCase]
-
-  /// Creates a suite.
-  package init(name: String, cases: [JUnitCase]) {
-    self.name = name
-    self.cases = cases
-  }
-}
-
-/// tmt's default JUnit flavor (valid against tmt's `default.xsd`), with one `<testsuite>` per plan in one document.
+/// tmt's JUnit report, `default` and `subresults` flavors, with one or several plans in one document.
+///
+/// One plan gives tmt's layout (tmt's XSD for the flavor, plus `classname`); several plans give one `<testsuites>`
+/// in the schema GitLab and Jenkins read (Jenkins' junit-10.xsd: no `disabled` attribute), since tmt's default XSD
+/// allows one `<testsuite>` only. `classname` is the plan (and the guest where not the default one), `message`
+/// the first reason, or the outcome's name when there is none.
 package enum JUnit {
   /// The document text, laid out as tmt's lxml pretty-printer writes it.
-  package static func document(_ suites: [JUnitSuite]) -> String {
+  package static func document(_ suites: [JUnitSuite], flavor: JUnitFlavor = .default) -> String {
+    let single = suites.count == 1
     let all = suites.flatMap(\.cases)
     var lines = ["<?xml version='1.0' encoding='utf-8'?>"]
-    lines.append("<testsuites disabled=\"0\"\(counts(all, skipped: false))>")
+    lines.append("<testsuites\(disabled(single))\(counts(all, skipped: false))>")
     for suite in suites {
-      lines.append(
-        "  <testsuite name=\"\(attribute(suite.name.trimmingSpaces()))\" disabled=\"0\"\(counts(suite.cases))>")
-      lines += suite.cases.map(testcase)
-      lines.append("  </testsuite>")
+      switch flavor {
+      case .default: lines += planSuite(suite, single: single)
+      case .subresults: lines += suite.cases.flatMap { resultSuite($0, plan: suite.name, single: single) }
+      }
     }
     lines.append("</testsuites>")
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func counts(_ cases: [JUnitCase], skipped: Bool = true) -> String {
+  private static func planSuite(_ suite: JUnitSuite, single: Bool) -> [String] {
+    let name = attribute(suite.name.trimmingSpaces())
+    return ["  <testsuite name=\"\(name)\"\(disabled(single))\(counts(suite.cases))>"]
+      + suite.cases.map { testcase($0, plan: suite.name, indent: "    ") } + ["  </testsuite>"]
+  }
+
+  /// The subresults flavor's suite for one result: its own test case between tmt's comments, then one per
+  /// sub-result. Counts follow the elements written (tmt's template counts `warn` and `skip` inconsistently).
+  private static func resultSuite(_ test: JUnitCase, plan: String, single: Bool) -> [String] {
+    let cases = [test] + test.subcases
+    let head =
+      "  <testsuite name=\"\(attribute(test.name.trimmingSpaces()))\"\(disabled(single))"
+      + "\(counts(cases, integral: true)) timestamp=\"\(attribute(test.startTime ?? ""))\">"
+    var lines = [head, "    <!-- The extra test case representing the parent result. -->"]
+    var parent = test
+    parent.subcases = []
+    lines.append(testcase(parent, plan: plan, indent: "    "))
+    lines.append("    <!-- End of the extra parent test case. -->")
+    lines += test.subcases.map { testcase($0, plan: plan, indent: "    ") }
+    return lines + ["  </testsuite>"]
+  }
+
+  private static func disabled(_ single: Bool) -> String { single ? " disabled=\"0\"" : "" }
+
+  private static func counts(_ cases: [JUnitCase], skipped: Bool = true, integral: Bool = false) -> String {
     let errors = cases.filter { [.error, .warn, .pending].contains($0.outcome) }.count
     let failures = cases.filter { $0.outcome == .fail }.count
     let skips = cases.filter { $0.outcome == .skip || $0.outcome == .info }.count
-    let time = cases.reduce(0) { $0 + $1.seconds }
+    let time = integral ? cases.first.map(\.seconds) ?? 0 : cases.reduce(0) { $0 + $1.seconds }
     let skippedText = skipped ? " skipped=\"\(skips)\"" : ""
-    return " errors=\"\(errors)\" failures=\"\(failures)\"\(skippedText) tests=\"\(cases.count)\" time=\"\(time).0\""
+    let timeText = integral ? "\(time)" : "\(time).0"
+    return " errors=\"\(errors)\" failures=\"\(failures)\"\(skippedText) tests=\"\(cases.count)\" time=\"\(timeText)\""
   }
 
-  private static func testcase(_ test: JUnitCase) -> String {
+  private static func testcase(_ test: JUnitCase, plan: String, indent: String) -> String {
     let time = test.seconds > 0 ? " time=\"\(test.seconds).0\"" : ""
+    let classname = plan.trimmingSpaces() + (test.guest.map { " (\($0))" } ?? "")
     var children: [String] = []
-    if let element = outcomeElement(test) { children.append("      " + element) }
+    if let element = outcomeElement(test) { children.append(indent + "  " + element) }
     if let output = test.systemOut {
       let text = self.text(output)
-      children.append(text.isEmpty ? "      <system-out/>" : "      <system-out>\(text)</system-out>")
+      children.append(indent + "  " + (text.isEmpty ? "<system-out/>" : "<system-out>\(text)</system-out>"))
     }
-    let open = "    <testcase name=\"\(attribute(test.name))\"\(time)"
+    let open = indent + "<testcase name=\"\(attribute(test.name))\" classname=\"\(attribute(classname))\"\(time)"
     if children.isEmpty { return open + "/>" }
-    return ([open + ">"] + children + ["    </testcase>"]).joined(separator: "\n")
+    return ([open + ">"] + children + [indent + "</testcase>"]).joined(separator: "\n")
   }
 
   private static func outcomeElement(_ test: JUnitCase) -> String? {
@@ -85,7 +80,7 @@ package enum JUnit {
     case .skip, .info: (tag, type) = ("skipped", "skipped")
     case .pass: return nil
     }
-    let head = "<\(tag) type=\"\(type)\" message=\"\(test.outcome.rawValue)\""
+    let head = "<\(tag) type=\"\(type)\" message=\"\(attribute(test.message ?? test.outcome.rawValue))\""
     let body = text(test.failureLines.joined(separator: "\n"))
     return body.isEmpty ? head + "/>" : head + ">" + body + "</\(tag)>"
   }

@@ -65,6 +65,7 @@ struct Execution {
         outcome.interrupted = true
         break
       }
+      log.progress(Display.progress(test.test.name, index: index + 1, count: tests.count))
       let run = await runOne(test)
       main[index] = run.main
       extras += run.extras
@@ -81,6 +82,7 @@ struct Execution {
       }
     }
     await barrier?.leave(slot: slot)
+    log.clearProgress()
     outcome.results = main.compactMap { $0 } + extras
     board.update(slot: slot, entries: outcome.results.map(ResultsYAML.entry))
     let executed = outcome.results.filter { $0.result != .pending }.count
@@ -141,10 +143,21 @@ struct Execution {
     return await testRun.run()
   }
 
+  /// tmt's `-v` lines; at default verbosity the test's line with the reasons of a failing one under it (on a
+  /// terminal, where the progress line shows the rest, only failing tests).
   private func show(_ result: TestResult, index: Int) {
-    let lines = Display.lines(
-      result, verbosity: plan.log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest,
-      progress: "[\(index + 1)/\(tests.count)]")
-    for line in lines { plan.log.line(line, level: 3, minimumVerbosity: 1) }
+    let log = plan.log
+    let progress = "[\(index + 1)/\(tests.count)]"
+    let lines: [String]
+    if log.verbosity > 0 {
+      lines = Display.lines(
+        result, verbosity: log.verbosity, executeDirectory: context.executeDirectory, guest: context.guest,
+        progress: progress)
+    } else if !log.showsProgress || Display.failing.contains(result.result) {
+      lines = Display.finishedLines(result, guest: context.guest, progress: progress)
+    } else {
+      lines = []
+    }
+    for line in lines { log.line(line, level: 3) }
   }
 }

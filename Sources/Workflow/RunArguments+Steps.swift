@@ -1,6 +1,25 @@
 import HPCBasics
 
 extension RunArguments {
+  /// `run`'s sub-commands in tmt's order (`login` and `reboot` are tmt's too, not supported here).
+  static let commands = [
+    "discover", "provision", "prepare", "execute", "report", "finish", "cleanup", "login", "reboot", "plans", "tests",
+  ]
+
+  /// tmt's command shortening: a word that starts exactly one sub-command is that command (`test` is `tests`,
+  /// `disc` is `discover`); one that starts several is tmt's `Did you mean ...?` error; others are themselves.
+  static func command(_ word: String) throws(Diagnostic) -> String {
+    guard !word.isEmpty, !word.hasPrefix("-"), !commands.contains(word) else { return word }
+    let matches = commands.filter { $0.hasPrefix(word) }
+    if matches.count > 1 {
+      let sorted = matches.sorted()
+      throw .error("Did you mean \(sorted.dropLast().joined(separator: ", ")) or \(sorted.last!)?")
+    }
+    guard let match = matches.first else { return word }
+    if match == "login" || match == "reboot" { throw .error("'run \(match)' is not supported") }
+    return match
+  }
+
   mutating func plansOption(_ argument: String) throws(Diagnostic) {
     switch argument {
     case "-n", "--name": options.planNames.append(try value(argument))
@@ -38,6 +57,12 @@ extension RunArguments {
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
     case ("report", "--file"): options.junitFile = try value(argument)
+    case ("report", "--flavor"):
+      let flavor = try value(argument)
+      guard ["default", "subresults"].contains(flavor) else {
+        throw .error("'report --flavor' must be default or subresults, got '\(flavor)'")
+      }
+      options.junitFlavor = flavor
     default: throw Self.unknown(argument, in: section)
     }
   }
@@ -94,6 +119,9 @@ extension RunArguments {
     options.enabledSteps = steps.count == RunStep.allCases.count ? nil : steps
     if options.junitFile != nil && !options.reportHows.contains("junit") {
       throw .error("'report --file' needs '--how junit'")
+    }
+    if options.junitFlavor != nil && !options.reportHows.contains("junit") {
+      throw .error("'report --flavor' needs '--how junit'")
     }
   }
 }

@@ -39,7 +39,7 @@ package struct RunArguments {
 
   private mutating func parseAll() throws(Diagnostic) -> RunOptions {
     while index < arguments.count {
-      let argument = arguments[index]
+      let argument = try Self.command(arguments[index])
       index += 1
       if let step = RunStep(rawValue: argument) {
         namedSteps.append(step)
@@ -68,6 +68,7 @@ package struct RunArguments {
     case "-v", "--verbose": options.verbosity += 1
     case "-q", "--quiet": options.quiet = true
     case "-d", "--debug", "--feeling-safe": break
+    case "--no-color": options.noColor = true
     default: return false
     }
     return true

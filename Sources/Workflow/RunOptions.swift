@@ -49,6 +49,10 @@ package struct RunOptions: Sendable {
   package var ignoreDuration = false
   /// `report -h junit --file F`.
   package var junitFile: String?
+  /// `report -h junit --flavor default|subresults` (nil: the plan's, else `default`).
+  package var junitFlavor: String?
+  /// `--no-color` (tmt's option; `NO_COLOR` is read where the log is made).
+  package var noColor = false
   /// `report -h HOW` choices given on the command line (empty: the plans' own).
   package var reportHows: [String] = []
   /// `--again` with `tests --failed-only`: rerun only results that are not pass or info.

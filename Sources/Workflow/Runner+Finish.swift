@@ -33,19 +33,22 @@ extension Runner {
 
   /// Writes the reports, prints the totals and returns the exit code.
   func finish(_ outcomes: [PlanOutcome], directory: RunDirectory) -> Int32 {
+    let reportFailed = options.runs(.report) && report(outcomes)
     if options.runs(.report) {
-      report(outcomes)
       for outcome in outcomes { StepStatus.done(Path.dirname(outcome.executeDirectory), .report) }
     }
     let all = outcomes.flatMap(\.results)
     log.always("")
+    for line in Display.failureList(all) { log.always(line) }
     log.always("total: " + Display.summary(all))
-    if outcomes.contains(where: { $0.failure != nil }) { return 2 }
+    if reportFailed || outcomes.contains(where: { $0.failure != nil }) { return 2 }
     if outcomes.contains(where: \.interrupted) { return 1 }
     return RunExitCode.code(all, executeEnabled: options.runs(.execute))
   }
 
-  private func report(_ outcomes: [PlanOutcome]) {
+  /// Writes the reports; true when one could not be written.
+  private func report(_ outcomes: [PlanOutcome]) -> Bool {
+    var reportFailed = false
     var suites: [JUnitSuite] = []
     for outcome in outcomes {
       let suite = JUnit.suite(
@@ -54,14 +57,7 @@ extension Runner {
       let plan = plans.first { $0.name == outcome.name }
       let hows = options.reportHows.isEmpty ? plan?.phases(.report).map(\.how) ?? [] : options.reportHows
       if hows.contains("junit") && options.junitFile == nil {
-        // The plan's own `report: {how: junit, file: F}` (relative to the tree), else tmt's default place.
-        let phase = plan?.phases(.report).first { $0.how == "junit" }
-        let directory = Path.dirname(outcome.executeDirectory) + "/report/" + (phase?.name ?? "default-0")
-        let file = phase?["file"]?.scalarText.map { Path.join(root, $0) } ?? directory + "/junit.xml"
-        FileSystem.makeDirectories(Path.dirname(file))
-        if !FileSystem.writeAtomically(file, JUnit.document([suite])) {
-          log.always("error: cannot write the JUnit report to '\(file)'")
-        }
+        reportFailed = !writePlanJUnit(suite, plan: plan, outcome: outcome) || reportFailed
       }
       log.line(outcome.name)
       log.line("report", level: 1)
@@ -74,13 +70,7 @@ extension Runner {
       }
       log.line("summary: " + Display.summary(outcome.results), level: 2)
     }
-    if let file = options.junitFile {
-      let path = Path.absolute(file)
-      if FileSystem.writeAtomically(path, JUnit.document(suites)) {
-        log.line("output: \(path)", level: 2)
-      } else {
-        log.error("cannot write the JUnit report to '\(path)'")
-      }
-    }
+    if let file = options.junitFile { reportFailed = !writeJUnit(suites, to: file) || reportFailed }
+    return reportFailed
   }
 }

@@ -38,6 +38,11 @@ package struct Runner: Sendable {
 
   /// Runs and returns the exit code.
   package func run() async -> Int32 {
+    // tmt: a plan selection that matches nothing is a GeneralError (exit 2), before anything runs.
+    if selectedPlans().isEmpty {
+      log.always("No plans found.")
+      return 2
+    }
     if options.dry { return dryRun() }
     let problems = options.runs(.execute) ? RunPreflight.problems(plans: selectedPlans(), options: options) : []
     guard problems.isEmpty else {

@@ -3,7 +3,8 @@ import Reporting
 import TMTModel
 import YAML
 
-/// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`).
+/// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`); an entry's `note` list
+/// (tmt's results schema key, written by `hpctest check`) becomes the sub-result's note.
 struct TestReports {
   var results: [SubResult] = []
   /// Set when the file or an outcome in it is not valid.
@@ -27,7 +28,9 @@ struct TestReports {
         return reports
       }
       let logs = item["log"]?.items.compactMap(\.text).map { relative + "/" + $0 } ?? []
-      reports.results.append(SubResult(name: name, result: outcome, log: logs, endTime: item["end-time"]?.text))
+      let notes = item["note"]?.items.compactMap(\.text) ?? []
+      reports.results.append(
+        SubResult(name: name, result: outcome, note: notes, log: logs, endTime: item["end-time"]?.text))
     }
     return reports
   }

@@ -25,7 +25,7 @@ extension TestRun {
     let failuresPath = reports.results.isEmpty ? "failures.yaml" : "data/failures.yaml"
     writeFailures(to: invocation + "/" + failuresPath)
     var result = baseResult(facts)
-    result.log = [relative + "/output.txt", relative + "/" + failuresPath] + submittedLogs()
+    result.log = [relative + "/output.txt", relative + "/" + failuresPath] + submittedLogs() + figuresLog()
     result.subresult = reports.results
     result.originalResult = verdict.outcome
     result.check = verdict.checks
@@ -90,7 +90,9 @@ extension TestRun {
       allNotes += checkNotes
     }
     result.result = final
-    result.note = allNotes
+    // The reasons first (`0000:c1:00.0: PCIe link ... x8, expected ... x16`), so JUnit's `message` and the
+    // terminal lead with them; tmt leaves a failing test's note empty and keeps them in the sub-results only.
+    result.note = Display.subresultReasons(base.subresult, outcome: final) + allNotes
     return result
   }
 
@@ -160,6 +162,16 @@ extension TestRun {
   private func writeFailures(to path: String) {
     let lines = ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")
     FileSystem.write(path, YAMLEmitter.emit(YAMLTree.strings(lines)))
+  }
+
+  /// `data/hpctest-figures.yaml` (the checks' performance figures) when the test wrote one and did not submit it
+  /// already, so tools reading results.yaml find the figures from the result's `log`.
+  private func figuresLog() -> [String] {
+    let name = "hpctest-figures.yaml"
+    guard FileSystem.exists(data + "/" + name), !submittedLogs().contains(relative + "/data/" + name) else {
+      return []
+    }
+    return [relative + "/data/" + name]
   }
 
   private func submittedLogs() -> [String] {

@@ -14,14 +14,35 @@ struct ReportTests {
   @Test func reportEntryIsWhatTmtReportResultWrites() {
     let item = CheckItem("0000:3b:00.0", .fail, "0000:3b:00.0: PCIe link 16.0 GT/s x8, expected 16.0 GT/s x16")
     let entry = TMTReportFile.entry(item, log: nil, endTime: "2026-11-26T06:23:54.410050+00:00")
+    let note = "    note:\n      - \"0000:3b:00.0: PCIe link 16.0 GT/s x8, expected 16.0 GT/s x16\"\n"
     #expect(
-      entry == "  - name: \"/0000:3b:00.0\"\n    result: \"fail\"\n    end-time: \"2026-11-26T06:23:54.410050+00:00\"\n"
+      entry
+        == "  - name: \"/0000:3b:00.0\"\n    result: \"fail\"\n" + note
+        + "    end-time: \"2026-11-26T06:23:54.410050+00:00\"\n"
     )
     let logged = TMTReportFile.entry(item, log: "0000:3b:00.0/message.txt", endTime: "T")
     #expect(
       logged
-        == "  - name: \"/0000:3b:00.0\"\n    result: \"fail\"\n    log:\n      - \"0000:3b:00.0/message.txt\"\n    end-time: \"T\"\n"
+        == "  - name: \"/0000:3b:00.0\"\n    result: \"fail\"\n    log:\n      - \"0000:3b:00.0/message.txt\"\n"
+        + note + "    end-time: \"T\"\n"
     )
+  }
+
+  /// The note is the message line by line (what tmt keeps as the sub-result's `note`), plus the original outcome
+  /// when tmt could not take it; an empty message gives no `note` key.
+  @Test(arguments: CheckOutcome.allCases)
+  func reportNotesCarryTheMessage(outcome: CheckOutcome) throws {
+    let item = CheckItem("mlx5_0/1", outcome, "mlx5_0/1: state DOWN,\nexpected \"ACTIVE\"")
+    var expected = ["mlx5_0/1: state DOWN,", "expected \"ACTIVE\""]
+    if outcome.tmtReportable != outcome {
+      expected.append("outcome \(outcome.rawValue), reported as \(outcome.tmtReportable.rawValue) for tmt")
+    }
+    #expect(TMTReportFile.note(item) == expected)
+    let entry = TMTReportFile.entry(item, log: nil, endTime: "T")
+    let node = try #require(try YAMLParser.parse(entry, file: "r.yaml"))
+    #expect(node[0]?["note"]?.sequenceValue?.compactMap(\.stringValue) == expected)
+    let silent = TMTReportFile.entry(CheckItem("a", outcome, ""), log: nil, endTime: "T")
+    #expect(silent.contains("note:") == (outcome.tmtReportable != outcome))
   }
 
   @Test(arguments: [

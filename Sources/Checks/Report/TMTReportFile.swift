@@ -1,5 +1,8 @@
 /// Renders sub-results as `tmt-report-result` appends them to `$TMT_TEST_DATA/tmt-report-results.yaml`:
-/// `  - name: "/x"\n    result: "pass"\n    log:\n      - "x/message.txt"\n    end-time: "..."`.
+/// `  - name: "/x"\n    result: "pass"\n    log:\n      - "x/message.txt"\n    note:\n      - "..."\n    end-time: "..."`.
+///
+/// `note` (tmt's results schema key, kept by tmt 1.78 when it turns reports into sub-results) carries the message, so
+/// the reason reaches results.yaml under tmt and hpctest alike.
 ///
 /// tmt reduces these reports with the ranking skip < pass < warn < fail and crashes on `error` and `info`, so
 /// `error` is written as `fail` and `info` as `pass`; the message log keeps the original outcome.
@@ -12,8 +15,20 @@ package enum TMTReportFile {
     var text = "  - name: \"\(escape(reportName(item)))\"\n"
     text += "    result: \"\(item.outcome.tmtReportable.rawValue)\"\n"
     if let log { text += "    log:\n      - \"\(escape(log))\"\n" }
+    let notes = note(item)
+    if !notes.isEmpty { text += "    note:\n" + notes.map { "      - \"\(escape($0))\"\n" }.joined() }
     text += "    end-time: \"\(endTime)\"\n"
     return text
+  }
+
+  /// The sub-result's notes: its message (one line each), and the original outcome when it was changed for tmt.
+  package static func note(_ item: CheckItem) -> [String] {
+    var notes = item.message.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    let written = item.outcome.tmtReportable
+    if written != item.outcome {
+      notes.append("outcome \(item.outcome.rawValue), reported as \(written.rawValue) for tmt")
+    }
+    return notes
   }
 
   /// The report name: `/` + the item's name.
