@@ -51,7 +51,10 @@ package struct PlanRun: Sendable {
       return outcome
     }
     var results = tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
-    if options.runs(.execute) { save(results) }
+    if options.runs(.execute) {
+      ResultsJournal.discard(executeDirectory: context.executeDirectory)
+      save(results)
+    }
     var guests: [GuestRun] = []
     do throws(Diagnostic) {
       guests = try await provision(tests)
@@ -100,7 +103,10 @@ package struct PlanRun: Sendable {
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult]) async
     -> Execution.Outcome
   {
-    let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
+    let board = ResultsBoard(guests: guests.count, journal: context.executeDirectory + "/" + ResultsJournal.fileName) {
+      [self] text in save(text: text, durable: false)
+    }
+    defer { board.close() }
     var outcomes = Array(repeating: Execution.Outcome(results: []), count: guests.count)
     await withTaskGroup(of: (Int, Execution.Outcome).self) { group in
       for (slot, guest) in guests.enumerated() {
@@ -146,8 +152,10 @@ package struct PlanRun: Sendable {
     FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
   }
 
-  /// The plan's results.yaml from an earlier run, nil when missing or unreadable.
+  /// The plan's results.yaml from an earlier run (first rebuilt from its journal when that run was killed during
+  /// the execute step), nil when missing or unreadable.
   func storedResults() -> [TestResult]? {
+    ResultsJournal.recover(executeDirectory: context.executeDirectory)
     guard let text = FileSystem.readText(context.resultsFile) else { return nil }
     return try? ResultsYAML.read(text, file: context.resultsFile)
   }
