@@ -1,25 +1,36 @@
 #!/bin/sh
-# Load benchmark: `hpctest tests ls` (release build) vs `tmt tests ls` on tmt's own tree and on a generated
-# tree of 10,000 tests; wall time with hyperfine (when installed), peak RSS with /usr/bin/time -v.
-# Goals (issue 2): <= 60 ms on tmt's tree; < 0.5 s and < 200 MB for 10,000 tests.
+# Load benchmark: `hpctest tests ls` (static release build) vs `tmt tests ls` on tmt's own tree (in one hyperfine
+# run), then hpctest alone on tmt's tree and on a generated tree of 10,000 tests (one hyperfine run); peak RSS with
+# /usr/bin/time -v. Goals (issue 15): <= 25 ms on tmt's tree; <= 0.3 s and < 100 MB for 10,000 tests.
 #
-# Usage: bench/load.sh [WORKDIR]     Env: HPCTEST, TMT_REF (default /opt/tmt-ref), RUNS (default 10)
+# Usage: bench/load.sh [WORKDIR]
+# Env: HPCTEST (default: the static release build, built if missing), TMT_REF (default $HPCTEST_REFERENCE_VENV or
+#      /opt/tmt-ref), TMT_SDIST (a tmt-1.78.0.tar.gz, else pip downloads it), RUNS (default 20), TMT_RUNS (default
+#      2), TMT_GENERATED=1 also times tmt on the 10,000-test tree (about 12 minutes a run), NICE (default 5).
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/hpctest-bench}
-tmt="${TMT_REF:-/opt/tmt-ref}/bin/tmt"
-hpctest=${HPCTEST:-$repo/.build/release/hpctest}
-runs=${RUNS:-10}
-warmup=1
-
-[ -x "$hpctest" ] || (cd "$repo" && swift build -c release --product hpctest)
+venv=${TMT_REF:-${HPCTEST_REFERENCE_VENV:-/opt/tmt-ref}}
+tmt="$venv/bin/tmt"
+runs=${RUNS:-20}
+tmt_runs=${TMT_RUNS:-2}
+nice="nice -n ${NICE:-5}"
+command -v hyperfine > /dev/null || { echo "bench/load.sh needs hyperfine" >&2; exit 1; }
+if [ -z "${HPCTEST:-}" ]; then
+  (cd "$repo" && swift build -c release --static-swift-stdlib --product hpctest > /dev/null)
+  HPCTEST="$(cd "$repo" && swift build -c release --static-swift-stdlib --show-bin-path)/hpctest"
+fi
 mkdir -p "$work"
 
 # tmt's own tree (sdist of tmt 1.78.0)
 if [ ! -d "$work/tmt-1.78.0" ]; then
-  (cd "$work" && "${TMT_REF:-/opt/tmt-ref}/bin/pip" download --quiet --no-deps --no-binary :all: tmt==1.78.0 -d . \
-    && tar xzf tmt-1.78.0.tar.gz)
+  if [ -n "${TMT_SDIST:-}" ]; then
+    tar xzf "$TMT_SDIST" -C "$work"
+  else
+    (cd "$work" && "$venv/bin/pip" download --quiet --no-deps --no-binary :all: tmt==1.78.0 -d . \
+      && tar xzf tmt-1.78.0.tar.gz)
+  fi
 fi
 
 # A generated tree: 100 directories x 100 tests, inheritance from each directory's main.fmf, one adjust rule.
@@ -43,24 +54,31 @@ if [ ! -d "$generated" ]; then
   done
 fi
 
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
 count() { (cd "$1" && "$2" tests ls | wc -l); }
-echo "hpctest: $hpctest ($(count "$work/tmt-1.78.0" "$hpctest") tests on tmt's tree, $(count "$generated" "$hpctest") generated)"
-echo "tmt:     $tmt ($(count "$work/tmt-1.78.0" "$tmt") tests on tmt's tree)"
+echo "hpctest: $HPCTEST ($(count "$work/tmt-1.78.0" "$HPCTEST") tests on tmt's tree, $(count "$generated" "$HPCTEST") generated)"
+[ -x "$tmt" ] && echo "tmt:     $tmt ($(count "$work/tmt-1.78.0" "$tmt") tests on tmt's tree)"
+load
 
-measure() { # label dir command...
-  label=$1 dir=$2
-  shift 2
-  if command -v hyperfine > /dev/null; then
-    (cd "$dir" && hyperfine --warmup "$warmup" --runs "$runs" --style basic --export-markdown "$work/$label.md" \
-      --command-name "$label" "$* tests ls > /dev/null" | grep -E "Time|Range")
-  fi
-  rss=$(cd "$dir" && /usr/bin/time -v "$@" tests ls 2>&1 > /dev/null | awk -F': ' '/Maximum resident/ {print $2}')
-  echo "$label: peak RSS ${rss} KB"
-}
+if [ -x "$tmt" ]; then
+  echo "== tmt's tree: hpctest vs tmt (same hyperfine run, $tmt_runs runs each)"
+  (cd "$work/tmt-1.78.0" && $nice hyperfine --style basic --warmup 1 --runs "$tmt_runs" \
+    --export-markdown "$work/vs-tmt.md" -N \
+    --command-name "hpctest tests ls (tmt tree)" "$HPCTEST tests ls" \
+    --command-name "tmt tests ls (tmt tree)" "$tmt tests ls" > /dev/null && cat "$work/vs-tmt.md")
+  load
+fi
 
-measure hpctest-tmt-tree "$work/tmt-1.78.0" "$hpctest"
-measure hpctest-generated-10000 "$generated" "$hpctest"
-runs=${TMT_RUNS:-2}
-warmup=0
-measure tmt-tmt-tree "$work/tmt-1.78.0" "$tmt"
-measure tmt-generated-10000 "$generated" "$tmt"
+echo "== hpctest alone ($runs runs each)"
+(cd "$work" && $nice hyperfine --style basic --warmup 2 --runs "$runs" -N --export-markdown "$work/hpctest.md" \
+  --command-name "hpctest tests ls (tmt tree)" "$HPCTEST --root tmt-1.78.0 tests ls" \
+  --command-name "hpctest tests ls (10,000 generated)" "$HPCTEST --root generated-10000 tests ls" > /dev/null \
+  && cat "$work/hpctest.md")
+load
+
+rss() { (cd "$2" && /usr/bin/time -v "$1" tests ls 2>&1 > /dev/null | awk -F': ' '/Maximum resident/ {print $2}'); }
+echo "peak RSS: hpctest tmt tree $(rss "$HPCTEST" "$work/tmt-1.78.0") KB, 10,000 generated $(rss "$HPCTEST" "$generated") KB"
+if [ -x "$tmt" ] && [ "${TMT_GENERATED:-0}" = 1 ]; then
+  (cd "$generated" && $nice hyperfine --style basic --runs 1 -N --command-name "tmt tests ls (10,000)" "$tmt tests ls")
+  echo "peak RSS: tmt 10,000 generated $(rss "$tmt" "$generated") KB"
+fi

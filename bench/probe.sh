@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
-# Benchmark: `hpctest probe --json` (release build) against `lspci -vvv` on the same fixture sysroot, with
-# hyperfine. Not a test: timings vary by machine. Record results in bench/RESULTS-probe.md.
-#   bench/probe.sh [SYSROOT] [hyperfine options]   (default: Tests/Sysroots/a30-cx6-aarch64, the largest fixture)
+# Benchmark: `hpctest probe --json` (static release build, as shipped) against `lspci -vvv` on the same fixture
+# sysroot, in one hyperfine run per fixture: the largest committed fixture (Tests/Sysroots/a30-cx6-aarch64) and a
+# generated node with 8 GPUs, 8 HCAs and 128 VFs (`scripts/make-fixtures --large`). Not a test: timings vary by
+# machine; record them in bench/RESULTS-probe.md with the load averages printed. Goals (issue 15): no slower than
+# lspci on the largest fixture; < 50 ms on the generated node.
+#   bench/probe.sh [hyperfine options]
+# Env: HPCTEST (default: the static release build, built if missing), NICE (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=Tests/Sysroots/a30-cx6-aarch64
-if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then root="$1"; shift; fi
-root="$(cd "$root" && pwd)"
 command -v hyperfine >/dev/null || { echo "bench/probe.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
 command -v lspci >/dev/null || { echo "bench/probe.sh needs lspci (apt-get install pciutils)"; exit 1; }
-# The static-stdlib build hpctest ships as (no libswiftCore.so loading at start-up).
-swift build -c release --static-swift-stdlib --product hpctest >/dev/null
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/hpctest"
-echo "fixture: $root ($(ls "$root/sys/bus/pci/devices" | wc -l) PCI functions, $(ls "$root/sys/class/infiniband" 2>/dev/null | wc -l) RDMA devices)"
-"$bin" probe --json --sysroot "$root" >/dev/null
-hyperfine --warmup 5 --min-runs 30 -N \
-  --command-name "hpctest probe --json" "$bin probe --json --sysroot $root" \
-  --command-name "lspci -vvv" "lspci -A linux-sysfs -O sysfs.path=$root/sys/bus/pci -vvv" \
-  --command-name "hpctest probe (text)" "$bin probe --sysroot $root" \
-  "$@"
+if [ -z "${HPCTEST:-}" ]; then
+  swift build -c release --static-swift-stdlib --product hpctest >/dev/null
+  HPCTEST="$(swift build -c release --static-swift-stdlib --show-bin-path)/hpctest"
+fi
+work=$(mktemp -d /tmp/hpctest-probe-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+scripts/make-fixtures --large "$work/large-8gpu-8hca-x86_64"
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
+
+for root in "$(pwd)/Tests/Sysroots/a30-cx6-aarch64" "$work/large-8gpu-8hca-x86_64"; do
+  echo "== $(basename "$root"): $(ls "$root/sys/bus/pci/devices" | wc -l) PCI functions," \
+    "$(ls "$root/sys/class/infiniband" 2>/dev/null | wc -l) RDMA devices"
+  "$HPCTEST" probe --json --sysroot "$root" >/dev/null
+  load
+  nice -n "${NICE:-5}" hyperfine --style basic --warmup 5 --min-runs 40 -N --export-markdown "$work/probe.md" \
+    --command-name "hpctest probe --json" "$HPCTEST probe --json --sysroot $root" \
+    --command-name "lspci -vvv" "lspci -A linux-sysfs -O sysfs.path=$root/sys/bus/pci -vvv" \
+    "$@" >/dev/null
+  cat "$work/probe.md"
+  load
+done

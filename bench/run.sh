@@ -1,56 +1,68 @@
 #!/usr/bin/env bash
-# Benchmark: `hpctest run` vs `tmt run -a provision -h local --skip prepare` on trees of N trivial tests
-# (`test: "true"`). Not a test: prints medians (by wall time) of wall and CPU seconds; record them in
-# bench/RESULTS-run.md together with the load average it prints (the machine is shared).
-# Usage: bench/run.sh [REPEATS] [SIZES...]   (defaults: 3 repeats; 1 10 100 1000)
-# Env: HPCTEST (binary, default .build/release/hpctest), TMT (default $HPCTEST_REFERENCE_VENV/bin/tmt or
-#      /opt/tmt-ref/bin/tmt; skipped when missing), TMT_MAX (largest size tmt is run for, default 100),
-#      TMT_REPEATS (repeats for tmt, default REPEATS).
+# Benchmark: `hpctest run` against `tmt run --skip prepare` on trees of N trivial tests (`test: "true"`), with
+# hyperfine. Not a test: record what it prints in bench/RESULTS-run.md with the load averages it prints.
+#   1. hpctest and tmt on the same 100-test tree in ONE hyperfine run (ratio of the means);
+#   2. hpctest alone on 100, 1,000, 3,000 and 10,000 tests in one hyperfine run (the curve: ms per test);
+#   3. peak resident memory of the 10,000-test run (/usr/bin/time -v).
+# Usage: bench/run.sh [RUNS]   (default 5; tmt gets TMT_RUNS, default 3)
+# Env: HPCTEST (default: the static release build, built if missing), TMT (default
+#      $HPCTEST_REFERENCE_VENV/bin/tmt), SIZES (default "100 1000 3000 10000"), NICE (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repeats=${1:-3}; shift || true
-sizes=("${@:-1 10 100 1000}"); read -r -a sizes <<< "${sizes[*]}"
-hpctest=${HPCTEST:-.build/release/hpctest}
+runs=${1:-5}
+tmt_runs=${TMT_RUNS:-3}
+sizes=${SIZES:-100 1000 3000 10000}
 tmt=${TMT:-${HPCTEST_REFERENCE_VENV:-/opt/tmt-ref}/bin/tmt}
-tmt_max=${TMT_MAX:-100}
-tmt_repeats=${TMT_REPEATS:-$repeats}
+command -v hyperfine >/dev/null || { echo "bench/run.sh needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
+if [ -z "${HPCTEST:-}" ]; then
+  swift build -c release --static-swift-stdlib --product hpctest >/dev/null
+  HPCTEST="$(swift build -c release --static-swift-stdlib --show-bin-path)/hpctest"
+fi
 work=$(mktemp -d /tmp/hpctest-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-[ -x "$hpctest" ] || { echo "build first: swift build -c release --product hpctest" >&2; exit 2; }
+nice=(nice -n "${NICE:-5}")
 
-make_tree() {  # N → tree path
-  local n=$1 d="$work/tree-$1"
-  mkdir -p "$d/.fmf" "$d/plans" "$d/tests/t"
+make_tree() {  # N: a tree of N tests `true` in one file, one plan running them locally
+  local d="$work/tree-$1"
+  mkdir -p "$d/.fmf" "$d/plans" "$d/tests"
   echo 1 > "$d/.fmf/version"
   printf 'discover:\n    how: fmf\nprovision:\n    how: local\nexecute:\n    how: tmt\n' > "$d/plans/main.fmf"
-  : > "$d/tests/t/main.fmf"
-  for i in $(seq -w 1 "$n"); do printf '/t%s:\n    test: "true"\n' "$i" >> "$d/tests/t/main.fmf"; done
-  echo "$d"
+  seq -f '/t%06g:
+    test: "true"' 1 "$1" > "$d/tests/main.fmf"
 }
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
 
-seconds() {  # command... → "wall cpu" seconds (cpu = user + sys of the command and its children)
-  /usr/bin/time -f '%e %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/time"
-}
+for n in $sizes; do make_tree "$n"; done
+hp="$HPCTEST --feeling-safe --root $work/tree-{n} run --scratch --id $work/hp -a provision -h local"
+echo "hpctest: $HPCTEST"
+load
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
-printf '%-6s %-10s %-10s %-10s %-10s %s\n' tests hp_wall hp_cpu tmt_wall tmt_cpu wall_ratio
-for n in "${sizes[@]}"; do
-  tree=$(make_tree "$n")
-  ours=(); theirs=()
-  for i in $(seq "$repeats"); do
-    ours+=("$(seconds "$hpctest" --root "$tree" run --scratch --id "$work/hp-$n" -a provision -h local)")
-    if [ -x "$tmt" ] && [ "$n" -le "$tmt_max" ] && [ "$i" -le "$tmt_repeats" ]; then
-      theirs+=("$(seconds env TMT_FEELING_SAFE=1 "$tmt" --root "$tree" run --scratch --id "$work/tmt-$n" \
-        --skip prepare -a provision -h local)")
-    fi
-  done
-  h=$(printf '%s\n' "${ours[@]}" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
-  if [ ${#theirs[@]} -gt 0 ]; then
-    t=$(printf '%s\n' "${theirs[@]}" | sort -g | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
-    ratio=$(echo "${t%% *} / ${h%% *}" | bc -l)
-    printf '%-6s %-10s %-10s %-10s %-10s %.1fx\n' "$n" ${h} ${t} "$ratio"
-  else
-    printf '%-6s %-10s %-10s %-10s %-10s %s\n' "$n" ${h} - - -
-  fi
-done
+if [ -x "$tmt" ]; then
+  echo "== 100 tests: hpctest vs tmt $("$tmt" --version 2>/dev/null | head -1) (same hyperfine run)"
+  make_tree 100
+  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$tmt_runs" --export-markdown "$work/vs-tmt.md" \
+    --command-name "hpctest run (100 tests)" "${hp//\{n\}/100}" \
+    --command-name "tmt run --skip prepare (100 tests)" \
+    "env TMT_FEELING_SAFE=1 $tmt --root $work/tree-100 run --scratch --id $work/tmt --skip prepare -a provision -h local"
+  cat "$work/vs-tmt.md"
+  load
+fi
+
+echo "== hpctest: $sizes tests"
+"${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L n "${sizes// /,}" \
+  --export-json "$work/curve.json" --command-name "hpctest run ({n} tests)" "$hp"
+python3 - "$work/curve.json" <<'EOF'
+import json, sys
+print("| tests | mean s | ± s | min s | user s | system s | ms per test (mean) | ms per test (min) |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+for r in json.load(open(sys.argv[1]))["results"]:
+    n = int(r["parameters"]["n"])
+    print("| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (n, r["mean"], r["stddev"] or 0, r["min"],
+          r["user"], r["system"], 1000 * r["mean"] / n, 1000 * r["min"] / n))
+EOF
+load
+
+largest=${sizes##* }
+echo "== peak resident memory, $largest tests"
+/usr/bin/time -v ${hp//\{n\}/$largest} 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
+load

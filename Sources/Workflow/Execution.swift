@@ -2,9 +2,9 @@ import HPCBasics
 import Reporting
 import TMTModel
 
-/// The execute step of one plan on one guest: tests one after another, results.yaml rewritten atomically (write +
-/// rename, through the plan's `ResultsBoard`) after every test and durably (fsync) by the plan at the end, a display line per finished test, stopping on abort, interrupt or
-/// (`-x`) the first fail or error.
+/// The execute step of one plan on one guest: tests one after another, each finished result recorded through the
+/// plan's `ResultsBoard` (one journal record; results.yaml every few seconds, durably by the plan at the end), a
+/// display line per finished test, stopping on abort, interrupt or (`-x`) the first fail or error.
 struct Execution {
   var plan: PlanRun
   var tests: [DiscoveredTest]
@@ -12,7 +12,7 @@ struct Execution {
   var blocked: [Int: String]
   /// The guest the tests run on.
   var context: PlanContext
-  /// results.yaml, shared with the executions on the plan's other guests.
+  /// results.yaml and its journal, shared with the executions on the plan's other guests.
   var board: ResultsBoard
   /// This guest's slot on the board.
   var slot = 0
@@ -40,27 +40,22 @@ struct Execution {
     let log = plan.log
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
-    let guest = context.resultGuest
-    var main: [TestResult?] = tests.map {
-      TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
-    }
     let (keep, kept) = keptResults(previous)
+    var main = initial(keep)
     var extras = kept
     var outcome = Outcome(results: [])
-    // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
-    // render only what changed; skip the fsync until the end (a process crash cannot lose a renamed file).
-    var mainTexts = main.map { $0.map(ResultsYAML.entry) }
-    var extraTexts = extras.map(ResultsYAML.entry)
-    board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
+    // Each entry is rendered once: the journal gets one record per finished test, results.yaml a rewrite every
+    // few seconds from the rendered entries (see ResultsBoard).
+    board.begin(slot: slot, entries: main.map { $0.map(ResultsYAML.entry) })
+    if !kept.isEmpty, let index = tests.firstIndex(where: { keep[$0.serial] != nil }) {
+      // Results a resumed test kept besides its own (custom/restraint) go after the guest's tests, as before.
+      board.finish(slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
+    }
     defer { RunningMarker(context: context).remove() }
     var phase: String?
     for (index, test) in tests.enumerated() {
       await enter(test.phase, after: &phase)
-      if let kept = keep[test.serial] {
-        main[index] = kept
-        mainTexts[index] = kept.map(ResultsYAML.entry)
-        continue
-      }
+      if keep[test.serial] != nil { continue }
       if Task.isCancelled {
         outcome.interrupted = true
         break
@@ -69,9 +64,8 @@ struct Execution {
       let run = await runOne(test)
       main[index] = run.main
       extras += run.extras
-      mainTexts[index] = run.main.map(ResultsYAML.entry)
-      extraTexts += run.extras.map(ResultsYAML.entry)
-      board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
+      board.finish(
+        slot: slot, index: index, main: run.main.map(ResultsYAML.entry), extras: run.extras.map(ResultsYAML.entry))
       for result in [run.main].compactMap({ $0 }) + run.extras {
         show(result, index: index)
       }
@@ -84,7 +78,6 @@ struct Execution {
     await barrier?.leave(slot: slot)
     log.clearProgress()
     outcome.results = main.compactMap { $0 } + extras
-    board.update(slot: slot, entries: outcome.results.map(ResultsYAML.entry))
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
@@ -96,6 +89,16 @@ struct Execution {
     if let current { await barrier.finish(current, slot: slot) }
     current = phase
     await barrier.enter(phase)
+  }
+
+  /// The results before any test ran: pending, or the earlier result kept (`--failed-only`, or resuming a killed
+  /// run; nil where a restraint test's reports replaced its own result).
+  private func initial(_ keep: [Int: TestResult?]) -> [TestResult?] {
+    let guest = context.resultGuest
+    return tests.map { test in
+      if let kept = keep[test.serial] { return kept }
+      return TestResult.pending(name: test.test.name, serialNumber: test.serial, guest: guest)
+    }
   }
 
   /// The tests that keep an earlier result instead of running, by serial number (nil: a restraint test whose

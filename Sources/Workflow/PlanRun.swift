@@ -54,7 +54,10 @@ package struct PlanRun: Sendable {
     markDone(.discover)
     let recovered = options.again ? nil : recoverKilled()
     var results = recovered ?? tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
-    if options.runs(.execute) || recovered != nil { save(results) }
+    if options.runs(.execute) || recovered != nil {
+      ResultsJournal.discard(executeDirectory: context.executeDirectory)
+      save(results)
+    }
     var guests: [GuestRun] = []
     do throws(Diagnostic) {
       guests = try await provision(tests)
@@ -115,7 +118,10 @@ package struct PlanRun: Sendable {
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult], resuming: Bool)
     async -> Execution.Outcome
   {
-    let board = ResultsBoard(guests: guests.count) { [self] text in save(text: text, durable: false) }
+    let board = ResultsBoard(guests: guests.count, journal: context.executeDirectory + "/" + ResultsJournal.fileName) {
+      [self] text in save(text: text, durable: false)
+    }
+    defer { board.close() }
     let barrier = PhaseBarrier(
       order: context.plan.phases(.discover).map(\.name),
       phases: Dictionary(uniqueKeysWithValues: guests.enumerated().map { ($0.offset, $0.element.tests.map(\.phase)) }))
@@ -173,8 +179,10 @@ package struct PlanRun: Sendable {
     return RunningMarker.recover(stored, executeDirectory: context.executeDirectory)
   }
 
-  /// The plan's results.yaml from an earlier run, nil when missing or unreadable.
+  /// The plan's results.yaml from an earlier run (first rebuilt from its journal when that run was killed during
+  /// the execute step), nil when missing or unreadable.
   func storedResults() -> [TestResult]? {
+    ResultsJournal.recover(executeDirectory: context.executeDirectory)
     guard let text = FileSystem.readText(context.resultsFile) else { return nil }
     return try? ResultsYAML.read(text, file: context.resultsFile)
   }

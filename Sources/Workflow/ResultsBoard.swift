@@ -1,24 +1,81 @@
+import HPCBasics
 import Reporting
 import Synchronization
 
-/// results.yaml while several guests run at once: each guest's execution replaces its own slot of rendered
-/// entries, and the file is rewritten (write + rename) from all slots under one lock, so concurrent guests never
-/// lose each other's results.
+/// results.yaml and its journal while the plan's guests run (several at once): each finished test is one record
+/// appended to `results.journal` (O(1), so a `kill -9` loses no finished result), and results.yaml is rewritten
+/// (write + rename) from every guest's rendered entries under one lock at most every `interval`, so the file
+/// stays current for readers without costing O(n) bytes per test. The plan writes the final file at the end.
 final class ResultsBoard: Sendable {
-  private let slots: Mutex<[[String]]>
+  private struct Slot {
+    var mains: [String?] = []
+    var extras: [String] = []
+  }
+
+  private struct State {
+    var slots: [Slot]
+    var written: ContinuousClock.Instant
+    var journal: FileSystem.Appender?
+  }
+
+  private let state: Mutex<State>
+  private let interval: Duration
+  private let sync: Bool
   private let write: @Sendable (String) -> Void
 
-  /// A board for `guests` guests writing through `write`.
-  init(guests: Int, write: @escaping @Sendable (String) -> Void) {
-    slots = Mutex(Array(repeating: [], count: guests))
+  /// A board for `guests` guests: a fresh journal at `journal`, results.yaml rewritten through `write` at most
+  /// every `interval`; `sync` makes every journal record durable (`fdatasync`), not only the last.
+  init(
+    guests: Int, journal: String, interval: Duration = .seconds(2), sync: Bool = false,
+    write: @escaping @Sendable (String) -> Void
+  ) {
+    let appender = FileSystem.Appender(journal, truncate: true)
+    appender?.append(Array(ResultsJournal.magic.utf8))
+    state = Mutex(State(slots: Array(repeating: Slot(), count: guests), written: .now, journal: appender))
+    self.interval = interval
+    self.sync = sync
     self.write = write
   }
 
-  /// Replaces the rendered entries of guest `slot` and rewrites the file.
-  func update(slot: Int, entries: [String]) {
-    slots.withLock { slots in
-      slots[slot] = entries
-      write(ResultsYAML.document(entries: slots.flatMap { $0 }))
+  /// The entries of guest `slot` as its execution begins (pending, or kept by `--failed-only`), in test order.
+  func begin(slot: Int, entries: [String?]) {
+    var bytes: [UInt8] = []
+    for (index, entry) in entries.enumerated() {
+      if let entry { bytes += ResultsJournal.encode(.begin(slot: slot, index: index, entry: entry)) }
     }
+    state.withLock { state in
+      state.slots[slot].mains = entries
+      append(bytes, to: &state)
+    }
+  }
+
+  /// Test `index` of guest `slot` finished with entry `main` (nil: none) and `extras` appended after the guest's
+  /// tests: one journal record, and results.yaml when the last rewrite is `interval` old.
+  func finish(slot: Int, index: Int, main: String?, extras: [String]) {
+    let record = ResultsJournal.encode(.finish(slot: slot, index: index, main: main, extras: extras.joined()))
+    state.withLock { state in
+      state.slots[slot].mains[index] = main
+      state.slots[slot].extras += extras
+      append(record, to: &state)
+      let now = ContinuousClock.now
+      // Without a journal (it could not be opened) results.yaml is the only record: rewrite it every time.
+      guard now - state.written >= interval || state.journal == nil else { return }
+      state.written = now
+      write(ResultsYAML.document(entries: state.slots.flatMap { $0.mains.compactMap { $0 } + $0.extras }))
+    }
+  }
+
+  /// The step is over and the plan wrote results.yaml: a `done` record, synced, so nothing is replayed.
+  func close() {
+    state.withLock { state in
+      state.journal?.append(ResultsJournal.encode(.done))
+      state.journal?.sync()
+      state.journal = nil
+    }
+  }
+
+  private func append(_ bytes: [UInt8], to state: inout State) {
+    state.journal?.append(bytes)
+    if sync { state.journal?.sync() }
   }
 }
