@@ -106,7 +106,8 @@ let package = Package(
 // Each module keeps a short README stating its rule; it is documentation, not a resource.
 for target in package.targets where target.type == .regular {
   let modulesWithReadme = [
-    "Checks", "Executors", "FMF", "HardwareMatch", "HardwareProbe", "Reporting", "TMTModel", "Workflow",
+    "Checks", "Executors", "FMF", "HardwareMatch", "HardwareProbe", "HPCBasics", "Reporting", "TMTModel",
+    "Workflow",
   ]
   if modulesWithReadme.contains(target.name) { target.exclude.append("README.md") }
 }
@@ -115,4 +116,14 @@ for target in package.targets where ["FMFTests", "TMTModelTests"].contains(targe
 }
 for target in package.targets where target.name == "WorkflowTests" {
   target.exclude.append("TmtTrees")  // trees run by the reference tmt in the differential test, read in place
+}
+
+// libFuzzer targets (scripts/fuzz): only with HPCTEST_FUZZ=1, since they link libFuzzer's main and need
+// `-sanitize=fuzzer`; normal builds and tests never see them.
+if Context.environment["HPCTEST_FUZZ"] == "1" {
+  package.targets.append(
+    .executableTarget(
+      name: "hpctest-fuzz", dependencies: ["Checks", "FMF", "HPCBasics", "Reporting", "Workflow", "YAML"],
+      path: "Tests/Fuzz/Entry"))
+  package.products.append(.executable(name: "hpctest-fuzz", targets: ["hpctest-fuzz"]))
 }

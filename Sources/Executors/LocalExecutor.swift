@@ -1,3 +1,4 @@
+import HPCBasics
 internal import Subprocess
 internal import Synchronization
 internal import SystemPackage
@@ -26,7 +27,7 @@ package struct LocalExecutor: InvocationExecutor {
   /// Runs `invocation` to completion, timeout or cancellation.
   package func run(_ invocation: Invocation) async -> Result<ProcessOutcome, ExecutorError> {
     guard !invocation.argv.isEmpty else { return .failure(ExecutorError("empty command line")) }
-    let fd = open(invocation.outputPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    let fd = FileSystem.openForAppend(invocation.outputPath)
     guard fd >= 0 else {
       return .failure(ExecutorError("cannot open '\(invocation.outputPath)': \(String(cString: strerror(errno)))"))
     }

@@ -1,6 +1,12 @@
 import HPCBasics
 import YAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// fmf's `grow`/`update`/`child`: walks directories and files into raw nodes.
 final class FMFGrower {
   /// What a `child()` call grows from: parsed data (a mapping or null) or a directory path.
@@ -31,7 +37,14 @@ final class FMFGrower {
     let trimmed = path == "/" ? path : path.rstripping("/")
     guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return }
     let directory = FMFPath.absolute(trimmed, from: workingDirectory)
-    guard let entries = FMFDirectory.entries(directory) else { return }
+    guard let entries = FMFDirectory.entries(directory) else {
+      let reason = errno
+      if reason == ENOENT || reason == ENOTDIR { return }
+      // fmf 1.7 skips such a directory silently (os.walk ignores errors): here it is an error, not a lost subtree.
+      throw Diagnostic.error(
+        "Failed to read directory '\(directory)': \(String(cString: strerror(reason)))",
+        at: SourceLocation(file: display(directory)))
+    }
     var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
     let directories = entries.directories
     files.sort(by: FMFPath.pythonLess)

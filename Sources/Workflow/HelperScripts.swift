@@ -21,10 +21,7 @@ enum HelperScripts {
       ("rhts_submit_log", "tmt-file-submit"), ("rstrnt-abort", "tmt-abort"), ("rhts-abort", "tmt-abort"),
       ("rstrnt-reboot", "tmt-reboot"), ("rhts-reboot", "tmt-reboot"),
     ]
-    for (alias, target) in aliases {
-      unlink(directory + "/" + alias)
-      symlink(target, directory + "/" + alias)
-    }
+    for (alias, target) in aliases { FileSystem.replaceLink(directory + "/" + alias, target: target) }
     linkSelf(into: directory)
     return true
   }
@@ -35,8 +32,7 @@ enum HelperScripts {
     guard let executable = FileSystem.realPath("/proc/self/exe"), Path.basename(executable) == "hpctest" else {
       return
     }
-    unlink(directory + "/hpctest")
-    symlink(executable, directory + "/hpctest")
+    FileSystem.replaceLink(directory + "/hpctest", target: executable)
   }
 
   static let guardLine = """

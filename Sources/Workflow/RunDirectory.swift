@@ -72,9 +72,7 @@ package struct RunDirectory: Sendable {
   /// (`rename(2)` replaces a planted link itself, never what it points to). Only for runs inside `root`.
   package func recordAsLast(root: String) {
     guard path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return }
-    let link = Path.join(root, "last-run")
-    let temporary = link + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    if symlink(path, temporary) == 0, rename(temporary, link) != 0 { unlink(temporary) }
+    FileSystem.replaceLink(Path.join(root, "last-run"), target: path)
   }
 
   /// `<run>/<plan's safe name without leading slash>` (`/plans/gpu` → `<run>/plans/gpu`), as tmt lays it out;

@@ -5,13 +5,13 @@ import YAML
 
 /// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`); an entry's `note` list
 /// (tmt's results schema key, written by `hpctest check`) becomes the sub-result's note.
-struct TestReports {
+package struct TestReports {
   var results: [SubResult] = []
   /// Set when the file or an outcome in it is not valid.
   var problem: String?
 
   /// Reads the reports; log paths become relative to the execute directory via `relative` (the data directory).
-  static func read(_ path: String, relative: String, testName: String) -> TestReports {
+  package static func read(_ path: String, relative: String, testName: String) -> TestReports {
     guard let text = FileSystem.readText(path) else { return TestReports() }
     var reports = TestReports()
     let tree: YAMLTree

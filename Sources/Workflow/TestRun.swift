@@ -89,8 +89,9 @@ package struct TestRun: Sendable {
     }
   }
 
+  /// Makes the test's directories and files; refuses (false) a derived directory that is not under the run.
   private func prepareDirectories() -> Bool {
-    guard FileSystem.makeDirectories(data) else { return false }
+    guard Path.isInside(invocation, context.run.path), FileSystem.makeDirectories(data) else { return false }
     if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
     FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
     FileSystem.write(

@@ -32,20 +32,6 @@ package enum HarnessReport {
     return ok
   }
 
-  /// Appends `text` to `path`, creating it.
-  static func append(_ path: String, _ text: String) -> Bool {
-    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if count < 0 && errno == EINTR { continue }
-      if count <= 0 { return false }
-      offset += count
-    }
-    bytes.removeAll()
-    return true
-  }
+  /// Appends `text` to `path`, creating it (a link planted in its place is refused, not followed).
+  static func append(_ path: String, _ text: String) -> Bool { FileSystem.append(path, text) }
 }

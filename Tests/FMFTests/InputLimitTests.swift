@@ -1,0 +1,27 @@
+import FMF
+import Glibc
+import HPCBasics
+import Testing
+
+/// Metadata files over the size limit are a located error before a byte is parsed (a tree of many small nodes
+/// takes about 45 times its size in memory, so the limit is what bounds a hostile file).
+@Suite struct InputLimitTests {
+  @Test(arguments: [(16 << 20) + 1, 100 << 20, 1 << 40])
+  func aMetadataFileOverTheLimitIsALocatedError(size: Int) {
+    var template = Array("/tmp/fmf-limit-XXXXXX".utf8CString)
+    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    defer { FileSystem.removeTree(root) }
+    FileSystem.makeDirectories(root + "/.fmf")
+    FileSystem.write(root + "/.fmf/version", "1\n")
+    FileSystem.makeDirectories(root + "/sub")
+    FileSystem.write(root + "/sub/main.fmf", "test: ./t.sh\n")
+    #expect(truncate(root + "/sub/main.fmf", off_t(size)) == 0, "a sparse file: no disk used")
+    do {
+      _ = try FMFLoader.load(path: root, context: [])
+      Issue.record("a \(size)-byte file was loaded")
+    } catch {
+      #expect(error.description.hasPrefix("sub/main.fmf: error: 'sub/main.fmf' is \(size) bytes"), "\(error)")
+      #expect(error.description.contains("more than the 16 MiB"))
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import Checks
+import FMF
+import HPCBasics
+import Reporting
+import Workflow
+import YAML
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// libFuzzer's entry point (built only by `scripts/fuzz`, with `-sanitize=fuzzer,address`): the environment
+/// variable `HPCTEST_FUZZ_TARGET` chooses which reader the input feeds. A thrown diagnostic is the expected
+/// answer to bad input; only a crash, a trap or a sanitizer report is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+  FuzzTarget.current.run(bytes)
+  return 0
+}
+
+/// The readers that take input from files others write.
+enum FuzzTarget: String {
+  case yaml, fmf, adjust, duration, site, results, report
+
+  /// The target named by `HPCTEST_FUZZ_TARGET` (yaml when unset).
+  static let current = FuzzTarget(rawValue: getenv("HPCTEST_FUZZ_TARGET").map { String(cString: $0) } ?? "") ?? .yaml
+
+  /// A scratch fmf tree of this process for the targets that read files.
+  static let scratch: String = {
+    let directory = "/tmp/hpctest-fuzz-\(getpid())"
+    FileSystem.makeDirectories(directory + "/.fmf")
+    FileSystem.write(directory + "/.fmf/version", "1\n")
+    return directory
+  }()
+
+  /// Feeds `bytes` to the reader; results are dropped.
+  func run(_ bytes: [UInt8]) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    switch self {
+    case .yaml: _ = try? YAMLParser.parse(bytes, file: "fuzz.yaml")
+    case .fmf: Self.load(text, context: [("distro", ["fedora-40"]), ("arch", ["x86_64"])])
+    case .adjust: Self.load(Self.adjustTree(text), context: [("distro", ["rhel-9.4"]), ("initiator", ["human"])])
+    case .duration:
+      _ = TMTDuration.parse(text)
+      _ = TMTDuration.seconds(text, base: 3_600)
+    case .site:
+      guard let root = try? YAMLParser.parse(bytes, file: "site.yaml") else { return }
+      _ = try? SiteFile.expectations(root, hostname: "gpu-node017", file: "site.yaml")
+    case .results: _ = try? ResultsYAML.read(text, file: "results.yaml")
+    case .report:
+      let path = Self.scratch + "/tmt-report-results.yaml"
+      FileSystem.write(path, text)
+      _ = TestReports.read(path, relative: "data", testName: "/fuzz")
+    }
+  }
+
+  /// Writes `text` as the tree's `main.fmf` and loads the tree under `context`.
+  private static func load(_ text: String, context: FMFContext) {
+    FileSystem.write(scratch + "/main.fmf", text)
+    _ = try? FMFLoader.load(path: scratch, context: context)
+  }
+
+  /// A node whose one adjust rule has the input as its `when` condition (a YAML double-quoted scalar).
+  private static func adjustTree(_ condition: String) -> String {
+    var quoted = ""
+    for scalar in condition.unicodeScalars {
+      switch scalar {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7f: quoted += "\\x" + String(scalar.value, radix: 16)
+      default: quoted.unicodeScalars.append(scalar)
+      }
+    }
+    return "/t:\n  test: ./t.sh\n  adjust:\n    - when: \"\(quoted)\"\n      enabled: false\n"
+  }
+}
