@@ -67,7 +67,10 @@ struct EmitterProfileTests {
     case .sequence(let items): .sequence(items.map { YAMLNode(dropLocations($0.value)) })
     case .set(let items): .set(items.map { YAMLNode(dropLocations($0.value)) })
     case .mapping(let pairs):
-      .mapping(pairs.map { YAMLPair(key: YAMLNode(dropLocations($0.key.value)), value: YAMLNode(dropLocations($0.value.value))) })
+      .mapping(
+        pairs.map {
+          YAMLPair(key: YAMLNode(dropLocations($0.key.value)), value: YAMLNode(dropLocations($0.value.value)))
+        })
     default: value
     }
   }
