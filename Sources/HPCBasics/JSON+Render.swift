@@ -1,75 +1,15 @@
 extension JSON {
   /// Pretty-printed with two-space indentation and a final newline; arrays of scalars stay on one line.
-  public func rendered() -> String {
-    var out = ""
-    write(into: &out, indent: 0)
-    return out + "\n"
-  }
+  public func rendered() -> String { text(.pretty) + "\n" }
 
   /// On one line with Python's `json.dumps` separators: `{"a": [1, 2], "b": null}`.
-  package var compact: String {
-    var out = ""
-    writeCompact(into: &out)
-    return out
-  }
+  package var compact: String { text(.compact) }
 
-  private func writeCompact(into out: inout String) {
-    switch self {
-    case .array(let items):
-      out += "["
-      for (position, item) in items.enumerated() {
-        if position > 0 { out += ", " }
-        item.writeCompact(into: &out)
-      }
-      out += "]"
-    case .object(let pairs):
-      out += "{"
-      for (position, (key, value)) in pairs.enumerated() {
-        if position > 0 { out += ", " }
-        JSON.escape(key, into: &out)
-        out += ": "
-        value.writeCompact(into: &out)
-      }
-      out += "}"
-    default: writeScalar(into: &out)
-    }
-  }
-
-  private func writeScalar(into out: inout String) {
-    switch self {
-    case .null: out += "null"
-    case .bool(let value): out += value ? "true" : "false"
-    case .number(let value): out += value
-    case .string(let value): JSON.escape(value, into: &out)
-    case .array, .object: writeCompact(into: &out)
-    }
-  }
-
-  private func write(into out: inout String, indent: Int) {
-    switch self {
-    case .array(let items) where !items.isEmpty && items.allSatisfy(\.isScalar): writeCompact(into: &out)
-    case .array(let items): writeList(items.map { (nil, $0) }, open: "[", close: "]", into: &out, indent: indent)
-    case .object(let pairs): writeList(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, indent: indent)
-    default: writeScalar(into: &out)
-    }
-  }
-
-  private func writeList(
-    _ items: [(String?, JSON)], open: String, close: String, into out: inout String, indent: Int
-  ) {
-    guard !items.isEmpty else { return out += open + close }
-    let pad = String(repeating: "  ", count: indent + 1)
-    out += open + "\n"
-    for (position, (key, value)) in items.enumerated() {
-      out += pad
-      if let key {
-        JSON.escape(key, into: &out)
-        out += ": "
-      }
-      value.write(into: &out, indent: indent + 1)
-      out += position + 1 < items.count ? ",\n" : "\n"
-    }
-    out += String(repeating: "  ", count: indent) + close
+  /// The JSON text in `format` (no final newline).
+  public func text(_ format: Format) -> String {
+    var renderer = JSONRenderer(format: format)
+    renderer.write(self, depth: 0)
+    return renderer.out
   }
 
   /// `text` as a JSON string literal, escaped as Python's `json.dumps` does: `"`, `\`, newline, tab, carriage
@@ -107,5 +47,54 @@ extension JSON {
       }
     }
     out += "\""
+  }
+}
+
+/// The text being written by one `JSON.text(_:)` call.
+private struct JSONRenderer {
+  let format: JSON.Format
+  var out = ""
+
+  mutating func write(_ value: JSON, depth: Int) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let flag): out += flag ? "true" : "false"
+    case .number(let text): out += text
+    case .string(let text): JSON.escape(text, into: &out, ascii: format.ensureASCII)
+    case .array(let items) where format.inlineScalarArrays && !items.isEmpty && items.allSatisfy(\.isScalar):
+      out += "["
+      for (position, item) in items.enumerated() {
+        if position > 0 { out += ", " }
+        write(item, depth: depth)
+      }
+      out += "]"
+    case .array(let items): list(items.map { (nil, $0) }, open: "[", close: "]", depth: depth)
+    case .object(let members):
+      let ordered =
+        format.sortKeys ? members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } : members
+      list(ordered.map { ($0.0, $0.1) }, open: "{", close: "}", depth: depth)
+    }
+  }
+
+  /// Members on lines of their own at `depth + 1` (or on one line without an indent), `,` between them.
+  private mutating func list(_ items: [(String?, JSON)], open: String, close: String, depth: Int) {
+    guard !items.isEmpty else { return out += open + close }
+    out += open
+    for (position, (key, value)) in items.enumerated() {
+      if position > 0 { out += format.indent == nil ? ", " : "," }
+      newline(depth + 1)
+      if let key {
+        JSON.escape(key, into: &out, ascii: format.ensureASCII)
+        out += ": "
+      }
+      write(value, depth: depth + 1)
+    }
+    newline(depth)
+    out += close
+  }
+
+  private mutating func newline(_ depth: Int) {
+    guard let indent = format.indent else { return }
+    out += "\n" + String(repeating: " ", count: indent * depth)
   }
 }

@@ -1,11 +1,11 @@
 public import TMTModel
+internal import YAML
 
 /// tmt's `results.yaml`: every key tmt 1.78 writes, sorted as tmt sorts them, with its `__class__` tags.
 package enum ResultsYAML {
   /// The document for `results` (`[]` when empty).
   package static func render(_ results: [TestResult]) -> String {
-    var anchors = ContextAnchors(results)
-    return YAMLEmitter.emit(.sequence(results.map { anchors.apply(tree($0)) }))
+    YAMLEmitter.emit(.sequence(results.map(tree)), shared: ContextAnchors.shared(results))
   }
 
   /// One result as the text of one list item (`- __class__: ...`), without anchors; `entries(_:)` joins them.

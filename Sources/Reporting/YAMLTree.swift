@@ -6,10 +6,6 @@ package indirect enum YAMLTree: Sendable, Hashable {
   case string(String)
   case integer(Int)
   case null
-  /// A node written with an anchor (`&id001`), as PyYAML writes objects shared by several results.
-  case anchored(String, YAMLTree)
-  /// A reference to an anchored node (`*id001`); the reader resolves it.
-  case alias(String)
 
   /// The value of `key` in a mapping, nil when absent or not a mapping.
   package subscript(key: String) -> YAMLTree? {

@@ -1,5 +1,6 @@
 import Reporting
 import TMTModel
+import YAML
 
 /// Small files tmt writes beside every test: metadata and the (single-guest) topology.
 enum TestFiles {

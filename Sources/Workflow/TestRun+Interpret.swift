@@ -2,6 +2,7 @@ import Executors
 import HPCBasics
 import Reporting
 import TMTModel
+import YAML
 
 extension TestRun {
   /// What decided the outcome before `result:` and checks: internal checks, notes and whether to stop.

@@ -21,6 +21,17 @@ extension EmitterOutput {
     column = indent
   }
 
+  /// A space, or a line break to `indent` instead when `fold` (libyaml folds at a space past column 80).
+  private mutating func space(fold: Bool, indent: Int, _ column: inout Int) {
+    if fold { breakLine(indent, &column) } else { write(" ", &column) }
+  }
+
+  /// `piece` on the current line.
+  private mutating func write(_ piece: String, _ column: inout Int) {
+    text += piece
+    column += piece.unicodeScalars.count
+  }
+
   mutating func plain(_ string: String, indent: Int, allowBreaks: Bool) {
     if !allowBreaks || fitsOnLine(string) {
       text += string
@@ -32,16 +43,10 @@ extension EmitterOutput {
     for (index, scalar) in scalars.enumerated() {
       if scalar == " " {
         let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
-        if allowBreaks && !spaces && column > Self.bestWidth && !nextIsSpace {
-          breakLine(indent, &column)
-        } else {
-          text += " "
-          column += 1
-        }
+        space(fold: allowBreaks && !spaces && column > Self.bestWidth && !nextIsSpace, indent: indent, &column)
         spaces = true
       } else {
-        text.unicodeScalars.append(scalar)
-        column += 1
+        write(String(scalar), &column)
         spaces = false
       }
     }
@@ -67,16 +72,11 @@ extension EmitterOutput {
       }
       if scalar == " " {
         let inside = index != 0 && index != scalars.count - 1
-        if allowBreaks && !spaces && column > Self.bestWidth && inside && scalars[index + 1] != " " {
-          breakLine(indent, &column)
-        } else {
-          text += " "
-          column += 1
-        }
+        let fold = allowBreaks && !spaces && column > Self.bestWidth && inside && scalars[index + 1] != " "
+        space(fold: fold, indent: indent, &column)
         spaces = true
       } else {
-        text += scalar == "'" ? "''" : String(scalar)
-        column += scalar == "'" ? 2 : 1
+        write(scalar == "'" ? "''" : String(scalar), &column)
         spaces = false
       }
     }
@@ -91,25 +91,15 @@ extension EmitterOutput {
     var spaces = false
     for (index, scalar) in scalars.enumerated() {
       if let escape = Self.escape(scalar) {
-        text += escape
-        column += escape.unicodeScalars.count
+        write(escape, &column)
         spaces = false
       } else if scalar == " " {
-        let inside = index != 0 && index != scalars.count - 1
-        if allowBreaks && !spaces && column > Self.bestWidth && inside {
-          breakLine(indent, &column)
-          if scalars[index + 1] == " " {
-            text += "\\"
-            column += 1
-          }
-        } else {
-          text += " "
-          column += 1
-        }
+        let fold = allowBreaks && !spaces && column > Self.bestWidth && index != 0 && index != scalars.count - 1
+        space(fold: fold, indent: indent, &column)
+        if fold && scalars[index + 1] == " " { write("\\", &column) }
         spaces = true
       } else {
-        text.unicodeScalars.append(scalar)
-        column += 1
+        write(String(scalar), &column)
         spaces = false
       }
     }

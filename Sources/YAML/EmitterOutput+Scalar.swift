@@ -49,6 +49,7 @@ extension EmitterOutput {
   /// A mapping key followed by `:`; a sequence key as a `? ` complex key, as libyaml writes it.
   mutating func key(_ key: YAMLValue, indent: Int) {
     switch key {
+    case .string(let string) where profile.quoting == .pyyaml11: text += PyYAMLScalar.text(string)
     case .string(let string) where string.utf8.count > 1000:
       text += "? "
       doubleQuoted(string, indent: indent + 2, allowBreaks: false)
@@ -64,14 +65,18 @@ extension EmitterOutput {
 
   /// A string: plain when it reads back as the same string, else a literal block for multi-line text,
   /// else single quotes, else double quotes. Values (not keys) fold at spaces past column 80 as libyaml does.
-  /// Returns true for plain style.
+  /// The PyYAML 1.1 profile quotes by `PyYAMLScalar` instead. Returns true for plain style.
   mutating func string(_ string: String, indent: Int, isKey: Bool) -> Bool {
+    if profile.quoting == .pyyaml11 {
+      text += PyYAMLScalar.text(string)
+      return PyYAMLScalar.isPlain(string)
+    }
     let analysis = ScalarStyleAnalysis(string)
     if analysis.allowPlain && ScalarResolver.resolve(string) == .string {
       plain(string, indent: indent, allowBreaks: !isKey)
       return true
     }
-    if analysis.multiline && analysis.allowBlock && !isKey && literalBlocks {
+    if analysis.multiline && analysis.allowBlock && !isKey && profile.literalBlocks {
       literal(string, indent: indent)
     } else if analysis.allowSingleQuoted && !(isKey && analysis.multiline) {
       singleQuoted(string, indent: indent, allowBreaks: !isKey)

@@ -1,12 +1,12 @@
 import HPCBasics
 
-/// Key conversion, canonical ordering and string escaping for `JSONWriter`.
+/// Key conversion and canonical ordering for `JSONWriter`.
 extension JSONOutput {
   /// The JSON key for a mapping key: strings as is, others as `dump_reference.py`'s `key_to_str`
   /// (conformance) or as Python's `json.dumps` converts them (`true`, `null`, `1`, `2.5`).
   func key(_ value: YAMLValue) -> String {
     if case .string(let text) = value { return text }
-    guard writer.conformanceTags else {
+    guard conformanceTags else {
       switch value {
       case .bool(let flag): return flag ? "true" : "false"
       case .null: return "null"
@@ -54,11 +54,6 @@ extension JSONOutput {
     }
   }
 
-  /// Appends `string` as a JSON string literal, escaped as Python's `json.dumps` does (HPCBasics' `JSON`);
-  /// with `ascii` (`ensure_ascii=True`) everything outside printable ASCII becomes `\uXXXX`.
-  static func appendQuoted(_ string: String, to text: inout String, ascii: Bool = false) {
-    JSON.escape(string, into: &text, ascii: ascii)
-  }
 }
 
 /// Standard base64 with padding (Python's `base64.b64encode`).

@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// Python-compatible `json.dumps(value, indent=N, sort_keys=…, ensure_ascii=False)` over loaded YAML.
 ///
 /// With `conformanceTags` values without a JSON form are tagged as `dump_reference.py`'s `canon` does
@@ -24,109 +26,49 @@ public struct JSONWriter: Sendable {
   }
 
   /// `text` as a JSON string literal, escaped as `json.dumps` does (honouring `ensureASCII`).
-  public func quote(_ text: String) -> String {
-    var out = ""
-    JSONOutput.appendQuoted(text, to: &out, ascii: ensureASCII)
-    return out
-  }
+  public func quote(_ text: String) -> String { JSON.quote(text, ascii: ensureASCII) }
 
-  /// The JSON text of `value` (no trailing newline).
+  /// The JSON text of `value` (no trailing newline), written by HPCBasics' `JSON` renderer.
   public func string(_ value: YAMLValue) -> String {
-    var output = JSONOutput(writer: self)
-    output.text.reserveCapacity(4096)
-    output.write(value, depth: 0)
-    return output.text
+    let format = JSON.Format(indent: indent, sortKeys: sortKeys, ensureASCII: ensureASCII)
+    return JSONOutput(conformanceTags: conformanceTags).json(value).text(format)
   }
 
   /// The JSON text of `node`'s value.
   public func string(_ node: YAMLNode) -> String { string(node.value) }
 }
 
-/// The growing output of one `JSONWriter.string` call.
+/// Converts loaded YAML values to HPCBasics' `JSON` for `JSONWriter`: Python's `json.dumps` conversions, or the
+/// conformance dump's tags.
 struct JSONOutput {
-  let writer: JSONWriter
-  var text = ""
+  /// Tag non-JSON values and keys like the conformance dump.
+  let conformanceTags: Bool
 
-  mutating func write(_ value: YAMLValue, depth: Int) {
+  func json(_ value: YAMLValue) -> JSON {
     switch value {
-    case .null: text += "null"
-    case .bool(let flag): text += flag ? "true" : "false"
-    case .int(let number): text += String(number)
-    case .float(let number): writeFloat(number, depth: depth)
-    case .string(let string): writeString(string)
-    case .timestamp(let iso):
-      writer.conformanceTags ? writeTagged("!!timestamp", iso, depth) : writeString(iso)
+    case .null: .null
+    case .bool(let flag): .bool(flag)
+    case .int(let number): .number(String(number))
+    case .float(let number): float(number)
+    case .string(let string): .string(string)
+    case .timestamp(let iso): conformanceTags ? tagged("!!timestamp", iso) : .string(iso)
     case .binary(let bytes):
-      let encoded = Base64Encoder.encode(bytes)
-      writer.conformanceTags ? writeTagged("!!binary", encoded, depth) : writeString(encoded)
-    case .sequence(let items): writeArray(items.map(\.value), depth: depth)
-    case .set(let items):
-      writer.conformanceTags ? writeSet(items, depth: depth) : writeArray(items.map(\.value), depth: depth)
-    case .mapping(let pairs): writeObject(pairs.map { (key($0.key.value), $0.value.value) }, depth: depth)
+      conformanceTags ? tagged("!!binary", Base64Encoder.encode(bytes)) : .string(Base64Encoder.encode(bytes))
+    case .sequence(let items): .array(items.map { json($0.value) })
+    case .set(let items) where conformanceTags:
+      tagged("!!set", .array(items.map(\.value).sorted(by: JSONOutput.canonicalOrder).map(json)))
+    case .set(let items): .array(items.map { json($0.value) })
+    case .mapping(let pairs): .object(pairs.map { (key($0.key.value), json($0.value.value)) })
     }
   }
 
-  private mutating func writeFloat(_ number: Double, depth: Int) {
-    if number.isFinite {
-      text += PythonFloat.repr(number)
-      return
-    }
-    if writer.conformanceTags {
-      writeTagged("!!float", number.isNaN ? ".nan" : number < 0 ? "-.inf" : ".inf", depth)
-    } else {
-      text += number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity"
-    }
+  private func float(_ number: Double) -> JSON {
+    if number.isFinite { return .number(PythonFloat.repr(number)) }
+    if conformanceTags { return tagged("!!float", number.isNaN ? ".nan" : number < 0 ? "-.inf" : ".inf") }
+    return .number(number.isNaN ? "NaN" : number < 0 ? "-Infinity" : "Infinity")
   }
 
-  private mutating func writeString(_ string: String) {
-    JSONOutput.appendQuoted(string, to: &text, ascii: writer.ensureASCII)
-  }
+  private func tagged(_ tag: String, _ payload: String) -> JSON { tagged(tag, .string(payload)) }
 
-  private mutating func writeTagged(_ tag: String, _ payload: String, _ depth: Int) {
-    writeObject([(tag, .string(payload))], depth: depth)
-  }
-
-  private mutating func writeSet(_ items: [YAMLNode], depth: Int) {
-    let sorted = items.map(\.value).sorted(by: JSONOutput.canonicalOrder)
-    writeObject([("!!set", .sequence(sorted.map { YAMLNode($0) }))], depth: depth)
-  }
-
-  mutating func newline(_ depth: Int) {
-    guard let indent = writer.indent else { return }
-    text.append("\n")
-    text.append(String(repeating: " ", count: indent * depth))
-  }
-
-  private mutating func writeArray(_ items: [YAMLValue], depth: Int) {
-    guard !items.isEmpty else {
-      text += "[]"
-      return
-    }
-    text += "["
-    for (index, item) in items.enumerated() {
-      if index > 0 { text += writer.indent == nil ? ", " : "," }
-      newline(depth + 1)
-      write(item, depth: depth + 1)
-    }
-    newline(depth)
-    text += "]"
-  }
-
-  private mutating func writeObject(_ entries: [(String, YAMLValue)], depth: Int) {
-    guard !entries.isEmpty else {
-      text += "{}"
-      return
-    }
-    let ordered = writer.sortKeys ? entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } : entries
-    text += "{"
-    for (index, entry) in ordered.enumerated() {
-      if index > 0 { text += writer.indent == nil ? ", " : "," }
-      newline(depth + 1)
-      writeString(entry.0)
-      text += ": "
-      write(entry.1, depth: depth + 1)
-    }
-    newline(depth)
-    text += "}"
-  }
+  private func tagged(_ tag: String, _ payload: JSON) -> JSON { .object([(tag, payload)]) }
 }

@@ -63,10 +63,6 @@ struct ReportTests {
     #expect(TMTReportFile.escape("a\"b\\c\u{1}") == "a\\\"b\\\\c")
   }
 
-  @Test func timestampFormat() {
-    #expect(UTCTimestamp.format(seconds: 1_795_674_234, microseconds: 410_050) == "2026-11-26T06:23:54.410050+00:00")
-  }
-
   @Test func harnessFilesAreAppended() throws {
     let directory = "/tmp/hpctest-checks-report-\(getpid())"
     defer { FileSystem.removeTree(directory) }

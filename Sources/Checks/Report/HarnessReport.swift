@@ -12,7 +12,7 @@ package enum HarnessReport {
   /// Appends every sub-result to `tmt-report-results.yaml` (with a message log each) and the figures to
   /// `hpctest-figures.yaml`; false when a file could not be written.
   @discardableResult
-  package static func write(_ result: CheckResult, dataDirectory: String, endTime: String = UTCTimestamp.now())
+  package static func write(_ result: CheckResult, dataDirectory: String, endTime: String = Timestamp.now().iso8601)
     -> Bool
   {
     var ok = FileSystem.makeDirectories(dataDirectory)

@@ -1,5 +1,5 @@
 /// PyYAML's rules (YAML 1.1 resolvers) for when a string may be written without quotes.
-enum YAMLPlain {
+enum PyYAMLPlain {
   private static let reserved: Set<String> = [
     "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES", "no",
     "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "=", "<<",

@@ -4,7 +4,8 @@
   import Musl
 #endif
 
-/// A wall-clock instant with microseconds, formatted as tmt formats times.
+/// A wall-clock instant with microseconds, formatted as tmt formats times. The one timestamp formatter of the
+/// project (results.yaml, check results, `tmt-report-results.yaml`); parsing YAML timestamps is `YAML`'s.
 package struct Timestamp: Sendable, Hashable, Comparable {
   /// Seconds since the epoch.
   package var seconds: Int
@@ -29,15 +30,15 @@ package struct Timestamp: Sendable, Hashable, Comparable {
     (a.seconds, a.microseconds) < (b.seconds, b.microseconds)
   }
 
-  /// Python's `isoformat()` of the UTC time: `2026-11-26T06:23:52.229858+00:00`.
+  /// Python's `isoformat()` of the UTC time, as `date --utc +%FT%T.%6N%:z` prints it:
+  /// `2026-11-26T06:23:52.229858+00:00`.
   package var iso8601: String {
     var time = time_t(seconds)
     var parts = tm()
     gmtime_r(&time, &parts)
-    let date = "\(parts.tm_year + 1900)-\(pad(Int(parts.tm_mon) + 1))-\(pad(Int(parts.tm_mday)))"
+    let date = "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1))-\(pad(Int(parts.tm_mday)))"
     let clock = "\(pad(Int(parts.tm_hour))):\(pad(Int(parts.tm_min))):\(pad(Int(parts.tm_sec)))"
-    let micro = String(microseconds)
-    return "\(date)T\(clock).\(String(repeating: "0", count: 6 - micro.count))\(micro)+00:00"
+    return "\(date)T\(clock).\(pad(microseconds, 6))+00:00"
   }
 
   /// `HH:MM:SS` for a number of seconds (hours may exceed 99), as tmt writes durations.
@@ -58,4 +59,8 @@ package struct Timestamp: Sendable, Hashable, Comparable {
   }
 }
 
-private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+/// `value` with leading zeros to `width` digits.
+private func pad(_ value: Int, _ width: Int = 2) -> String {
+  let text = String(value)
+  return String(repeating: "0", count: max(0, width - text.count)) + text
+}
