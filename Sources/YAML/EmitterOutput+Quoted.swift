@@ -52,15 +52,17 @@ extension EmitterOutput {
     }
   }
 
-  /// Line breaks are written doubled (a single break reads back as a space), continuation lines at `indent`.
+  /// Line breaks are written doubled (a single break reads back as a space), continuation lines at `indent`;
+  /// LS and PS are written once, then the indent, as libyaml's `WRITE_BREAK` does.
   mutating func singleQuoted(_ string: String, indent: Int, allowBreaks: Bool) {
     let scalars = Array(string.unicodeScalars)
     text += "'"
     var column = self.column
     var (spaces, breaks) = (false, false)
     for (index, scalar) in scalars.enumerated() {
-      if scalar == "\n" {
-        text += breaks ? "\n" : "\n\n"
+      if scalar == "\n" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+        if !breaks && scalar == "\n" { text += "\n" }
+        text.unicodeScalars.append(scalar)
         column = 0
         breaks = true
         continue

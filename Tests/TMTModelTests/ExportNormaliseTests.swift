@@ -9,6 +9,8 @@ import Testing
 ///   integer fields from strings and floats) and YAML scalars quoted exactly when ruamel's resolver would not
 ///   read them back as strings (`'2024-01-02'`, `'12e3'`, but plain `0000-0000-0000-0000`);
 /// - `steps`: a step given as `[]` is left out of the plan export, a missing or null one gets its default phase.
+/// - `unicode`: strings with a tab, no-break spaces, NEL, LS/PS and an emoji, quoted and escaped as libyaml's
+///   emitter does (`\N`, no-break space raw, `\U0001F600`), and a key reaching past column 80 left unfolded.
 @Suite struct ExportNormaliseTests {
   static let fixtures = Path.dirname(#filePath) + "/Fixtures"
 
@@ -21,14 +23,14 @@ import Testing
     try TMTCatalog.load(root: fixtures + "/export-normalise/" + tree, context: [])
   }
 
-  @Test(arguments: ["checks", "steps"])
+  @Test(arguments: ["checks", "steps", "unicode"])
   func testsExportMatchesTmt(tree: String) throws {
     let items = try Self.catalog(tree).tests.map(\.exported)
     #expect(try TMTJSON.render(.list(items)) + "\n" == Self.golden(tree, "tests.json"))
     #expect(TMTYAMLExport.render(items) + "\n" == Self.golden(tree, "tests.yaml"))
   }
 
-  @Test(arguments: ["checks", "steps"])
+  @Test(arguments: ["checks", "steps", "unicode"])
   func plansExportMatchesTmt(tree: String) throws {
     let items = try Self.catalog(tree).plans.map(\.exported)
     #expect(try TMTJSON.render(.list(items)) + "\n" == Self.golden(tree, "plans.json"))
