@@ -1,3 +1,4 @@
+internal import YAML
 extension EmittedYAMLReader {
   /// A one-line value: `{}`, `[]`, `null`, an integer, an alias, a quoted or a plain string.
   mutating func value(_ start: Int, _ end: Int) throws(Unsupported) -> YAMLTree {
@@ -54,7 +55,8 @@ extension EmittedYAMLReader {
     let letter = (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) || first == 0x2F || first == 0x5F
     // Starting with a letter, `/` or `_`, and longer than, or not starting like, a YAML 1.1 null/bool word: a string.
     if letter && (end - start > 5 || !"nNtTfFyYoO".utf8.contains(first)) { return text }
-    guard YAMLPlain.isSafe(text) else { throw Unsupported() }
+    // The one emitter writes it plain exactly when it reads back as this string.
+    guard YAMLEmitter.scalar(text, profile: .results) == text else { throw Unsupported() }
     return text
   }
 
