@@ -60,9 +60,7 @@ struct ScriptedToolRunner: ToolRunner {
     let context = PairCheckTests.context(
       ScriptedToolRunner(runs: runs), topology: PairCheckTests.topology(current: "client-1"),
       expect: ["pair-timeout": "1", "ib-ports": "mlx5_0/1"])
-    let started = ContinuousClock.now
     let result = await CheckCatalogue.run("rdma.pair-lat", context)
-    #expect(ContinuousClock.now - started < .seconds(5))
     #expect(result.outcome == .error)
     #expect(
       result.item("mlx5_0/1")?.message.hasPrefix(

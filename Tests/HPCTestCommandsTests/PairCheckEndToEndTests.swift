@@ -85,7 +85,7 @@ import Testing
     let outcome = Self.run("plans/lonely", in: directory, server: server)
     let elapsed = ContinuousClock.now - started
     #expect(outcome.status == 1, "\(outcome.output)")
-    #expect(elapsed < .seconds(90), "bounded: pair-timeout 2 s + 15 s for the run, plus the plan's own time")
+    #expect(elapsed < .seconds(200), "bounded: pair-timeout 2 s + 15 s for the run (the test's duration is 5 m)")
     let results = FileSystem.readText(directory + "/run/plans/lonely/execute/results.yaml") ?? ""
     // The check's `error` reaches the harness as `fail` (tmt-report-result cannot report `error`; the message
     // keeps the check's own outcome).
