@@ -39,7 +39,8 @@ struct ScriptedToolRunner: ToolRunner {
     ])
     let topology = PairCheckTests.topology(current: "client-1")
     let context = PairCheckTests.context(
-      ScriptedToolRunner(runs: runs), topology: topology, expect: ["bw-fraction": "0.2", "bw-duration": "3"])
+      ScriptedToolRunner(runs: runs), topology: topology,
+      expect: ["bw-fraction": "0.2", "bw-duration": "3", "pair-timeout": "86400"])
     let result = await CheckCatalogue.run("rdma.pair-bw", context)
     #expect(result.item("mlx5_0/1")?.outcome == .pass)
     #expect(result.item("mlx5_0/1")?.message == "mlx5_0/1: 88.2 Gb/s, expected ≥ 80.0 Gb/s (0.2 × 400.0 Gb/s)")
@@ -60,9 +61,7 @@ struct ScriptedToolRunner: ToolRunner {
     let context = PairCheckTests.context(
       ScriptedToolRunner(runs: runs), topology: PairCheckTests.topology(current: "client-1"),
       expect: ["pair-timeout": "1", "ib-ports": "mlx5_0/1"])
-    let started = ContinuousClock.now
     let result = await CheckCatalogue.run("rdma.pair-lat", context)
-    #expect(ContinuousClock.now - started < .seconds(5))
     #expect(result.outcome == .error)
     #expect(
       result.item("mlx5_0/1")?.message.hasPrefix(

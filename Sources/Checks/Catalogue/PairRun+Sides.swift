@@ -2,7 +2,11 @@ extension PairRun {
   /// The server side: listens (bounded by `wait` + `runTime`; at the limit the tool's process group is killed).
   func serve(_ port: PortFacts, argv: [String], tcpPort: Int, _ context: CheckContext) async -> PortRun {
     let limit = wait + runTime
-    switch await context.runner.run(argv, timeout: limit) {
+    let outcome = await context.runner.run(argv, timeout: limit)
+    if Task.isCancelled {
+      return .item(CheckItem(port.label, .error, "\(port.label): interrupted; the \(tool) listener was stopped"))
+    }
+    switch outcome {
     case .finished(0, let output):
       return .output(output)
     case .finished(let status, let output):
