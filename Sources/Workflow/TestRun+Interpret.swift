@@ -91,9 +91,11 @@ extension TestRun {
       allNotes += checkNotes
     }
     result.result = final
-    // The reasons first (`0000:c1:00.0: PCIe link ... x8, expected ... x16`), so JUnit's `message` and the
-    // terminal lead with them; tmt leaves a failing test's note empty and keeps them in the sub-results only.
-    result.note = Display.subresultReasons(base.subresult, outcome: final) + allNotes
+    // The reasons of sub-results that carry one (`hpctest check` writes a note per device) first, so JUnit's
+    // `message` and the terminal lead with them; tmt leaves a failing test's note empty and keeps them in the
+    // sub-results only. A plain `tmt-report-result` sub-result has no note: such a test keeps tmt's notes.
+    let noted = base.subresult.filter { !$0.note.isEmpty }
+    result.note = Display.subresultReasons(noted, outcome: final) + allNotes
     return result
   }
 

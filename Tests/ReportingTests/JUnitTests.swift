@@ -113,7 +113,9 @@ import Testing
     return system("xmllint --noout --schema '\(schema)' '\(file)' 2>/dev/null") == 0
   }
 
-  /// Jenkins xunit's junit-10.xsd: `Fixtures/junit-10.xsd`, else `$HPCTEST_JUNIT_XSD`; nil when neither exists.
+  /// Jenkins xunit's junit-10.xsd (MIT; https://github.com/jenkinsci/xunit-plugin/blob/master/src/main/resources/
+  /// org/jenkinsci/plugins/xunit/types/model/xsd/junit-10.xsd): `Fixtures/junit-10.xsd`, else `$HPCTEST_JUNIT_XSD`;
+  /// nil when neither exists.
   static func jenkinsSchema() -> String? {
     let candidates =
       [Support.fixtures + "/junit-10.xsd"] + (getenv("HPCTEST_JUNIT_XSD").map { [String(cString: $0)] } ?? [])
