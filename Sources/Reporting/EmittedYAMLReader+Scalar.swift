@@ -1,4 +1,5 @@
 internal import YAML
+
 extension EmittedYAMLReader {
   /// A one-line value: `{}`, `[]`, `null`, an integer, an alias, a quoted or a plain string.
   mutating func value(_ start: Int, _ end: Int) throws(Unsupported) -> YAMLTree {

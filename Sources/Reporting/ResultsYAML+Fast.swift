@@ -1,6 +1,6 @@
-internal import YAML
 public import HPCBasics
 public import TMTModel
+internal import YAML
 
 extension ResultsYAML {
   /// Reads a results.yaml as `read(_:file:)` does, faster for the text hpctest itself writes: that goes through
@@ -19,7 +19,9 @@ extension ResultsYAML {
   /// rewriting only those lines: the same text as rendering the results again with that guest. Nil when the text
   /// does not hold exactly `count` guest blocks in the emitter's layout.
   package static func replacingGuests(in text: String, with guest: ResultGuest, count: Int) -> String? {
-    let values = [guest.name, guest.primaryAddress, guest.role].map { $0.map { YAMLEmitter.scalar($0, profile: .results) } ?? "null" }
+    let values = [guest.name, guest.primaryAddress, guest.role].map {
+      $0.map { YAMLEmitter.scalar($0, profile: .results) } ?? "null"
+    }
     let lines = "    name: \(values[0])\n    primary-address: \(values[1])\n    role: \(values[2])\n"
     var text = text
     return text.withUTF8 { bytes in

@@ -49,7 +49,8 @@ struct Execution {
     board.begin(slot: slot, entries: main.map { $0.map(ResultsYAML.entry) })
     if !kept.isEmpty, let index = tests.firstIndex(where: { keep[$0.serial] != nil }) {
       // Results a resumed test kept besides its own (custom/restraint) go after the guest's tests, as before.
-      board.finish(slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
+      board.finish(
+        slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
     }
     defer { RunningMarker(context: context).remove() }
     var phase: String?
