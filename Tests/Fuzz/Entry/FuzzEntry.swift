@@ -19,6 +19,23 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   return 0
 }
 
+/// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+  _ argc: UnsafeMutablePointer<CInt>,
+  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// The executable's entry: SwiftPM links an executable target's `main` as `<module>_main`, so libFuzzer's own
+/// `main` is not used and this hands the command line to its driver.
+@_cdecl("hpctest_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var count = argc
+  var vector = argv
+  return runFuzzerDriver(&count, &vector, fuzzOneInput)
+}
+
 /// The readers that take input from files others write.
 enum FuzzTarget: String {
   case yaml, fmf, adjust, duration, site, results, report

@@ -1,0 +1,69 @@
+import Glibc
+import HPCBasics
+import Testing
+
+/// The write API never follows a link another user owns, wherever it sits in the path, and replaces (never
+/// writes through) a link in the last component. Links of root or of this user are followed.
+@Suite struct FileSystemWalkTests {
+  static let other: uid_t = 54_321
+
+  /// A scratch directory with a victim file (0600) and a directory `elsewhere` that must stay empty.
+  struct Scene {
+    let base = FileSystemTests.scratch()
+    var victim: String { base + "/victim" }
+    var elsewhere: String { base + "/elsewhere" }
+    init() {
+      FileSystem.write(victim, "secret\n", mode: 0o600)
+      FileSystem.makeDirectories(elsewhere)
+    }
+    /// Plants a link at `name` to `target`, owned by `owner`.
+    func plant(_ name: String, to target: String, owner: uid_t) {
+      symlink(target, base + "/" + name)
+      lchown(base + "/" + name, owner, owner)
+    }
+    func untouched() -> Bool { FileSystem.readText(victim) == "secret\n" && FileSystem.list(elsewhere) == [] }
+  }
+
+  /// Every write operation on a path under a directory link of another user.
+  static let writes: [(String, @Sendable (String) -> Bool)] = [
+    ("write", { FileSystem.write($0 + "/f", "x") }),
+    ("writeAtomically", { FileSystem.writeAtomically($0 + "/f", "x") }),
+    ("append", { FileSystem.append($0 + "/f", "x") }),
+    ("makeDirectories", { FileSystem.makeDirectories($0 + "/d/e") }),
+    ("replaceLink", { FileSystem.replaceLink($0 + "/l", target: "/") }),
+  ]
+
+  @Test(.enabled(if: geteuid() == 0), arguments: 0..<writes.count)
+  func aDirectoryLinkOfAnotherUserStopsEveryWrite(index: Int) {
+    let scene = Scene()
+    defer { FileSystem.removeTree(scene.base) }
+    scene.plant("planted", to: scene.elsewhere, owner: Self.other)
+    #expect(!Self.writes[index].1(scene.base + "/planted"), "\(Self.writes[index].0)")
+    #expect(!Self.writes[index].1(scene.base + "/planted/../planted"), "\(Self.writes[index].0)")
+    #expect(scene.untouched())
+  }
+
+  @Test(arguments: 0..<writes.count)
+  func aDirectoryLinkOfThisUserIsFollowed(index: Int) {
+    let scene = Scene()
+    defer { FileSystem.removeTree(scene.base) }
+    scene.plant("mine", to: scene.elsewhere, owner: geteuid())
+    #expect(Self.writes[index].1(scene.base + "/mine"), "\(Self.writes[index].0)")
+    #expect(FileSystem.list(scene.elsewhere)?.count == 1)
+  }
+
+  @Test(arguments: [geteuid(), other])
+  func aLinkInTheLastPlaceIsReplacedOrRefusedNeverWrittenThrough(owner: uid_t) {
+    let scene = Scene()
+    defer { FileSystem.removeTree(scene.base) }
+    scene.plant("out", to: scene.victim, owner: owner)
+    #expect(FileSystem.write(scene.base + "/out", "new\n"))
+    #expect(FileSystem.kind(scene.base + "/out", follow: false) == .file)
+    scene.plant("log", to: scene.victim, owner: owner)
+    #expect(!FileSystem.append(scene.base + "/log", "more\n"))
+    scene.plant("tree", to: scene.elsewhere, owner: owner)
+    FileSystem.write(scene.elsewhere + "/keep", "k")
+    #expect(FileSystem.removeTree(scene.base + "/tree"))
+    #expect(FileSystem.readText(scene.victim) == "secret\n" && FileSystem.list(scene.elsewhere) == ["keep"])
+  }
+}
