@@ -15,7 +15,7 @@ public struct HPCTest: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       TestsCommand.self, PlansCommand.self, LintCommand.self, FMFCommand.self, ProbeCommand.self,
-      RunCommand.self, CheckCommand.self, HealthCommand.self,
+      RunCommand.self, CheckCommand.self, HealthCommand.self, CompareCommand.self,
     ]
   )
 

@@ -37,7 +37,10 @@ extension RunArguments {
     case ("prepare", "--no-install"): options.noInstall = true
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
+    case ("report", "--file") where options.reportHows.last == "html": options.html.file = try value(argument)
     case ("report", "--file"): options.junitFile = try value(argument)
+    case ("report", "--absolute-paths"): options.html.absolutePaths = true
+    case ("report", "--display-guest"): try options.html.setDisplayGuest(try value(argument))
     default: throw Self.unknown(argument, in: section)
     }
   }
@@ -66,7 +69,7 @@ extension RunArguments {
     let supported: [String: [String]] = [
       "discover": ["fmf", "shell"], "provision": ["local", "connect", "slurm"], "prepare": ["shell", "install"],
       "execute": ["tmt"],
-      "report": ["display", "junit"], "finish": ["shell"],
+      "report": ["display", "junit", "html"], "finish": ["shell"],
     ]
     guard let allowed = supported[section], allowed.contains(method) else {
       let list = supported[section]?.joined(separator: ", ") ?? "none"
@@ -93,7 +96,9 @@ extension RunArguments {
     }
     options.enabledSteps = steps.count == RunStep.allCases.count ? nil : steps
     if options.junitFile != nil && !options.reportHows.contains("junit") {
-      throw .error("'report --file' needs '--how junit'")
+      guard options.reportHows.contains("html") else { throw .error("'report --file' needs '--how junit' or '--how html'") }
+      (options.html.file, options.junitFile) = (options.junitFile, nil)
     }
+    try options.html.check(hows: options.reportHows)
   }
 }

@@ -34,10 +34,11 @@ extension Runner {
   /// Writes the reports, prints the totals and returns the exit code.
   func finish(_ outcomes: [PlanOutcome], directory: RunDirectory) -> Int32 {
     if options.runs(.report) { report(outcomes) }
+    let htmlWritten = !options.runs(.report) || writeHTMLReports(outcomes, run: directory.path)
     let all = outcomes.flatMap(\.results)
     log.always("")
     log.always("total: " + Display.summary(all))
-    if outcomes.contains(where: { $0.failure != nil }) { return 2 }
+    if outcomes.contains(where: { $0.failure != nil }) || !htmlWritten { return 2 }
     if outcomes.contains(where: \.interrupted) { return 1 }
     return RunExitCode.code(all, executeEnabled: options.runs(.execute))
   }

@@ -1,0 +1,70 @@
+public import TMTModel
+
+extension HTMLReport {
+  /// One test as a `<tbody>` (so the filter hides it whole): its row, then its checks, device sub-results and
+  /// figures.
+  static func rows(_ test: ReportedTest, links: Links, showGuest: Bool, columns: Int) -> String {
+    let result = test.result
+    var text = "<tbody class=\"test\" data-outcome=\"\(result.result.rawValue)\">\n<tr class=\"test\">"
+    text += cell(result.result) + "<td class=\"name\">\(escape(result.name))</td>"
+    text += "<td class=\"duration\">\(escape(result.duration ?? "..:..:.."))</td>"
+    if showGuest { text += "<td class=\"guest\">\(escape(result.guest.name))</td>" }
+    text += notes(result.note) + logs(result.log, links: links) + "</tr>\n"
+    let pad = showGuest ? "<td></td>" : ""
+    for check in result.check {
+      text += "<tr class=\"check\">" + cell(check.result)
+      text += "<td class=\"name\">\(escape(check.name)) (\(escape(check.event)) check)</td>"
+      text += "<td class=\"duration\">\(escape(check.duration ?? "..:..:.."))</td>\(pad)"
+      text += notes(check.note) + logs(check.log, links: links) + "</tr>\n"
+    }
+    for sub in result.subresult {
+      text += "<tr class=\"sub\" data-outcome=\"\(sub.result.rawValue)\">" + cell(sub.result)
+      text += "<td class=\"name\">\(escape(sub.name))</td>"
+      text += "<td class=\"duration\">\(escape(sub.duration ?? ""))</td>\(pad)"
+      text += notes(sub.note) + logs(sub.log, links: links) + "</tr>\n"
+    }
+    if !test.figures.isEmpty {
+      text += "<tr class=\"figures\"><td></td><td colspan=\"\(columns - 1)\">" + figures(test.figures) + "</td></tr>\n"
+    }
+    return text + "</tbody>\n"
+  }
+
+  /// An outcome cell, coloured by its class.
+  static func cell(_ outcome: ResultOutcome) -> String {
+    "<td class=\"result \(outcome.rawValue)\">\(outcome.rawValue)</td>"
+  }
+
+  private static func notes(_ notes: [String]) -> String {
+    guard !notes.isEmpty else { return "<td class=\"note\"></td>" }
+    return "<td class=\"note\"><ul>" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul></td>"
+  }
+
+  private static func logs(_ logs: [String], links: Links) -> String {
+    let anchors = logs.map { log in
+      "<a href=\"\(escape(links.href(log)))\">\(escape(basename(log)))</a>"
+    }
+    return "<td class=\"log\">" + anchors.joined(separator: " ") + "</td>"
+  }
+
+  /// The figures of one test against their references: value, reference, the band within tolerance, and
+  /// whether the value lies in it.
+  static func figures(_ figures: [ReportFigure]) -> String {
+    var text = "<table class=\"figures\">\n<thead><tr><th>check</th><th>figure</th><th>value</th><th>reference</th>"
+    text += "<th>tolerance</th><th>result</th></tr></thead>\n<tbody>\n"
+    for figure in figures {
+      text += "<tr><td>\(escape(figure.check))</td><td class=\"name\">\(escape(figure.name))</td>"
+      text += "<td class=\"number\">\(escape(quantity(figure.value, figure.unit)))</td>"
+      text += "<td class=\"number\">\(escape(figure.reference.map { quantity($0, figure.unit) } ?? "—"))</td>"
+      text += "<td>\(escape(FigureText.band(figure)))</td>" + cell(figure.outcome) + "</tr>\n"
+    }
+    return text + "</tbody>\n</table>"
+  }
+
+  private static func quantity(_ value: Double, _ unit: String) -> String {
+    unit.isEmpty ? FigureText.number(value) : FigureText.number(value) + " " + unit
+  }
+
+  private static func basename(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+}
