@@ -2,6 +2,7 @@ extension HTMLReport {
   /// The page's inline style: tmt's outcome colours, compact tables, sub-results indented.
   static let style = """
 
+    html.loading main { display: none; }
     body { background: #eee; margin: 0; padding: 2em; font-family: sans-serif; color: #222; }
     header, section { background: white; padding: 1em 2em; border-radius: 1ex; margin-bottom: 1.5em; }
     h1 { color: #888; margin: 0 0 0.3em 0; } h2 { color: #444; margin: 0.2em 0; font-size: 1.2em; }
@@ -17,8 +18,8 @@ extension HTMLReport {
     td.error { background: #b4d !important; } td.skip { background: #808080 !important; }
     td.pending { background: #bbb !important; }
     tr.sub, tr.check { font-size: 90%; } tr.sub td.name, tr.check td.name { padding-left: 4ex; color: #555; }
-    td.note ul { margin: 0; padding-left: 1.2em; } td.note li { white-space: pre-wrap; color: #b00; }
-    td.log a { margin-right: 1ex; } a { color: #27c; text-decoration: none; }
+    td.note { white-space: pre-wrap; color: #b00; } td.note ul { margin: 0; padding-left: 1.2em; }
+    td a { margin-right: 1ex; } a { color: #27c; text-decoration: none; }
     table.figures { border-collapse: collapse; font-size: 90%; }
     table.figures td, table.figures th { padding: 0.2ex 0.8em; border-bottom: 1px solid #ddd; }
     td.number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -28,7 +29,9 @@ extension HTMLReport {
     """
 
   /// The filter: outcome checkboxes hide or show whole tests; `#outcome=a,b` in the URL sets them on load and on
-  /// change; the load time (ms since navigation start) is left in `body[data-load-ms]`.
+  /// change; the load time (ms since navigation start) is left in `body[data-load-ms]`. The results are shown once
+  /// parsed (`html.loading`, set in the head, hides them meanwhile): laying out a large table again and again
+  /// while it is parsed made a 1,000-test page take seconds. Without scripts nothing is hidden.
   static let script = """
 
     (function () {
@@ -71,6 +74,7 @@ extension HTMLReport {
         document.body.setAttribute('data-load-ms', String(Math.round(window.performance.now())));
       });
       fromFragment();
+      document.documentElement.className = '';
     })();
 
     """

@@ -7,21 +7,23 @@ extension HTMLReport {
     let result = test.result
     var text = "<tbody class=\"test\" data-outcome=\"\(result.result.rawValue)\">\n<tr class=\"test\">"
     text += cell(result.result) + "<td class=\"name\">\(escape(result.name))</td>"
-    text += "<td class=\"duration\">\(escape(result.duration ?? "..:..:.."))</td>"
-    if showGuest { text += "<td class=\"guest\">\(escape(result.guest.name))</td>" }
+    text += "<td>\(escape(result.duration ?? "..:..:.."))</td>"
+    if showGuest { text += "<td>\(escape(result.guest.name))</td>" }
     text += notes(result.note) + logs(result.log, links: links) + "</tr>\n"
     let pad = showGuest ? "<td></td>" : ""
     for check in result.check {
       text += "<tr class=\"check\">" + cell(check.result)
       text += "<td class=\"name\">\(escape(check.name)) (\(escape(check.event)) check)</td>"
-      text += "<td class=\"duration\">\(escape(check.duration ?? "..:..:.."))</td>\(pad)"
+      text += "<td>\(escape(check.duration ?? "..:..:.."))</td>\(pad)"
       text += notes(check.note) + logs(check.log, links: links) + "</tr>\n"
     }
     for sub in result.subresult {
-      text += "<tr class=\"sub\" data-outcome=\"\(sub.result.rawValue)\">" + cell(sub.result)
+      text += "<tr class=\"sub\">" + cell(sub.result)
       text += "<td class=\"name\">\(escape(sub.name))</td>"
-      text += "<td class=\"duration\">\(escape(sub.duration ?? ""))</td>\(pad)"
-      text += notes(sub.note) + logs(sub.log, links: links) + "</tr>\n"
+      text += "<td>\(escape(sub.duration ?? ""))</td>\(pad)"
+      // A device's message log holds what its notes show: linked only when there are no notes.
+      let logs = sub.note.isEmpty ? sub.log : sub.log.filter { basename($0) != "message.txt" }
+      text += notes(sub.note) + self.logs(logs, links: links) + "</tr>\n"
     }
     if !test.figures.isEmpty {
       text += "<tr class=\"figures\"><td></td><td colspan=\"\(columns - 1)\">" + figures(test.figures) + "</td></tr>\n"
@@ -34,8 +36,9 @@ extension HTMLReport {
     "<td class=\"result \(outcome.rawValue)\">\(outcome.rawValue)</td>"
   }
 
+  /// The reasons: one as text, several as a list.
   private static func notes(_ notes: [String]) -> String {
-    guard !notes.isEmpty else { return "<td class=\"note\"></td>" }
+    guard notes.count > 1 else { return "<td class=\"note\">\(escape(notes.first ?? ""))</td>" }
     return "<td class=\"note\"><ul>" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul></td>"
   }
 
@@ -43,7 +46,7 @@ extension HTMLReport {
     let anchors = logs.map { log in
       "<a href=\"\(escape(links.href(log)))\">\(escape(basename(log)))</a>"
     }
-    return "<td class=\"log\">" + anchors.joined(separator: " ") + "</td>"
+    return "<td>" + anchors.joined(separator: " ") + "</td>"
   }
 
   /// The figures of one test against their references: value, reference, the band within tolerance, and

@@ -51,6 +51,7 @@ package enum HTMLReport {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>\(escape(title))</title>
     <style>\(style)</style>
+    <script>document.documentElement.className = 'loading';</script>
     </head>
     <body>
     \(body)<script>\(script)</script>

@@ -70,7 +70,8 @@ package struct ReportFigure: Sendable, Hashable {
       guard let value = node[key], !value.isNull else { return nil }
       guard let number = value.value.doubleValue else {
         throw .error(
-          "'\(key)' must be a number, got '\(value.stringValue ?? value.typeName)'", at: value.location ?? at, keyPath: "[\(index)].\(key)")
+          "'\(key)' must be a number, got '\(value.stringValue ?? value.typeName)'", at: value.location ?? at,
+          keyPath: "[\(index)].\(key)")
       }
       return number
     }

@@ -45,7 +45,8 @@ extension ReportedPlan {
   {
     var tests: [ReportedTest] = []
     for result in results {
-      tests.append(ReportedTest(result: withReasons(result, executeDirectory), figures: try figures(result, executeDirectory)))
+      tests.append(
+        ReportedTest(result: withReasons(result, executeDirectory), figures: try figures(result, executeDirectory)))
     }
     return ReportedPlan(name: name, executeDirectory: executeDirectory, tests: tests)
   }

@@ -51,7 +51,8 @@ extension RunComparison {
     ]
   }
 
-  /// Rows padded into columns, two spaces apart, indented by two; trailing spaces trimmed.
+  /// Rows padded into columns, two spaces apart, indented by two; columns empty in every row left out, trailing
+  /// spaces trimmed.
   private static func aligned(_ rows: [[String]]) -> [String] {
     guard let columns = rows.map(\.count).max() else { return [] }
     var widths = [Int](repeating: 0, count: columns)
@@ -60,7 +61,7 @@ extension RunComparison {
     }
     return rows.map { row in
       var line = "  "
-      for (index, cell) in row.enumerated() {
+      for (index, cell) in row.enumerated() where widths[index] > 0 {
         line += cell + String(repeating: " ", count: widths[index] - cell.count) + "  "
       }
       while line.last == " " { line.removeLast() }

@@ -96,7 +96,9 @@ extension RunArguments {
     }
     options.enabledSteps = steps.count == RunStep.allCases.count ? nil : steps
     if options.junitFile != nil && !options.reportHows.contains("junit") {
-      guard options.reportHows.contains("html") else { throw .error("'report --file' needs '--how junit' or '--how html'") }
+      guard options.reportHows.contains("html") else {
+        throw .error("'report --file' needs '--how junit' or '--how html'")
+      }
       (options.html.file, options.junitFile) = (options.junitFile, nil)
     }
     try options.html.check(hows: options.reportHows)

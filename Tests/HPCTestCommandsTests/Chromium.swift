@@ -45,7 +45,8 @@ enum Chromium {
     var encoded = ""
     for byte in path.utf8 {
       let scalar = Unicode.Scalar(byte)
-      let plain = byte < 0x80 && (Character(scalar).isLetter || Character(scalar).isNumber || "-._~/".contains(Character(scalar)))
+      let plain =
+        byte < 0x80 && (Character(scalar).isLetter || Character(scalar).isNumber || "-._~/".contains(Character(scalar)))
       encoded += plain ? String(scalar) : "%" + String(byte, radix: 16, uppercase: true)
     }
     return "file://" + encoded + (fragment.map { "#" + $0 } ?? "")

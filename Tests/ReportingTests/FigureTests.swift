@@ -8,8 +8,10 @@ import Testing
   @Test func readsAFiguresFile() throws {
     let figures = try ReportFigure.read(Support.fixture("figures/hpctest-figures.yaml"), file: "f.yaml")
     #expect(figures.count == 3)
-    #expect(figures[0] == ReportFigure(
-      check: "rdma.write-bw", name: "mlx5_0/1:bw", value: 92.5, reference: 100, lower: -0.1, unit: "Gb/s"))
+    #expect(
+      figures[0]
+        == ReportFigure(
+          check: "rdma.write-bw", name: "mlx5_0/1:bw", value: 92.5, reference: 100, lower: -0.1, unit: "Gb/s"))
     #expect(figures.map(\.outcome) == [.pass, .fail, .pass])
     #expect(figures[2].reference == nil && figures[2].floor == nil)
   }
@@ -31,8 +33,10 @@ import Testing
   @Test(arguments: [
     (ReportFigure(check: "c", name: "n", value: 1, reference: 100, lower: -0.1, unit: "Gb/s"), "≥ 90 Gb/s (-10.0%)"),
     (ReportFigure(check: "c", name: "n", value: 1, reference: 2, upper: 0, unit: "us"), "≤ 2 us (+0.0%)"),
-    (ReportFigure(check: "c", name: "n", value: 1, reference: 10, lower: -0.05, upper: 0.05, unit: ""),
-     "9.5 to 10.5 (-5.0%/+5.0%)"),
+    (
+      ReportFigure(check: "c", name: "n", value: 1, reference: 10, lower: -0.05, upper: 0.05, unit: ""),
+      "9.5 to 10.5 (-5.0%/+5.0%)"
+    ),
     (ReportFigure(check: "c", name: "n", value: 1, unit: "GB/s"), "—"),
   ])
   func bandNamesTheValuesWithinTolerance(figure: ReportFigure, band: String) {

@@ -64,8 +64,10 @@ import Testing
     #expect(document.components(separatedBy: "<tr class=\"sub\"").count - 1 == subs)
     for outcome in ResultOutcome.allCases {
       let count = run.results.filter { $0.result == outcome }.count
-      #expect(document.contains("data-outcome=\"\(outcome.rawValue)\" checked> \(outcome.rawValue) "
-        + "<span class=\"count\">\(count)</span>"))
+      #expect(
+        document.contains(
+          "data-outcome=\"\(outcome.rawValue)\" checked> \(outcome.rawValue) "
+            + "<span class=\"count\">\(count)</span>"))
     }
   }
 
@@ -86,9 +88,14 @@ import Testing
     let relative = HTMLReport.document(run, options: Self.options)
     #expect(relative.contains("href=\"../../execute/data/guest/default-0/tests/gpu/pcie-link-1/output.txt\""))
     let other = HTMLReport.document(run, options: HTMLReport.Options(pageDirectory: "/elsewhere"))
-    #expect(other.contains("href=\"../runs/run-001/plans/rdma/execute/data/guest/default-0/tests/rdma/bandwidth-1/output%20file%231.txt\""))
+    #expect(
+      other.contains(
+        "href=\"../runs/run-001/plans/rdma/execute/data/guest/default-0/tests/rdma/bandwidth-1/output%20file%231.txt\"")
+    )
     let absolute = HTMLReport.document(run, options: HTMLReport.Options(pageDirectory: nil))
-    #expect(absolute.contains("href=\"/runs/run-001/plans/gpu/execute/data/guest/default-0/tests/gpu/pcie-link-1/output.txt\""))
+    #expect(
+      absolute.contains(
+        "href=\"/runs/run-001/plans/gpu/execute/data/guest/default-0/tests/gpu/pcie-link-1/output.txt\""))
   }
 
   @Test(arguments: [

@@ -7,8 +7,10 @@ import TMTModel
 enum HTMLSamples {
   static let nasty = "escape\"<speci&l>_chars\u{1}\u{7}\t'"
 
-  static func figure(_ name: String, _ value: Double, reference: Double? = 100, lower: Double? = -0.1,
-    upper: Double? = nil, check: String = "rdma.write-bw", unit: String = "Gb/s") -> ReportFigure {
+  static func figure(
+    _ name: String, _ value: Double, reference: Double? = 100, lower: Double? = -0.1,
+    upper: Double? = nil, check: String = "rdma.write-bw", unit: String = "Gb/s"
+  ) -> ReportFigure {
     ReportFigure(check: check, name: name, value: value, reference: reference, lower: lower, upper: upper, unit: unit)
   }
 

@@ -30,29 +30,34 @@ import Testing
         ? .regressed : bad.contains(before) && after.severity < before.severity ? .improved : .changed
       #expect(verdict == expected, "\(before) -> \(after)")
     }
-    #expect(RunComparison.OutcomeChange(place: .init(plan: "/p", test: "/t", guest: "g"), before: .pass, after: .fail)
-      .verdict == .regressed)
-    #expect(RunComparison.OutcomeChange(place: .init(plan: "/p", test: "/t", guest: "g"), before: .fail, after: .skip)
-      .verdict == .improved)
+    #expect(
+      RunComparison.OutcomeChange(place: .init(plan: "/p", test: "/t", guest: "g"), before: .pass, after: .fail)
+        .verdict == .regressed)
+    #expect(
+      RunComparison.OutcomeChange(place: .init(plan: "/p", test: "/t", guest: "g"), before: .fail, after: .skip)
+        .verdict == .improved)
   }
 
   /// Figures: a change larger than the tolerance in the bad direction (a drop for a figure bounded below, a rise
   /// for one bounded above, away from the reference with both) is a regression; leaving the band is one too.
-  @Test(arguments: [
-    // (before, after, reference, lower, upper, verdict)
-    (100.0, 80.0, 100.0, -0.1, nil, Verdict.regressed),  // -20% past -10%
-    (100.0, 95.0, 100.0, -0.1, nil, .changed),  // -5%, within
-    (100.0, 120.0, 100.0, -0.1, nil, .improved),  // +20%, good direction
-    (95.0, 89.0, 100.0, -0.1, nil, .regressed),  // -6.3% but leaves the band (floor 90)
-    (85.0, 95.0, 100.0, -0.1, nil, .improved),  // back into the band
-    (1.0, 1.5, 2.0, nil, 0.0, .changed),  // latency bounded above by 2 us, zero tolerance: only the band counts
-    (1.5, 2.5, 2.0, nil, 0.0, .regressed),  // past the maximum
-    (10.0, 12.0, 10.0, -0.1, 0.1, .regressed),  // two-sided: away from the reference
-    (12.0, 10.0, 10.0, -0.1, 0.1, .improved),  // two-sided: back to it
-    (10.0, 30.0, nil, nil, nil, .changed),  // no reference, no tolerance: never flagged
-  ] as [(Double, Double, Double?, Double?, Double?, Verdict)])
-  func figureVerdicts(before: Double, after: Double, reference: Double?, lower: Double?, upper: Double?,
-    verdict: Verdict) {
+  @Test(
+    arguments: [
+      // (before, after, reference, lower, upper, verdict)
+      (100.0, 80.0, 100.0, -0.1, nil, Verdict.regressed),  // -20% past -10%
+      (100.0, 95.0, 100.0, -0.1, nil, .changed),  // -5%, within
+      (100.0, 120.0, 100.0, -0.1, nil, .improved),  // +20%, good direction
+      (95.0, 89.0, 100.0, -0.1, nil, .regressed),  // -6.3% but leaves the band (floor 90)
+      (85.0, 95.0, 100.0, -0.1, nil, .improved),  // back into the band
+      (1.0, 1.5, 2.0, nil, 0.0, .changed),  // latency bounded above by 2 us, zero tolerance: only the band counts
+      (1.5, 2.5, 2.0, nil, 0.0, .regressed),  // past the maximum
+      (10.0, 12.0, 10.0, -0.1, 0.1, .regressed),  // two-sided: away from the reference
+      (12.0, 10.0, 10.0, -0.1, 0.1, .improved),  // two-sided: back to it
+      (10.0, 30.0, nil, nil, nil, .changed),  // no reference, no tolerance: never flagged
+    ] as [(Double, Double, Double?, Double?, Double?, Verdict)])
+  func figureVerdicts(
+    before: Double, after: Double, reference: Double?, lower: Double?, upper: Double?,
+    verdict: Verdict
+  ) {
     let make = { (value: Double) in
       ReportFigure(check: "c", name: "n", value: value, reference: reference, lower: lower, upper: upper, unit: "u")
     }
@@ -103,8 +108,9 @@ import Testing
     #expect(comparison.figures.map(\.name) == ["mlx5_0/1:bw", "mlx5_1/1:bw", "mlx5_0/1:lat", "mlx5_2/1:bw"])
     #expect(comparison.figures.map(\.verdict) == [.regressed, .changed, .changed, .added])
     #expect(comparison.regressions.figures == 1)
-    let text = comparison.text.replacing(/ +/, with: " ")
-    #expect(text.contains("REGRESSION /plans/rdma /tests/rdma/bandwidth rdma.write-bw mlx5_0/1:bw 92.5 -> 80 Gb/s -13.5%"))
+    let text = comparison.text.replacing(/[ ]+/, with: " ")
+    #expect(
+      text.contains("REGRESSION /plans/rdma /tests/rdma/bandwidth rdma.write-bw mlx5_0/1:bw 92.5 -> 80 Gb/s -13.5%"))
     #expect(text.contains("mlx5_0/1:bw 92.5 -> 80 Gb/s -13.5% tolerance -10.0%\n"))
     #expect(text.contains("only after /plans/rdma /tests/rdma/bandwidth rdma.write-bw mlx5_2/1:bw - -> 99 Gb/s\n"))
     #expect(text.hasSuffix("regressions: 0 outcomes and 1 figure\n"))

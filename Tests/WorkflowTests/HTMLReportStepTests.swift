@@ -9,13 +9,14 @@ import YAML
 
 /// `report -h html`: options as tmt names them, the page's default place, plan keys, figures from the tests.
 @Suite struct HTMLReportStepTests {
-  @Test(arguments: [
-    (["report", "-h", "html", "--file", "a.html"], "a.html", nil),
-    (["report", "--file", "a.html", "-h", "html"], "a.html", nil),
-    (["report", "-h", "junit", "--file", "j.xml", "-h", "html", "--file", "a.html"], "a.html", "j.xml"),
-    (["report", "-h", "html", "-h", "junit", "--file", "j.xml"], nil, "j.xml"),
-    (["report", "-h", "html"], nil, nil),
-  ] as [([String], String?, String?)])
+  @Test(
+    arguments: [
+      (["report", "-h", "html", "--file", "a.html"], "a.html", nil),
+      (["report", "--file", "a.html", "-h", "html"], "a.html", nil),
+      (["report", "-h", "junit", "--file", "j.xml", "-h", "html", "--file", "a.html"], "a.html", "j.xml"),
+      (["report", "-h", "html", "-h", "junit", "--file", "j.xml"], nil, "j.xml"),
+      (["report", "-h", "html"], nil, nil),
+    ] as [([String], String?, String?)])
   func fileGoesToTheMethodNamedBeforeIt(arguments: [String], html: String?, junit: String?) throws {
     let options = try RunArguments.parse(arguments)
     #expect(options.html.file == html)
@@ -24,8 +25,10 @@ import YAML
   }
 
   @Test(arguments: [
-    (["report", "-h", "html", "--display-guest", "often"],
-     "'report --display-guest' must be one of auto, always, never, got 'often'"),
+    (
+      ["report", "-h", "html", "--display-guest", "often"],
+      "'report --display-guest' must be one of auto, always, never, got 'often'"
+    ),
     (["report", "-h", "junit", "--absolute-paths"], "'report --absolute-paths' needs '--how html'"),
     (["report", "--display-guest", "always"], "'report --display-guest' needs '--how html'"),
     (["report", "--file", "x"], "'report --file' needs '--how junit' or '--how html'"),
@@ -40,10 +43,12 @@ import YAML
   }
 
   static func figuresTest(_ name: String, figures: String) -> TMTTest {
-    Harness.test(name, "printf '%s' '\(figures)' >\"$TMT_TEST_DATA/hpctest-figures.yaml\"; tmt-report-result /dev0 FAIL")
+    Harness.test(
+      name, "printf '%s' '\(figures)' >\"$TMT_TEST_DATA/hpctest-figures.yaml\"; tmt-report-result /dev0 FAIL")
   }
 
-  static let figure = "- check: \"rdma.write-bw\"\n  name: \"mlx5_0/1:bw\"\n  value: 80\n  reference: 100\n"
+  static let figure =
+    "- check: \"rdma.write-bw\"\n  name: \"mlx5_0/1:bw\"\n  value: 80\n  reference: 100\n"
     + "  lower: -0.1\n  upper: null\n  unit: \"Gb/s\"\n  result: \"fail\"\n"
 
   /// A plan's `report: {how: html, display-guest: always, absolute-paths: true}` writes tmt's
@@ -62,7 +67,8 @@ import YAML
     #expect(page.contains("href=\"\(harness.runDirectory)/plans/execute/data/guest/default-0/tests/bw-1/output.txt\""))
     #expect(page.contains("<td class=\"name\">mlx5_0/1:bw</td><td class=\"number\">80 Gb/s</td>"))
     #expect(page.contains("<td class=\"result fail\">fail</td><td class=\"name\">/dev0</td>"))
-    #expect(harness.lines.all.contains { $0.hasSuffix("output: \(harness.runDirectory)/plans/report/default-0/index.html") })
+    #expect(
+      harness.lines.all.contains { $0.hasSuffix("output: \(harness.runDirectory)/plans/report/default-0/index.html") })
   }
 
   /// A broken figures file is a warning naming it; the page is still written, without figures.
@@ -72,7 +78,8 @@ import YAML
     let code = try await harness.run(
       [Self.figuresTest("/tests/bw", figures: "- name: x\n  value: fast\n")], arguments: ["-a", "report", "-h", "html"])
     #expect(code == 1)
-    #expect(harness.lines.all.contains { $0.contains("warning: html report: ") && $0.contains("'value' must be a number") })
+    #expect(
+      harness.lines.all.contains { $0.contains("warning: html report: ") && $0.contains("'value' must be a number") })
     #expect(harness.read("plans/report/default-0/index.html").contains("<td class=\"name\">/tests/bw</td>"))
   }
 
@@ -91,9 +98,11 @@ import YAML
   /// What a check writes into `hpctest-figures.yaml` reads back as the same figures.
   @Test(arguments: [
     [CheckFigure("mlx5_0/1:bw", value: 92.5, reference: 100, lower: -0.1, unit: "Gb/s")],
-    [CheckFigure("fairness", value: 0.97, reference: 1, lower: -0.05, unit: "Jain index"),
-     CheckFigure("GPU 0→GPU 1", value: 21, reference: nil, unit: "GB/s"),
-     CheckFigure("x\"y\\z", value: 1e-7, reference: 2, upper: 0, unit: "us")],
+    [
+      CheckFigure("fairness", value: 0.97, reference: 1, lower: -0.05, unit: "Jain index"),
+      CheckFigure("GPU 0→GPU 1", value: 21, reference: nil, unit: "GB/s"),
+      CheckFigure("x\"y\\z", value: 1e-7, reference: 2, upper: 0, unit: "us"),
+    ],
   ])
   func checksFiguresReadBack(figures: [CheckFigure]) throws {
     let text = FiguresFile.render(Checks.CheckResult(check: "some.check", items: [], figures: figures))
