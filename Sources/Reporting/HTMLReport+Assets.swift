@@ -18,7 +18,8 @@ extension HTMLReport {
     td.error { background: #b4d !important; } td.skip { background: #808080 !important; }
     td.pending { background: #bbb !important; }
     tr.sub, tr.check { font-size: 90%; } tr.sub td.name, tr.check td.name { padding-left: 4ex; color: #555; }
-    td.note { white-space: pre-wrap; color: #b00; } td.note ul { margin: 0; padding-left: 1.2em; }
+    td.note { white-space: pre-wrap; color: #444; } td.note ul { margin: 0; padding-left: 1.2em; }
+    tr.fail td.note, tr.error td.note, tr.warn td.note { color: #b00; }
     td a { margin-right: 1ex; } a { color: #27c; text-decoration: none; }
     table.figures { border-collapse: collapse; font-size: 90%; }
     table.figures td, table.figures th { padding: 0.2ex 0.8em; border-bottom: 1px solid #ddd; }

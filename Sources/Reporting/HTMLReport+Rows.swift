@@ -5,20 +5,20 @@ extension HTMLReport {
   /// figures.
   static func rows(_ test: ReportedTest, links: Links, showGuest: Bool, columns: Int) -> String {
     let result = test.result
-    var text = "<tbody class=\"test\" data-outcome=\"\(result.result.rawValue)\">\n<tr class=\"test\">"
+    var text = "<tbody class=\"test\" data-outcome=\"\(result.result.rawValue)\">\n<tr class=\"test \(result.result.rawValue)\">"
     text += cell(result.result) + "<td class=\"name\">\(escape(result.name))</td>"
     text += "<td>\(escape(result.duration ?? "..:..:.."))</td>"
     if showGuest { text += "<td>\(escape(result.guest.name))</td>" }
     text += notes(result.note) + logs(result.log, links: links) + "</tr>\n"
     let pad = showGuest ? "<td></td>" : ""
     for check in result.check {
-      text += "<tr class=\"check\">" + cell(check.result)
+      text += "<tr class=\"check \(check.result.rawValue)\">" + cell(check.result)
       text += "<td class=\"name\">\(escape(check.name)) (\(escape(check.event)) check)</td>"
       text += "<td>\(escape(check.duration ?? "..:..:.."))</td>\(pad)"
       text += notes(check.note) + logs(check.log, links: links) + "</tr>\n"
     }
     for sub in result.subresult {
-      text += "<tr class=\"sub\">" + cell(sub.result)
+      text += "<tr class=\"sub \(sub.result.rawValue)\">" + cell(sub.result)
       text += "<td class=\"name\">\(escape(sub.name))</td>"
       text += "<td>\(escape(sub.duration ?? ""))</td>\(pad)"
       // A device's message log holds what its notes show: linked only when there are no notes.

@@ -61,7 +61,7 @@ import Testing
     }
     #expect(document.components(separatedBy: "<tbody class=\"test\"").count - 1 == run.results.count)
     let subs = run.results.flatMap(\.subresult).count
-    #expect(document.components(separatedBy: "<tr class=\"sub\"").count - 1 == subs)
+    #expect(document.components(separatedBy: "<tr class=\"sub ").count - 1 == subs)
     for outcome in ResultOutcome.allCases {
       let count = run.results.filter { $0.result == outcome }.count
       #expect(
