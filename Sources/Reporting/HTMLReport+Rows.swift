@@ -5,7 +5,8 @@ extension HTMLReport {
   /// figures.
   static func rows(_ test: ReportedTest, links: Links, showGuest: Bool, columns: Int) -> String {
     let result = test.result
-    var text = "<tbody class=\"test\" data-outcome=\"\(result.result.rawValue)\">\n<tr class=\"test \(result.result.rawValue)\">"
+    let outcome = result.result.rawValue
+    var text = "<tbody class=\"test\" data-outcome=\"\(outcome)\">\n<tr class=\"test \(outcome)\">"
     text += cell(result.result) + "<td class=\"name\">\(escape(result.name))</td>"
     text += "<td>\(escape(result.duration ?? "..:..:.."))</td>"
     if showGuest { text += "<td>\(escape(result.guest.name))</td>" }
