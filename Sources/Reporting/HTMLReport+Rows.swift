@@ -20,11 +20,16 @@ extension HTMLReport {
     }
     for sub in result.subresult {
       text += "<tr class=\"sub \(sub.result.rawValue)\">" + cell(sub.result)
-      text += "<td class=\"name\">\(escape(sub.name))</td>"
-      text += "<td>\(escape(sub.duration ?? ""))</td>\(pad)"
+      // A device without a duration (tmt-report-result gives none) or logs spans those columns: fewer cells.
+      if let duration = sub.duration {
+        text += "<td class=\"name\">\(escape(sub.name))</td><td>\(escape(duration))</td>\(pad)"
+      } else {
+        text += "<td class=\"name\" colspan=\"2\">\(escape(sub.name))</td>\(pad)"
+      }
       // A device's message log holds what its notes show: linked only when there are no notes.
       let logs = sub.note.isEmpty ? sub.log : sub.log.filter { basename($0) != "message.txt" }
-      text += notes(sub.note) + self.logs(logs, links: links) + "</tr>\n"
+      text += logs.isEmpty ? notes(sub.note, span: 2) : notes(sub.note) + self.logs(logs, links: links)
+      text += "</tr>\n"
     }
     if !test.figures.isEmpty {
       text += "<tr class=\"figures\"><td></td><td colspan=\"\(columns - 1)\">" + figures(test.figures) + "</td></tr>\n"
@@ -38,9 +43,10 @@ extension HTMLReport {
   }
 
   /// The reasons: one as text, several as a list.
-  private static func notes(_ notes: [String]) -> String {
-    guard notes.count > 1 else { return "<td class=\"note\">\(escape(notes.first ?? ""))</td>" }
-    return "<td class=\"note\"><ul>" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul></td>"
+  private static func notes(_ notes: [String], span: Int = 1) -> String {
+    let open = span > 1 ? "<td class=\"note\" colspan=\"\(span)\">" : "<td class=\"note\">"
+    guard notes.count > 1 else { return open + "\(escape(notes.first ?? ""))</td>" }
+    return open + "<ul>" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul></td>"
   }
 
   private static func logs(_ logs: [String], links: Links) -> String {
