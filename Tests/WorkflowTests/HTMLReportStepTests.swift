@@ -66,7 +66,7 @@ import YAML
     #expect(page.contains("<th>guest</th>"))
     #expect(page.contains("href=\"\(harness.runDirectory)/plans/execute/data/guest/default-0/tests/bw-1/output.txt\""))
     #expect(page.contains("<td class=\"name\">mlx5_0/1:bw</td><td class=\"number\">80 Gb/s</td>"))
-    #expect(page.contains("<td class=\"result fail\">fail</td><td class=\"name\">/dev0</td>"))
+    #expect(page.contains("<td class=\"result fail\">fail</td><td class=\"name\" colspan=\"2\">/dev0</td>"))
     #expect(
       harness.lines.all.contains { $0.hasSuffix("output: \(harness.runDirectory)/plans/report/default-0/index.html") })
   }
