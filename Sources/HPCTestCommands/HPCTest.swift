@@ -16,6 +16,7 @@ public struct HPCTest: AsyncParsableCommand {
     subcommands: [
       TestsCommand.self, PlansCommand.self, LintCommand.self, FMFCommand.self, ProbeCommand.self,
       RunCommand.self, CheckCommand.self, HealthCommand.self, StatusCommand.self, CleanCommand.self,
+      CompareCommand.self,
     ]
   )
 

@@ -30,7 +30,8 @@ struct RunCommand: GlobalCommand {
                   --account A --qos Q --time T --reservation R --stage-dir DIR --node-dir DIR(%n, %j)
         provision -h connect -g HOST [-u USER] [-P PORT] [-k KEY ...] [--ssh-option OPT ...] [--become]
                                   (key authentication only: -p/--password is refused)
-        report -h display|junit --file F                    finish
+        report -h display|junit|html --file F              finish
+               (html: --absolute-paths --display-guest auto|always|never)
       """)
 
   @Argument(

@@ -30,13 +30,13 @@ enum RunVocabulary {
     "discover": values("-t", "--test", "-F", "--filter", "-x", "--exclude"),
     "provision": [], "prepare": flags("--no-install"),
     "execute": flags("-x", "--exit-first", "--ignore-duration"),
-    "report": values("--file"), "finish": [],
+    "report": values("--file", "--display-guest") + flags("--absolute-paths"), "finish": [],
   ]
 
   /// The `-h/--how` methods hpctest supports per step.
   static let hows: [String: [String]] = [
     "discover": ["fmf", "shell"], "provision": ["local"], "prepare": ["shell", "install"], "execute": ["tmt"],
-    "report": ["display", "junit"], "finish": ["shell"],
+    "report": ["display", "junit", "html"], "finish": ["shell"],
   ]
 
   /// The options valid in `section` (`run`, a selector or a step).

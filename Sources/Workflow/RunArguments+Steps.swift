@@ -56,6 +56,7 @@ extension RunArguments {
     case ("prepare", "--no-install"): options.noInstall = true
     case ("execute", "-x"), ("execute", "--exit-first"): options.exitFirst = true
     case ("execute", "--ignore-duration"): options.ignoreDuration = true
+    case ("report", "--file") where options.reportHows.last == "html": options.html.file = try value(argument)
     case ("report", "--file"): options.junitFile = try value(argument)
     case ("report", "--flavor"):
       let flavor = try value(argument)
@@ -63,6 +64,8 @@ extension RunArguments {
         throw .error("'report --flavor' must be default or subresults, got '\(flavor)'")
       }
       options.junitFlavor = flavor
+    case ("report", "--absolute-paths"): options.html.absolutePaths = true
+    case ("report", "--display-guest"): try options.html.setDisplayGuest(try value(argument))
     default: throw Self.unknown(argument, in: section)
     }
   }
@@ -91,7 +94,7 @@ extension RunArguments {
     let supported: [String: [String]] = [
       "discover": ["fmf", "shell"], "provision": ["local", "connect", "slurm"], "prepare": ["shell", "install"],
       "execute": ["tmt"],
-      "report": ["display", "junit"], "finish": ["shell"],
+      "report": ["display", "junit", "html"], "finish": ["shell"],
     ]
     guard let allowed = supported[section], allowed.contains(method) else {
       let list = supported[section]?.joined(separator: ", ") ?? "none"
@@ -118,10 +121,14 @@ extension RunArguments {
     }
     options.enabledSteps = steps.count == RunStep.allCases.count ? nil : steps
     if options.junitFile != nil && !options.reportHows.contains("junit") {
-      throw .error("'report --file' needs '--how junit'")
+      guard options.reportHows.contains("html") else {
+        throw .error("'report --file' needs '--how junit' or '--how html'")
+      }
+      (options.html.file, options.junitFile) = (options.junitFile, nil)
     }
     if options.junitFlavor != nil && !options.reportHows.contains("junit") {
       throw .error("'report --flavor' needs '--how junit'")
     }
+    try options.html.check(hows: options.reportHows)
   }
 }

@@ -53,6 +53,8 @@ package struct RunOptions: Sendable {
   package var junitFlavor: String?
   /// `--no-color` (tmt's option; `NO_COLOR` is read where the log is made).
   package var noColor = false
+  /// `report -h html` options: `--file F` (one page for every plan), `--absolute-paths`, `--display-guest`.
+  package var html = HTMLReportOptions()
   /// `report -h HOW` choices given on the command line (empty: the plans' own).
   package var reportHows: [String] = []
   /// `--again` with `tests --failed-only`: rerun only results that are not pass or info.

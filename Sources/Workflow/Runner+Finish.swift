@@ -37,11 +37,12 @@ extension Runner {
     if options.runs(.report) {
       for outcome in outcomes { StepStatus.done(Path.dirname(outcome.executeDirectory), .report) }
     }
+    let htmlWritten = !options.runs(.report) || writeHTMLReports(outcomes, run: directory.path)
     let all = outcomes.flatMap(\.results)
     log.always("")
     for line in Display.failureList(all) { log.always(line) }
     log.always("total: " + Display.summary(all))
-    if reportFailed || outcomes.contains(where: { $0.failure != nil }) { return 2 }
+    if reportFailed || outcomes.contains(where: { $0.failure != nil }) || !htmlWritten { return 2 }
     if outcomes.contains(where: \.interrupted) { return 1 }
     return RunExitCode.code(all, executeEnabled: options.runs(.execute))
   }

@@ -65,8 +65,8 @@ import Workflow
   @Test(arguments: ["run"] + RunVocabulary.selectors + RunVocabulary.steps)
   func everyOfferedOptionIsAcceptedByTheRunParser(section: String) throws {
     for option in RunVocabulary.options(in: section) {
-      // tmt accepts `report --file` only for the junit report.
-      var arguments = section == "run" ? [] : section == "report" ? [section, "-h", "junit"] : [section]
+      // tmt accepts `report --file` only for the junit and html reports, the others only for html.
+      var arguments = section == "run" ? [] : section == "report" ? [section, "-h", "junit", "-h", "html"] : [section]
       arguments += [option.name] + (option.takesValue ? [Self.value(of: option.name, in: section)] : [])
       #expect(throws: Never.self, "\(arguments)") { _ = try RunArguments.parse(arguments) }
     }
@@ -78,6 +78,7 @@ import Workflow
     case "-h", "--how": RunVocabulary.hows[section]?.first ?? ""
     case "-e", "--environment": "NAME=VALUE"
     case "--until", "--since", "--skip", "--after", "--before": "execute"
+    case "--display-guest": "auto"
     default: "word"
     }
   }
@@ -104,7 +105,7 @@ import Workflow
 
   /// The generated bash script, sourced in a real bash, asks the binary and offers these words.
   @Test(arguments: [
-    (["run", "report", "-h", ""], ["display", "junit"]), (["run", "disc"], ["discover"]),
+    (["run", "report", "-h", ""], ["display", "junit", "html"]), (["run", "disc"], ["discover"]),
     (["run", "discover", "--te"], ["--test"]), (["run", "--ign"], ["--ignore-hardware"]),
   ])
   func bashCompletionOffersRunWords(words: [String], expected: [String]) throws {
