@@ -15,7 +15,7 @@ tree=Tests/HPCTestCommandsTests/Fixtures/slurm-sweep
 work=$(mktemp -d /tmp/hpctest-bench-overhead-XXXXXX)
 tag=bench-overhead-$$
 trap 'rm -rf "$work" "$HPCTEST_NODE_ROOT"/*/"$tag"' EXIT
-export HPCTEST_SLEEP=0
+
 
 # Runs the command; prints its wall time in milliseconds.
 timed() {
@@ -27,8 +27,8 @@ timed() {
 }
 
 for ((i = 1; i <= runs; i++)); do
-  local_ms=$(timed "$binary" --root "$tree" run --id "$work/local-$i" plans/slow -a provision -h local)
-  sweep_ms=$(timed "$binary" --root "$tree" run --id "$work/sweep-$i" plans/slow \
+  local_ms=$(timed "$binary" --root "$tree" run --id "$work/local-$i" -e HPCTEST_SLEEP=0 plans/slow -a provision -h local)
+  sweep_ms=$(timed "$binary" --root "$tree" run --id "$work/sweep-$i" -e HPCTEST_SLEEP=0 plans/slow \
     provision -h slurm --node-dir "$HPCTEST_NODE_ROOT/%n/$tag")
   printf 'run %d: local %d ms, slurm sweep over 3 nodes %d ms, overhead %d ms\n' \
     "$i" "$local_ms" "$sweep_ms" $((sweep_ms - local_ms))

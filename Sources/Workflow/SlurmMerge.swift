@@ -41,6 +41,7 @@ package struct SlurmMerge: Sendable {
         entries.append(entry)
       }
     }
+    allResults = entries.flatMap(\.results)
   }
 
   /// The node's results for `plan` and, when they are as the node wrote them, its text with the guest rewritten.
@@ -77,8 +78,8 @@ package struct SlurmMerge: Sendable {
     return "node \(node) stopped before the test finished\(last)"
   }
 
-  /// Every result of every node and plan.
-  package var allResults: [TestResult] { entries.flatMap(\.results) }
+  /// Every result of every node and plan (made once: the exit code and the summary both read them).
+  package private(set) var allResults: [TestResult] = []
 
   /// tmt's exit code over all nodes.
   package var exitCode: Int32 { RunExitCode.code(allResults) }
