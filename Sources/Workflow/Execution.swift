@@ -39,10 +39,10 @@ struct Execution {
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
     let guest = context.resultGuest
-    var main: [TestResult?] = tests.map {
-      TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
-    }
     let (keep, kept) = keptResults(previous)
+    var main: [TestResult?] = tests.map {
+      keep[$0.serial] ?? TestResult.pending(name: $0.test.name, serialNumber: $0.serial, guest: guest)
+    }
     var extras = kept
     var outcome = Outcome(results: [])
     // results.yaml is rewritten after every test, so a crash keeps every finished result: keep each entry's text and
@@ -52,11 +52,7 @@ struct Execution {
     board.update(slot: slot, entries: mainTexts.compactMap { $0 } + extraTexts)
     defer { RunningMarker(context: context).remove() }
     for (index, test) in tests.enumerated() {
-      if let kept = keep[test.serial] {
-        main[index] = kept
-        mainTexts[index] = kept.map(ResultsYAML.entry)
-        continue
-      }
+      if keep[test.serial] != nil { continue }
       if Task.isCancelled {
         outcome.interrupted = true
         break
