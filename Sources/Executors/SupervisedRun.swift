@@ -34,6 +34,9 @@ struct SupervisedRun {
     if watch.report == nil { ProcessControl.closeReport(supervisor) }
     if let cgroup { await CgroupTree.remove(cgroup) }
     guard let report = watch.report else { return .failure(failure("its supervisor ended before starting it")) }
+    if report.stage == 1 && mechanism == .cgroup {  // the cgroup could be made but not joined: no cgroup then
+      return await SupervisedRun(invocation: invocation, outputFD: outputFD, mechanism: .subreaper).run()
+    }
     guard report.stage == 0 else { return .failure(failure(Self.stageText(report, cgroup: cgroup))) }
     var outcome = ProcessOutcome(
       termination: termination, timedOut: watch.timedOut, cancelled: watch.cancelled, processID: report.pid)

@@ -16,7 +16,8 @@ import Testing
   /// Runs a, b, c once, then makes the results look as if hpctest was killed while b ran (pid `owner`).
   static func killedRun(_ harness: Harness, owner: Int32, startTime: UInt64) async throws -> [TMTTest] {
     let log = harness.workdirRoot + "/ran"
-    let tests = ["a", "b", "c"].map { Harness.test("/tests/\($0)", "echo \($0) >> '\(log)'") }
+    let snapshot = "cp \"$TMT_PLAN_DATA/../execute/results.yaml\" '\(harness.workdirRoot)/during'"
+    let tests = ["a", "b", "c"].map { Harness.test("/tests/\($0)", "echo \($0) >> '\(log)'; \(snapshot)") }
     #expect(try await harness.run(tests) == 0)
     var results = try harness.results()
     for index in 1...2 {
@@ -38,6 +39,8 @@ import Testing
     #expect(after.map(\.result) == [.pass, .error, .pass])
     #expect(after[1].note == ["hpctest was killed"])
     #expect(after[0] == before[0], "the finished result is kept as it was, not run again")
+    let during = try ResultsYAML.read(harness.read("../during"), file: "during")
+    #expect(during.map(\.result) == [.pass, .error, .pending], "while c runs, results.yaml keeps a and b")
     #expect(harness.read("../ran").split(separator: "\n") == ["a", "b", "c", "c"])
     #expect(code == 2)
     #expect(!FileSystem.exists(harness.runDirectory + "/" + Self.marker))
