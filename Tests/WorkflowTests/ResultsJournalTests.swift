@@ -63,7 +63,8 @@ import Testing
   /// A changed payload byte fails the checksum: that record and everything after it are not trusted.
   @Test(arguments: 0..<10) func aCorruptRecordStopsTheReading(seed: UInt64) {
     var random = Seeded(state: seed)
-    let records = [ResultsJournal.Record.begin(slot: 0, index: 0, entry: "- a\n")] + Self.records(&random, count: 3)
+    let records =
+      [ResultsJournal.Record.begin(slot: 0, index: 0, entry: "- a\n")] + Self.records(&random, count: 3)
       + [.finish(slot: 1, index: 2, main: "- result: pass\n", extras: "")]
     var bytes = Self.journal(records)
     let start = bytes.count - ResultsJournal.encode(records[4]).count
