@@ -12,7 +12,8 @@ import Testing
     FileSystem.makeDirectories(tree + "/plans")
     FileSystem.makeDirectories(tree + "/tests")
     FileSystem.write(tree + "/.fmf/version", "1\n")
-    FileSystem.write(tree + "/plans/main.fmf", "discover:\n    how: fmf\nprovision:\n    how: local\n")
+    let plan = "discover:\n    how: fmf\nprovision:\n    how: local\nexecute:\n    how: tmt\n"
+    FileSystem.write(tree + "/plans/main.fmf", plan)
     let tests = (1...count).map { index in
       let command = index == stuck ? "echo $$ > \(marker).tmp; mv \(marker).tmp \(marker); sleep 600" : "true"
       return "/t\(index):\n    test: '\(command)'\n    order: \(index)\n"
@@ -56,10 +57,10 @@ import Testing
     waitpid(pid, &status, 0)
     if let group = FileSystem.readText(marker).flatMap({ pid_t($0.filter(\.isNumber)) }) { kill(-group, SIGKILL) }
     try #require(started, "test \(stuck) never started")
-    tamper(root + "/r/plans/main/execute/" + "results.journal")
+    tamper(root + "/r/plans/execute/" + "results.journal")
     let report = EndToEndTests.hpctest(["--root", tree, "run", "--workdir-root", root, "--last", "report"])
-    #expect(report.status == 2, "pending results are left: \(report.output)")
-    return FileSystem.readText(root + "/r/plans/main/execute/results.yaml") ?? ""
+    #expect(report.output.contains("summary: "), "\(report.output)")
+    return FileSystem.readText(root + "/r/plans/execute/results.yaml") ?? ""
   }
 
   static func outcomes(_ text: String) -> [String] {
@@ -70,7 +71,7 @@ import Testing
   func killNineLosesNoFinishedResult(count: Int, stuck: Int) throws {
     let text = try Self.killAndReopen(count: count, stuck: stuck) { _ in }
     let outcomes = Self.outcomes(text)
-    #expect(outcomes.count == count)
+    try #require(outcomes.count == count)
     #expect(outcomes.prefix(stuck - 1).allSatisfy { $0 == "pass" }, "\(outcomes)")
     #expect(outcomes.suffix(count - stuck).allSatisfy { $0 == "pending" }, "\(outcomes)")
     #expect(outcomes[stuck - 1] != "pass")
