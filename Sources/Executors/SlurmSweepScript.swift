@@ -86,7 +86,8 @@ package enum SlurmSweepScript {
     frame start "$work"
     # hpctest runs in the background; a helper prints its pid, then its exit code when it ends, so the loop below
     # wakes up at once instead of after the rest of a fixed sleep (read -t: bash 4 and later).
-    exec 3< <("$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
+    # results.yaml is rewritten after every test (not every 2 s): the loop below streams it back as it changes.
+    exec 3< <(HPCTEST_RESULTS_INTERVAL=0 "$work/bin/hpctest" --root "$work/tree" run --id "$work/run" "${args[@]}" >"$work/hpctest.log" 2>&1 &
       echo $!
       wait $!
       echo $?)

@@ -60,4 +60,9 @@ enum RunEnvironment {
   static var site: String? {
     getenv("HPCTEST_SITE").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
   }
+  /// `HPCTEST_RESULTS_INTERVAL`: seconds between results.yaml rewrites during execute (default 2; 0 after every
+  /// test, which a Slurm sweep's node script sets because it streams results.yaml back as it changes).
+  static var resultsInterval: Duration? {
+    getenv("HPCTEST_RESULTS_INTERVAL").flatMap { Double(String(cString: $0)) }.flatMap { $0 >= 0 ? .seconds($0) : nil }
+  }
 }

@@ -53,6 +53,7 @@ struct RunCommand: GlobalCommand {
     options.sysroot = global.sysroot
     options.sysrootGiven = global.sysrootGiven
     options.noColor = options.noColor || global.noColor
+    if let interval = RunEnvironment.resultsInterval { options.resultsInterval = interval }
     if options.site == nil, let site = RunEnvironment.site { options.site = Path.absolute(site) }
     options.hpctestBinary = FileSystem.readLink("/proc/self/exe")
     if let root = RunEnvironment.workdirRoot, !arguments.contains("--workdir-root") { options.workdirRoot = root }

@@ -118,7 +118,8 @@ package struct PlanRun: Sendable {
   private func execute(_ guests: [GuestRun], blocked: [Int: String], previous: [TestResult], resuming: Bool)
     async -> Execution.Outcome
   {
-    let board = ResultsBoard(guests: guests.count, journal: context.executeDirectory + "/" + ResultsJournal.fileName) {
+    let journal = context.executeDirectory + "/" + ResultsJournal.fileName
+    let board = ResultsBoard(guests: guests.count, journal: journal, interval: options.resultsInterval) {
       [self] text in save(text: text, durable: false)
     }
     defer { board.close() }

@@ -74,6 +74,8 @@ package struct RunOptions: Sendable {
   package var hpctestBinary: String?
   /// `--sysroot` (passed to tests as `HPCTEST_SYSROOT`).
   package var sysroot: SystemRoot = .live
+  /// The longest time results.yaml lags behind the journal during execute (`HPCTEST_RESULTS_INTERVAL`).
+  package var resultsInterval: Duration = .seconds(2)
   /// True when `--sysroot` was given on the command line.
   package var sysrootGiven = false
 
