@@ -24,16 +24,7 @@ extension FileSystem {
 
     /// Appends `bytes` with a single `write(2)` (retried for the rest only if the kernel wrote part of it).
     @discardableResult
-    public func append(_ bytes: [UInt8]) -> Bool {
-      var offset = 0
-      while offset < bytes.count {
-        let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-        if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return false }
-        offset += count
-      }
-      return true
-    }
+    public func append(_ bytes: [UInt8]) -> Bool { FileSystem.writeAll(fd, bytes) }
 
     /// `fdatasync(2)`: what was appended so far reaches the disk.
     @discardableResult

@@ -3,8 +3,11 @@ import UnixSignals
 /// Runs work that the first SIGINT or SIGTERM cancels: the work's processes (tools, tests) are torn down through
 /// task cancellation, as `hpctest run` does with the running test, and its result still comes back.
 package enum Interruption {
-  /// Runs `body`, cancelling it on the first SIGINT or SIGTERM; returns what `body` returned.
-  package static func run<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
+  /// Runs `body`, cancelling it on the first SIGINT or SIGTERM (after calling `onSignal`); returns what `body`
+  /// returned.
+  package static func run<T: Sendable>(
+    onSignal: @escaping @Sendable () -> Void = {}, _ body: @escaping @Sendable () async -> T
+  ) async -> T {
     let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
     return await withTaskGroup(of: T?.self) { group in
       group.addTask { await body() }
@@ -14,7 +17,7 @@ package enum Interruption {
       }
       var value: T?
       while let next = await group.next() {
-        if let next { value = next }
+        if let next { value = next } else if value == nil { onSignal() }
         group.cancelAll()
       }
       return value!

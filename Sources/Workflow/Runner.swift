@@ -1,7 +1,6 @@
 public import HPCBasics
 import Reporting
 public import TMTModel
-import UnixSignals
 
 /// A whole `hpctest run`: the run directory, every selected plan in turn, reports, and tmt's exit code.
 /// SIGINT/SIGTERM cancel the run: the running test's process group is torn down, it is reported `error`
@@ -102,24 +101,6 @@ package struct Runner: Sendable {
 
   /// Runs `body`, cancelling it on the first SIGINT or SIGTERM.
   private func withInterruption<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
-    let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-    return await withTaskGroup(of: T?.self) { group in
-      group.addTask { await body() }
-      group.addTask {
-        for await _ in signals { return nil }
-        return nil
-      }
-      var value: T?
-      while let next = await group.next() {
-        if let next {
-          value = next
-          group.cancelAll()
-        } else if value == nil {
-          log.always("Interrupted, stopping the running test.")
-          group.cancelAll()
-        }
-      }
-      return value!
-    }
+    await Interruption.run(onSignal: { [log] in log.always("Interrupted, stopping the running test.") }, body)
   }
 }
