@@ -1,6 +1,7 @@
 import ArgumentParser
 import HPCBasics
 import Reporting
+import Workflow
 
 /// `hpctest compare RUN_A RUN_B`: lines up two runs' outcomes and figures by plan, test and device; text, `--json`
 /// or an HTML page; exit 1 on a regression with `--fail-on-regression`, 2 on bad input.
@@ -60,6 +61,6 @@ struct CompareCommand: AsyncParsableCommand {
   /// `run --id`'s reading: a value with a `/` is a directory (relative to the current one), a bare name lives
   /// under `root`.
   static func runDirectory(_ id: String, root: String) -> String {
-    id.contains("/") ? Path.absolute(id) : Path.join(root, SafeName.sanitize(id, allowSlash: false))
+    RunDirectory.path(forID: id, root: root)
   }
 }

@@ -9,9 +9,11 @@ public struct GlobalOptions: Sendable {
   /// Context dimensions in the order given, values split on `,`; a repeated key replaces the earlier one.
   public var context: [(String, [String])] = []
   /// Where hardware facts are read from.
-  public var sysroot = SystemRoot.live
+  public var sysroot = SystemRoot.live {
+    didSet { sysrootGiven = true }
+  }
   /// True when `--sysroot` was given (a reopened run otherwise keeps the one it recorded).
-  public var sysrootGiven = false
+  public private(set) var sysrootGiven = false
   /// `--no-color` (tmt's root option): no colours even on a terminal.
   public var noColor = false
   /// Problems found while extracting the options.
@@ -53,13 +55,9 @@ public struct GlobalOptions: Sendable {
         if let text = value(name) { options.addContext(text) }
       case "--feeling-safe":
         break  // tmt's safety flag for local provisioning: accepted; hpctest runs locally by design.
-      case "--no-color":
-        options.noColor = true
+      case "--no-color": options.noColor = true
       case "--sysroot":
-        if let text = value(name) {
-          options.sysroot = SystemRoot(Path.absolute(text))
-          options.sysrootGiven = true
-        }
+        if let text = value(name) { options.sysroot = SystemRoot(Path.absolute(text)) }
       case "--root" where !seenSubcommand, "-r" where !seenSubcommand:
         if let text = value(name) { options.root = text }
       default:

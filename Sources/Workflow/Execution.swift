@@ -44,14 +44,7 @@ struct Execution {
     var main = initial(keep)
     var extras = kept
     var outcome = Outcome(results: [])
-    // Each entry is rendered once: the journal gets one record per finished test, results.yaml a rewrite every
-    // few seconds from the rendered entries (see ResultsBoard).
-    board.begin(slot: slot, entries: main.map { $0.map(ResultsYAML.entry) })
-    if !kept.isEmpty, let index = tests.firstIndex(where: { keep[$0.serial] != nil }) {
-      // Results a resumed test kept besides its own (custom/restraint) go after the guest's tests, as before.
-      board.finish(
-        slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
-    }
+    begin(main, keep: keep, kept: kept)
     defer { RunningMarker(context: context).remove() }
     var phase: String?
     for (index, test) in tests.enumerated() {
@@ -82,6 +75,16 @@ struct Execution {
     let executed = outcome.results.filter { $0.result != .pending }.count
     log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
     return outcome
+  }
+
+  /// Puts this guest's starting entries on the board. Each entry is rendered once: the journal gets one record per
+  /// finished test, results.yaml a rewrite every few seconds from the rendered entries (see ResultsBoard).
+  private func begin(_ main: [TestResult?], keep: [Int: TestResult?], kept: [TestResult]) {
+    board.begin(slot: slot, entries: main.map { $0.map(ResultsYAML.entry) })
+    guard !kept.isEmpty, let index = tests.firstIndex(where: { keep[$0.serial] != nil }) else { return }
+    // Results a resumed test kept besides its own (custom/restraint) go after the guest's tests, as before.
+    board.finish(
+      slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
   }
 
   /// Moves from discover phase `current` to `phase`: reports the finished one and waits for the other guests.

@@ -53,11 +53,7 @@ package struct PlanRun: Sendable {
     }
     markDone(.discover)
     let recovered = options.again ? nil : recoverKilled()
-    var results = recovered ?? tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
-    if options.runs(.execute) || recovered != nil {
-      ResultsJournal.discard(executeDirectory: context.executeDirectory)
-      save(results)
-    }
+    var results = startingResults(tests, recovered: recovered)
     var guests: [GuestRun] = []
     do throws(Diagnostic) {
       guests = try await provision(tests)
@@ -86,6 +82,17 @@ package struct PlanRun: Sendable {
     await releaseGuests(guests)
     outcome.results = results
     return outcome
+  }
+
+  /// The results before provisioning: a killed run's recovered ones, else every test `pending`; written (with a
+  /// fresh journal) when execute runs or a killed run was recovered.
+  private func startingResults(_ tests: [DiscoveredTest], recovered: [TestResult]?) -> [TestResult] {
+    let results = recovered ?? tests.map { TestResult.pending(name: $0.test.name, serialNumber: $0.serial) }
+    if options.runs(.execute) || recovered != nil {
+      ResultsJournal.discard(executeDirectory: context.executeDirectory)
+      save(results)
+    }
+    return results
   }
 
   /// Records `step` as done when it was enabled.

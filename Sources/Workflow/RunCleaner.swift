@@ -31,7 +31,7 @@ package enum RunCleaner {
     if !request.ids.isEmpty {
       return try request.ids.map { (id) throws(Diagnostic) in
         let path =
-          id.contains("/") ? Path.absolute(id) : Path.join(request.root, SafeName.sanitize(id, allowSlash: false))
+          RunDirectory.path(forID: id, root: request.root)
         guard FileSystem.isDirectory(path) else { throw .error("Directory '\(path)' does not exist.") }
         return path
       }

@@ -24,7 +24,7 @@ package struct RunDirectory: Sendable {
       path = try WorkdirGuard.lastRun(root: root)
     } else if let id = options.id {
       if !id.contains("/") { try WorkdirGuard.checkRoot(root) }
-      path = id.contains("/") ? Path.absolute(id) : Path.join(root, SafeName.sanitize(id, allowSlash: false))
+      path = Self.path(forID: id, root: root)
     } else {
       try WorkdirGuard.checkRoot(root)
       return try next(under: root)
@@ -45,13 +45,18 @@ package struct RunDirectory: Sendable {
       path = try WorkdirGuard.lastRun(root: options.workdirRoot)
     } else if let id = options.id {
       path =
-        id.contains("/") ? Path.absolute(id) : Path.join(options.workdirRoot, SafeName.sanitize(id, allowSlash: false))
+        Self.path(forID: id, root: options.workdirRoot)
     } else {
       return nil
     }
     guard FileSystem.isDirectory(path) else { return nil }
     try WorkdirGuard.checkExistingRun(path)
     return try RunRecord.read(in: path)
+  }
+
+  /// The directory `--id ID` names: a path when it has a slash, else a name (sanitized) under the workdir `root`.
+  package static func path(forID id: String, root: String) -> String {
+    id.contains("/") ? Path.absolute(id) : Path.join(root, SafeName.sanitize(id, allowSlash: false))
   }
 
   private static func next(under root: String) throws(Diagnostic) -> RunDirectory {

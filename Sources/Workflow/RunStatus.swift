@@ -45,7 +45,7 @@ package struct RunStatus: Sendable {
   package static func runs(root: String, ids: [String]) throws(Diagnostic) -> [RunStatus] {
     var paths: [String] = []
     for id in ids {
-      let path = id.contains("/") ? Path.absolute(id) : Path.join(root, id)
+      let path = RunDirectory.path(forID: id, root: root)
       guard FileSystem.isDirectory(path) else { throw .error("Directory '\(path)' does not exist.") }
       paths.append(path)
     }
