@@ -8,32 +8,41 @@ import Testing
   static let fixtures = Path.dirname(#filePath) + "/Fixtures"
   static let tree = fixtures + "/lint-tmt"
 
+  /// An empty system root, so that a site file installed on the host (/etc/hpctest/site.yaml, which adds an H002
+  /// section tmt does not print) cannot change the output compared with tmt's.
+  static let emptyRoot = EndToEndTests.temporaryDirectory()
+
+  /// `hpctest --sysroot EMPTY ARGUMENTS` in the lint tree.
+  static func lint(_ arguments: [String]) -> EndToEndTests.Outcome {
+    EndToEndTests.hpctest(["--sysroot", emptyRoot] + arguments, in: tree)
+  }
+
   static func golden(_ name: String) -> String {
     (FileSystem.readText(fixtures + "/lint-tmt-golden/" + name) ?? "").replacing("@ROOT@", with: tree)
   }
 
   @Test func lintMatchesTmtWithExitCode1() {
-    let outcome = EndToEndTests.hpctest(["lint"], in: Self.tree)
+    let outcome = Self.lint(["lint"])
     #expect(outcome.output == Self.golden("lint.txt"))
     #expect(outcome.status == 1)
   }
 
   /// `--outcome-only` hides lines, not failures: a shown object that failed a check still makes the exit code 1.
   @Test func outcomeOnlyFiltersLinesButKeepsTheExitCode() {
-    let outcome = EndToEndTests.hpctest(["lint", "--outcome-only", "warn"], in: Self.tree)
+    let outcome = Self.lint(["lint", "--outcome-only", "warn"])
     #expect(outcome.output == Self.golden("outcome-only-warn.txt"))
     #expect(outcome.status == 1)
   }
 
   /// Warnings alone (C001 here) do not fail lint: exit 0, as `tmt lint duplicate-one` (recorded in lint-one.txt).
   @Test func warningsAloneExitZero() {
-    let outcome = EndToEndTests.hpctest(["lint", "duplicate-one"], in: Self.tree)
+    let outcome = Self.lint(["lint", "duplicate-one"])
     #expect(outcome.output == Self.golden("lint-one.txt"))
     #expect(outcome.status == 0)
   }
 
   @Test func listChecksPrintsTmtsTestAndPlanLinters() {
-    let outcome = EndToEndTests.hpctest(["lint", "--list-checks"], in: Self.tree)
+    let outcome = Self.lint(["lint", "--list-checks"])
     let reference = Self.golden("list-checks.txt")
     let withoutStories = String(reference[..<reference.range(of: "Linters available for stories")!.lowerBound])
     #expect(outcome.output == withoutStories)
@@ -41,7 +50,7 @@ import Testing
   }
 
   @Test func failedOnlyShowsOnlyFailingObjects() {
-    let outcome = EndToEndTests.hpctest(["lint", "--failed-only"], in: Self.tree)
+    let outcome = Self.lint(["lint", "--failed-only"])
     let headers = outcome.output.split(separator: "\n").filter { $0.hasPrefix("/") || $0.hasPrefix("Lint checks") }
     #expect(
       headers == [
@@ -67,7 +76,7 @@ import Testing
       let status = system(
         "cd '\(Self.tree)' && HOME=/nonexistent-home '\(venv)/bin/tmt' \(arguments.joined(separator: " ")) "
           + ">'\(log)' 2>/dev/null")
-      let mine = EndToEndTests.hpctest(arguments, in: Self.tree)
+      let mine = Self.lint(arguments)
       #expect(mine.output == FileSystem.readText(log), "\(arguments)")
       #expect(mine.status == (status >> 8) & 0xff, "\(arguments)")
     }
