@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: `hpctest probe --json` (static release build, as shipped) against `lspci -vvv` on the same fixture
-# sysroot, in one hyperfine run per fixture: the largest committed fixture (Tests/Sysroots/a30-cx6-aarch64) and a
-# generated node with 8 GPUs, 8 HCAs and 128 VFs (`scripts/make-fixtures --large`). Not a test: timings vary by
-# machine; record them in bench/RESULTS-probe.md with the load averages printed. Goals (issue 15): no slower than
-# lspci on the largest fixture; < 50 ms on the generated node.
+# sysroots, all in ONE hyperfine run (so ratios hold on a loaded machine): the largest committed fixture
+# (Tests/Sysroots/a30-cx6-aarch64) and a generated node with 8 GPUs, 8 HCAs and 128 VFs (`scripts/make-fixtures
+# --large`, written to a temporary directory and removed afterwards). Not a test: timings vary by machine; record
+# them in bench/RESULTS-probe.md with the load averages printed. Goals (issue 15): no slower than lspci on the
+# largest fixture; < 50 ms on the generated node.
 #   bench/probe.sh [hyperfine options]
-# Env: HPCTEST (default: the static release build, built if missing), NICE (default 5).
+# Env: HPCTEST (default: the static release build, built if missing); HPCTEST_OLD (an older hpctest binary, timed
+# in the same run as "old"); NICE (default 5); RUNS (default 40).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/probe.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
@@ -19,15 +21,22 @@ trap 'rm -rf "$work"' EXIT
 scripts/make-fixtures --large "$work/large-8gpu-8hca-x86_64"
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
 
+commands=()
 for root in "$(pwd)/Tests/Sysroots/a30-cx6-aarch64" "$work/large-8gpu-8hca-x86_64"; do
-  echo "== $(basename "$root"): $(ls "$root/sys/bus/pci/devices" | wc -l) PCI functions," \
+  name=$(basename "$root")
+  echo "== $name: $(ls "$root/sys/bus/pci/devices" | wc -l) PCI functions," \
     "$(ls "$root/sys/class/infiniband" 2>/dev/null | wc -l) RDMA devices"
-  "$HPCTEST" probe --json --sysroot "$root" >/dev/null
-  load
-  nice -n "${NICE:-5}" hyperfine --style basic --warmup 5 --min-runs 40 -N --export-markdown "$work/probe.md" \
-    --command-name "hpctest probe --json" "$HPCTEST probe --json --sysroot $root" \
-    --command-name "lspci -vvv" "lspci -A linux-sysfs -O sysfs.path=$root/sys/bus/pci -vvv" \
-    "$@" >/dev/null
-  cat "$work/probe.md"
-  load
+  "$HPCTEST" probe --json --sysroot "$root" >"$work/new.json"
+  commands+=(--command-name "hpctest probe --json ($name)" "$HPCTEST probe --json --sysroot $root")
+  if [ -n "${HPCTEST_OLD:-}" ]; then
+    "$HPCTEST_OLD" probe --json --sysroot "$root" | cmp -s - "$work/new.json" ||
+      { echo "old and new probe --json output differ on $name"; exit 1; }
+    commands+=(--command-name "old hpctest probe --json ($name)" "$HPCTEST_OLD probe --json --sysroot $root")
+  fi
+  commands+=(--command-name "lspci -vvv ($name)" "lspci -A linux-sysfs -O sysfs.path=$root/sys/bus/pci -vvv")
 done
+load
+nice -n "${NICE:-5}" hyperfine --style basic --warmup 5 --min-runs "${RUNS:-40}" -N \
+  --export-markdown "$work/probe.md" "${commands[@]}" "$@" >/dev/null
+sed "s|$work/||g" "$work/probe.md"
+load

@@ -14,18 +14,17 @@ struct PCIReader {
 
   /// Reads all functions, sorted by address.
   mutating func read() -> [PCIFunction] {
-    let devices = root.resolve("/sys/bus/pci/devices")
+    let devices = SysfsDirectory(root.resolve("/sys/bus/pci/devices"))
     var configs: [PCIAddress: [UInt8]] = [:]
     let libpci = openLibPCI(configs: &configs)
     var functions: [PCIFunction] = []
-    for name in Sysfs.list(devices) {
+    for name in devices.entries() {
       guard let address = PCIAddress(name) else {
-        warnings.append(ProbeWarning(devices + "/" + name, "not a PCI address; skipped"))
+        warnings.append(ProbeWarning(devices.path + "/" + name, "not a PCI address; skipped"))
         continue
       }
-      let entry = devices + "/" + name
-      let directory = Sysfs.resolveLink(entry) ?? entry
-      let config = configs[address] ?? FileSystem.readBytes(directory + "/config") ?? []
+      let directory = SysfsDirectory(devices.resolveLink(name) ?? devices.path + "/" + name)
+      let config = configs[address] ?? FileSystem.readBytes(directory.path + "/config") ?? []
       if let function = readFunction(address, directory: directory, config: ConfigSpace(config)) {
         functions.append(named(function, libpci: libpci))
       }
@@ -51,30 +50,31 @@ struct PCIReader {
     }
   }
 
-  private mutating func readFunction(_ address: PCIAddress, directory: String, config: ConfigSpace) -> PCIFunction? {
+  private mutating func readFunction(
+    _ address: PCIAddress, directory: SysfsDirectory, config: ConfigSpace
+  ) -> PCIFunction? {
     // Config space first (libpci already read it): a VF's reads 0xffff, and then sysfs has the ids.
     let fromConfig = config.vendorID != nil && config.deviceID != nil && config.bytes.count >= 64
-    let vendor = fromConfig ? config.vendorID : Sysfs.hexValue(directory + "/vendor").flatMap { UInt16(exactly: $0) }
-    let device = fromConfig ? config.deviceID : Sysfs.hexValue(directory + "/device").flatMap { UInt16(exactly: $0) }
+    let vendor = fromConfig ? config.vendorID : directory.hexValue("vendor").flatMap { UInt16(exactly: $0) }
+    let device = fromConfig ? config.deviceID : directory.hexValue("device").flatMap { UInt16(exactly: $0) }
     guard let vendor, let device else {
       warnings.append(ProbeWarning(address.description, "vendor/device ids unreadable in sysfs and config space"))
       return nil
     }
     let classCode =
-      (fromConfig ? configClass(config) : nil) ?? Sysfs.hexValue(directory + "/class").flatMap { UInt32(exactly: $0) }
+      (fromConfig ? configClass(config) : nil) ?? directory.hexValue("class").flatMap { UInt32(exactly: $0) }
     var function = PCIFunction(
       address: address, vendorID: vendor, deviceID: device,
-      subsystemVendorID: Sysfs.hexValue(directory + "/subsystem_vendor").flatMap { UInt16(exactly: $0) },
-      subsystemDeviceID: Sysfs.hexValue(directory + "/subsystem_device").flatMap { UInt16(exactly: $0) },
+      subsystemVendorID: directory.hexValue("subsystem_vendor").flatMap { UInt16(exactly: $0) },
+      subsystemDeviceID: directory.hexValue("subsystem_device").flatMap { UInt16(exactly: $0) },
       classCode: classCode ?? 0,
-      revision: fromConfig ? config.byte(0x08) : Sysfs.hexValue(directory + "/revision").flatMap { UInt8(exactly: $0) },
-      driver: Sysfs.linkName(directory + "/driver"), numaNode: numaNode(directory, address),
-      localCPUs: Sysfs.text(directory + "/local_cpulist"),
-      iommuGroup: Sysfs.linkName(directory + "/iommu_group").flatMap { Int($0) },
+      revision: fromConfig ? config.byte(0x08) : directory.hexValue("revision").flatMap { UInt8(exactly: $0) },
+      driver: directory.linkName("driver"), numaNode: numaNode(directory, address),
+      localCPUs: directory.text("local_cpulist"), iommuGroup: directory.linkName("iommu_group").flatMap { Int($0) },
       configBytes: config.bytes.count, path: [], virtualFunctions: [])
     readLinks(&function, directory: directory)
     readCapabilities(&function, directory: directory, config: config)
-    readTopology(&function, directory: directory)
+    readTopology(&function, directory: directory, config: config)
     return function
   }
 
@@ -83,8 +83,8 @@ struct PCIReader {
     return UInt32(high) << 8 | UInt32(low >> 8)
   }
 
-  private mutating func numaNode(_ directory: String, _ address: PCIAddress) -> Int? {
-    guard let text = Sysfs.text(directory + "/numa_node") else { return nil }
+  private mutating func numaNode(_ directory: SysfsDirectory, _ address: PCIAddress) -> Int? {
+    guard let text = directory.text("numa_node") else { return nil }
     guard let value = Int(text), value >= -1 else {
       warnings.append(ProbeWarning(address.description, "numa_node is '\(text)', expected a number"))
       return nil
@@ -92,18 +92,18 @@ struct PCIReader {
     return value < 0 ? nil : value
   }
 
-  private func readLinks(_ function: inout PCIFunction, directory: String) {
+  private func readLinks(_ function: inout PCIFunction, directory: SysfsDirectory) {
     let current = PCILink(
-      speed: Sysfs.text(directory + "/current_link_speed").flatMap(PCILink.parseSpeed),
-      width: Sysfs.text(directory + "/current_link_width").flatMap(PCILink.parseWidth))
+      speed: directory.text("current_link_speed").flatMap(PCILink.parseSpeed),
+      width: directory.text("current_link_width").flatMap(PCILink.parseWidth))
     let maximum = PCILink(
-      speed: Sysfs.text(directory + "/max_link_speed").flatMap(PCILink.parseSpeed),
-      width: Sysfs.text(directory + "/max_link_width").flatMap(PCILink.parseWidth))
+      speed: directory.text("max_link_speed").flatMap(PCILink.parseSpeed),
+      width: directory.text("max_link_width").flatMap(PCILink.parseWidth))
     function.currentLink = current.speed == nil && current.width == nil ? nil : current
     function.maximumLink = maximum.speed == nil && maximum.width == nil ? nil : maximum
   }
 
-  private func readCapabilities(_ function: inout PCIFunction, directory: String, config: ConfigSpace) {
+  private func readCapabilities(_ function: inout PCIFunction, directory: SysfsDirectory, config: ConfigSpace) {
     function.express = config.express
     function.sriov = config.sriov
     function.acs = config.acs
@@ -111,23 +111,25 @@ struct PCIReader {
     // With the full config space, the kernel's files exist only where the capabilities do.
     let complete = config.bytes.count >= 4096
     if !complete || function.sriov != nil {
-      function.sriovTotalVFs = Sysfs.integer(directory + "/sriov_totalvfs")
-      function.sriovNumVFs = Sysfs.integer(directory + "/sriov_numvfs")
+      function.sriovTotalVFs = directory.integer("sriov_totalvfs")
+      function.sriovNumVFs = directory.integer("sriov_numvfs")
     }
     if !complete || function.aer != nil { function.aerCounters = AERCountersReader.read(directory) }
   }
 
-  private func readTopology(_ function: inout PCIFunction, directory: String) {
+  private func readTopology(_ function: inout PCIFunction, directory: SysfsDirectory, config: ConfigSpace) {
     let marker = "/sys/devices/"
-    let tail = directory.ranges(of: marker).last.map { directory[$0.upperBound...] } ?? ""
+    let tail = directory.path.ranges(of: marker).last.map { directory.path[$0.upperBound...] } ?? ""
     let components = tail.split(separator: "/")
     if let host = components.firstIndex(where: { $0.hasPrefix("pci") && $0.contains(":") }) {
       function.hostBridge = String(components[host])
       function.path = components[(host + 1)...].compactMap { PCIAddress($0) }.filter { $0 != function.address }
     }
-    function.physicalFunction = Sysfs.resolveLink(directory + "/physfn").flatMap { PCIAddress(Path.basename($0)) }
-    function.virtualFunctions = Sysfs.list(directory, prefix: "virtfn").compactMap {
-      Sysfs.resolveLink(directory + "/" + $0).flatMap { PCIAddress(Path.basename($0)) }
+    function.physicalFunction = directory.resolveLink("physfn").flatMap { PCIAddress(Path.basename($0)) }
+    // With the full config space, the kernel makes `virtfnN` links only where the SR-IOV capability is.
+    guard config.bytes.count < 4096 || function.sriov != nil else { return }
+    function.virtualFunctions = directory.entries(prefix: "virtfn").compactMap {
+      directory.resolveLink($0).flatMap { PCIAddress(Path.basename($0)) }
     }
   }
 
@@ -161,8 +163,8 @@ struct PCIReader {
 /// Reads the `aer_dev_*` files (`RxErr 0` lines).
 enum AERCountersReader {
   /// The counters under `directory`, or nil when none of the files exists.
-  static func read(_ directory: String) -> AERCounters? {
-    let files = ["aer_dev_correctable", "aer_dev_fatal", "aer_dev_nonfatal"].map { Sysfs.text(directory + "/" + $0) }
+  static func read(_ directory: SysfsDirectory) -> AERCounters? {
+    let files = ["aer_dev_correctable", "aer_dev_fatal", "aer_dev_nonfatal"].map { directory.text($0) }
     guard files.contains(where: { $0 != nil }) else { return nil }
     let tables = files.map { parse($0 ?? "") }
     return AERCounters(correctable: tables[0], fatal: tables[1], nonfatal: tables[2])

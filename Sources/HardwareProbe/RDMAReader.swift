@@ -11,30 +11,31 @@ struct RDMAReader {
 
   /// Every RDMA device, in natural name order.
   mutating func read() -> [RDMAAdapter] {
-    let base = root.resolve("/sys/class/infiniband")
-    return Sysfs.list(base).compactMap { name in
-      let entry = base + "/" + name
-      guard FileSystem.isDirectory(entry) else { return nil }
-      let directory = Sysfs.resolveLink(entry) ?? entry
-      return readAdapter(name, directory: directory)
+    let base = SysfsDirectory(root.resolve("/sys/class/infiniband"))
+    return base.entries().compactMap { name in
+      guard base.isDirectory(name) else { return nil }
+      return readAdapter(name, directory: SysfsDirectory(base.resolveLink(name) ?? base.path + "/" + name))
     }
   }
 
-  private mutating func readAdapter(_ name: String, directory: String) -> RDMAAdapter {
-    let address = Sysfs.resolveLink(directory + "/device").flatMap { PCIAddress(Path.basename($0)) }
+  private mutating func readAdapter(_ name: String, directory: SysfsDirectory) -> RDMAAdapter {
+    let address = directory.resolveLink("device").flatMap { PCIAddress(Path.basename($0)) }
     let function = address.flatMap { functions[$0] }
-    let ports = Sysfs.list(directory + "/ports").compactMap { entry in
-      Int(entry).map { readPort($0, directory: directory + "/ports/" + entry, device: name) }
+    let portsDirectory = SysfsDirectory("ports", in: directory)
+    let ports = portsDirectory.entries().compactMap { entry in
+      Int(entry).map { readPort($0, directory: SysfsDirectory(entry, in: portsDirectory), device: name) }
     }
-    let nodeType = Sysfs.text(directory + "/node_type")
+    let nodeType = directory.text("node_type")
+    // MLNX_OFED's per-VF settings live under a PF's device; a VF has none.
+    let isVF = function?.isVirtualFunction ?? false
     return RDMAAdapter(
       name: name, address: address, deviceName: function?.name, driver: function?.driver,
-      numaNode: function?.numaNode, nodeGUID: Sysfs.text(directory + "/node_guid"),
-      systemImageGUID: Sysfs.text(directory + "/sys_image_guid"), firmware: Sysfs.text(directory + "/fw_ver"),
-      hcaType: Sysfs.text(directory + "/hca_type"), boardID: Sysfs.text(directory + "/board_id"),
-      nodeType: nodeType, isVirtualFunction: function?.isVirtualFunction ?? false,
+      numaNode: function?.numaNode, nodeGUID: directory.text("node_guid"),
+      systemImageGUID: directory.text("sys_image_guid"), firmware: directory.text("fw_ver"),
+      hcaType: directory.text("hca_type"), boardID: directory.text("board_id"),
+      nodeType: nodeType, isVirtualFunction: isVF,
       transport: RDMAReader.transport(nodeType: nodeType, linkLayers: ports.compactMap(\.linkLayer)),
-      ports: ports, ofedVFs: readOFED(directory + "/device/sriov"))
+      ports: ports, ofedVFs: isVF ? [] : readOFED(SysfsDirectory(directory.path + "/device/sriov")))
   }
 
   /// iWARP for node type RNIC, else InfiniBand or RoCE by the first port's link layer.
@@ -47,15 +48,16 @@ struct RDMAReader {
     }
   }
 
-  private mutating func readPort(_ number: Int, directory: String, device: String) -> RDMAPort {
-    let rate = Sysfs.text(directory + "/rate")
+  private mutating func readPort(_ number: Int, directory: SysfsDirectory, device: String) -> RDMAPort {
+    let rate = directory.text("rate")
     let port = RDMAPort(
-      number: number, state: Sysfs.text(directory + "/state").map { RDMAReader.splitState($0).name },
-      physicalState: Sysfs.text(directory + "/phys_state").map { RDMAReader.splitState($0).name },
-      rate: rate, rateGbps: rate.flatMap(RDMAReader.parseRate), linkLayer: Sysfs.text(directory + "/link_layer"),
-      lid: Sysfs.text(directory + "/lid").flatMap { Sysfs.parseHex($0) }.flatMap { Int(exactly: $0) },
-      smLID: Sysfs.text(directory + "/sm_lid").flatMap { Sysfs.parseHex($0) }.flatMap { Int(exactly: $0) },
-      gids: readGIDs(directory + "/gids"), counters: readCounters(directory + "/counters"))
+      number: number, state: directory.text("state").map { RDMAReader.splitState($0).name },
+      physicalState: directory.text("phys_state").map { RDMAReader.splitState($0).name },
+      rate: rate, rateGbps: rate.flatMap(RDMAReader.parseRate), linkLayer: directory.text("link_layer"),
+      lid: directory.hexValue("lid").flatMap { Int(exactly: $0) },
+      smLID: directory.hexValue("sm_lid").flatMap { Int(exactly: $0) },
+      gids: readGIDs(SysfsDirectory("gids", in: directory)),
+      counters: readCounters(SysfsDirectory("counters", in: directory)))
     if rate != nil && port.rateGbps == nil {
       warnings.append(ProbeWarning("\(device) port \(number)", "rate '\(rate!)' is not like '200 Gb/sec (4X HDR)'"))
     }
@@ -78,12 +80,12 @@ struct RDMAReader {
 
   /// Non-zero GIDs in index order. Real ports list 128–255 entries that are mostly zero, so reading stops after
   /// `gidZeroRun` zero entries in a row (RoCE tables fill from index 0).
-  private func readGIDs(_ directory: String) -> [Int: String] {
+  private func readGIDs(_ directory: SysfsDirectory) -> [Int: String] {
     var gids: [Int: String] = [:]
     var zeros = 0
-    for entry in Sysfs.list(directory) {
+    for entry in directory.entries() {
       guard let index = Int(entry) else { continue }
-      guard let gid = Sysfs.text(directory + "/" + entry), !RDMAReader.isZeroGID(gid) else {
+      guard let gid = directory.text(entry), !RDMAReader.isZeroGID(gid) else {
         zeros += 1
         if zeros >= RDMAReader.gidZeroRun { break }
         continue
@@ -100,21 +102,19 @@ struct RDMAReader {
   /// True for `0000:0000:...` (an unset GID or GUID).
   static func isZeroGID(_ text: String) -> Bool { text.allSatisfy { $0 == "0" || $0 == ":" } }
 
-  private func readCounters(_ directory: String) -> [String: UInt64] {
+  private func readCounters(_ directory: SysfsDirectory) -> [String: UInt64] {
     var counters: [String: UInt64] = [:]
-    for entry in Sysfs.list(directory) {
-      if let value = Sysfs.text(directory + "/" + entry).flatMap({ UInt64($0) }) { counters[entry] = value }
+    for entry in directory.unsortedEntries() {
+      if let value = directory.text(entry).flatMap({ UInt64($0) }) { counters[entry] = value }
     }
     return counters
   }
 
-  private func readOFED(_ directory: String) -> [OFEDVFSettings] {
-    Sysfs.list(directory).compactMap { entry in
+  private func readOFED(_ directory: SysfsDirectory) -> [OFEDVFSettings] {
+    directory.entries().compactMap { entry in
       guard let index = Int(entry) else { return nil }
-      let vf = directory + "/" + entry
-      return OFEDVFSettings(
-        index: index, node: Sysfs.text(vf + "/node"), port: Sysfs.text(vf + "/port"),
-        policy: Sysfs.text(vf + "/policy"))
+      let vf = SysfsDirectory(entry, in: directory)
+      return OFEDVFSettings(index: index, node: vf.text("node"), port: vf.text("port"), policy: vf.text("policy"))
     }
   }
 }
