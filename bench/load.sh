@@ -4,7 +4,8 @@
 # /usr/bin/time -v. Goals (issue 15): <= 25 ms on tmt's tree; <= 0.3 s and < 100 MB for 10,000 tests.
 #
 # Usage: bench/load.sh [WORKDIR]
-# Env: HPCTEST (default: the static release build, built if missing), TMT_REF (default $HPCTEST_REFERENCE_VENV or
+# Env: HPCTEST (default: the static release build, built if missing), HPCTEST_OLD (an earlier hpctest binary:
+#      timed in the same hyperfine run as HPCTEST on both trees, outputs compared first), TMT_REF (default $HPCTEST_REFERENCE_VENV or
 #      /opt/tmt-ref), TMT_SDIST (a tmt-1.78.0.tar.gz, else pip downloads it), RUNS (default 20), TMT_RUNS (default
 #      2), TMT_GENERATED=1 also times tmt on the 10,000-test tree (about 12 minutes a run), NICE (default 5).
 set -eu
@@ -69,6 +70,21 @@ if [ -x "$tmt" ]; then
   load
 fi
 
+if [ -n "${HPCTEST_OLD:-}" ]; then
+  for tree in tmt-1.78.0 generated-10000; do
+    (cd "$work/$tree" && "$HPCTEST_OLD" tests ls > "$work/old.out" && "$HPCTEST" tests ls > "$work/new.out") \
+      && cmp -s "$work/old.out" "$work/new.out" || { echo "old and new 'tests ls' differ on $tree" >&2; exit 1; }
+  done
+  echo "== old vs new hpctest in one hyperfine run ($runs runs each; outputs identical)"
+  (cd "$work" && $nice hyperfine --style basic --warmup 2 --runs "$runs" -N --export-markdown "$work/old-new.md" \
+    --command-name "old tests ls (tmt tree)" "$HPCTEST_OLD --root tmt-1.78.0 tests ls" \
+    --command-name "new tests ls (tmt tree)" "$HPCTEST --root tmt-1.78.0 tests ls" \
+    --command-name "old tests ls (10,000 generated)" "$HPCTEST_OLD --root generated-10000 tests ls" \
+    --command-name "new tests ls (10,000 generated)" "$HPCTEST --root generated-10000 tests ls" > /dev/null \
+    && cat "$work/old-new.md")
+  load
+fi
+
 echo "== hpctest alone ($runs runs each)"
 (cd "$work" && $nice hyperfine --style basic --warmup 2 --runs "$runs" -N --export-markdown "$work/hpctest.md" \
   --command-name "hpctest tests ls (tmt tree)" "$HPCTEST --root tmt-1.78.0 tests ls" \
@@ -77,7 +93,15 @@ echo "== hpctest alone ($runs runs each)"
 load
 
 rss() { (cd "$2" && /usr/bin/time -v "$1" tests ls 2>&1 > /dev/null | awk -F': ' '/Maximum resident/ {print $2}'); }
-echo "peak RSS: hpctest tmt tree $(rss "$HPCTEST" "$work/tmt-1.78.0") KB, 10,000 generated $(rss "$HPCTEST" "$generated") KB"
+cpu() {
+  (cd "$2" && /usr/bin/time -f '%U %S' "$1" tests ls 2>&1 > /dev/null | awk '{printf "%.0f ms", ($1 + $2) * 1000}')
+}
+for binary in ${HPCTEST_OLD:+"$HPCTEST_OLD"} "$HPCTEST"; do
+  echo "$binary: peak RSS tmt tree $(rss "$binary" "$work/tmt-1.78.0") KB, 10,000 generated" \
+    "$(rss "$binary" "$generated") KB; CPU user+sys tmt tree $(cpu "$binary" "$work/tmt-1.78.0")," \
+    "10,000 generated $(cpu "$binary" "$generated")"
+done
+load
 if [ -x "$tmt" ] && [ "${TMT_GENERATED:-0}" = 1 ]; then
   (cd "$generated" && $nice hyperfine --style basic --runs 1 -N --command-name "tmt tests ls (10,000)" "$tmt tests ls")
   echo "peak RSS: tmt 10,000 generated $(rss "$tmt" "$generated") KB"

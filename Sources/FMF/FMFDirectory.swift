@@ -10,12 +10,22 @@ import HPCBasics
 /// (symlinks to directories count as directories), using `d_type` and calling `stat` only when it is not
 /// conclusive: big trees hold thousands of non-metadata files.
 enum FMFDirectory {
-  /// The directory's entries as (files, directories), or nil when it cannot be opened.
-  static func entries(_ path: String) -> (files: [String], directories: [String])? {
+  /// One directory's entries.
+  struct Entries {
+    /// Names that are not directories (after following symlinks).
+    var files: [String] = []
+    /// Names that are directories or symlinks to directories.
+    var directories: [String] = []
+    /// The names among `directories` that `readdir` did not report as plain directories (symlinks, or `d_type`
+    /// unknown): only these need an `lstat` to tell a symlink.
+    var maybeLinks: Set<String> = []
+  }
+
+  /// The directory's entries, or nil (with `errno` set) when it cannot be opened.
+  static func entries(_ path: String) -> Entries? {
     guard let handle = opendir(path) else { return nil }
     defer { closedir(handle) }
-    var files: [String] = []
-    var directories: [String] = []
+    var result = Entries()
     let prefix = path == "/" ? "/" : path + "/"
     while let entry = readdir(handle) {
       let type = Int32(entry.pointee.d_type)
@@ -29,8 +39,9 @@ enum FMFDirectory {
       case Int32(DT_REG), Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): isDirectory = false
       default: isDirectory = FileSystem.isDirectory(prefix + name)  // symlink or unknown: follow it
       }
-      if isDirectory { directories.append(name) } else { files.append(name) }
+      if isDirectory { result.directories.append(name) } else { result.files.append(name) }
+      if isDirectory && type != Int32(DT_DIR) { result.maybeLinks.insert(name) }
     }
-    return (files, directories)
+    return result
   }
 }

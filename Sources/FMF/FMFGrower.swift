@@ -45,17 +45,21 @@ final class FMFGrower {
         "Failed to read directory '\(directory)': \(String(cString: strerror(reason)))",
         at: SourceLocation(file: display(directory)))
     }
+    try grow(node, directory: directory, entries: entries)
+  }
+
+  /// `grow` of the absolute, normalized `directory` whose entries are already read.
+  private func grow(_ node: FMFRawNode, directory: String, entries: FMFDirectory.Entries) throws(Diagnostic) {
     var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
-    let directories = entries.directories
     files.sort(by: FMFPath.pythonLess)
     if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
     for file in files {
       if try isHidden(file) { continue }
       try growFile(node, directory: directory, file: file)
     }
-    for name in directories.sorted(by: FMFPath.pythonLess) {
+    for name in entries.directories.sorted(by: FMFPath.pythonLess) {
       if try isHidden(name) { continue }
-      try growDirectory(node, directory: directory, name: name)
+      try growDirectory(node, directory: directory, name: name, maybeLink: entries.maybeLinks.contains(name))
     }
     node.pruneEmptyChildren()
   }
@@ -77,15 +81,26 @@ final class FMFGrower {
     }
   }
 
-  private func growDirectory(_ node: FMFRawNode, directory: String, name: String) throws(Diagnostic) {
+  /// A sub-directory: skipped when it is a symlink to a directory already entered or holds its own tree
+  /// (`.fmf`), else grown as a child. Its entries are read once (they answer the `.fmf` question too); a directory
+  /// that cannot be read takes fmf's path (`.fmf` checked by `stat`, then `grow` reports or skips it).
+  private func growDirectory(_ node: FMFRawNode, directory: String, name: String, maybeLink: Bool)
+    throws(Diagnostic)
+  {
     let fullDirectory = (directory == "/" ? "" : directory) + "/" + name
-    if FileSystem.kind(fullDirectory, follow: false) == .symlink {
+    if maybeLink, FileSystem.kind(fullDirectory, follow: false) == .symlink {
       let real = FileSystem.realPath(fullDirectory) ?? fullDirectory
       if symlinkDirs.contains(real) { return }
       symlinkDirs.insert(real)
     }
-    if FileSystem.isDirectory(fullDirectory + "/.fmf") { return }
-    try child(node, name, .directory(fullDirectory), source: nil)
+    guard !Self.ignored.contains(fullDirectory), let entries = FMFDirectory.entries(fullDirectory) else {
+      if FileSystem.isDirectory(fullDirectory + "/.fmf") { return }
+      try child(node, name, .directory(fullDirectory), source: nil)
+      return
+    }
+    if entries.directories.contains(".fmf") { return }
+    let target = node.child(named: name) ?? node.addChild(named: name)
+    try grow(target, directory: fullDirectory, entries: entries)
   }
 
   /// `path` relative to the root when below it, for locations.

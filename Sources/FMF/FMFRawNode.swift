@@ -13,7 +13,9 @@ final class FMFRawNode {
   private(set) var childNames: [String] = []
   /// Own data: a later source replaces a key in place (`self.data[key] = value`).
   private(set) var own: [YAMLPair] = []
-  private var ownIndex: [String: Int] = [:]
+  /// Key → position in `own`, built only once a node has many keys (a short list is searched).
+  private var ownIndex: [String: Int]?
+  private static let indexedKeyCount = 16
   /// Absolute paths of the node's own files, then (after inheritance) the whole chain.
   var sources: [String] = []
   /// fmf's `_updated`: data (even empty) was given; nodes without it and without children are dropped.
@@ -58,11 +60,26 @@ final class FMFRawNode {
 
   /// `self.data[key] = value` for the node's own data.
   func setOwn(_ key: String, _ pair: YAMLPair) {
-    if let index = ownIndex[key] {
+    if let index = ownPosition(key) {
       own[index].value = pair.value
-    } else {
-      ownIndex[key] = own.count
-      own.append(pair)
+      return
+    }
+    ownIndex?[key] = own.count
+    own.append(pair)
+    if ownIndex == nil, own.count >= Self.indexedKeyCount {
+      var index: [String: Int] = [:]
+      for (position, entry) in own.enumerated() {
+        if case .string(let name) = entry.key.value { index[name] = position }
+      }
+      ownIndex = index
+    }
+  }
+
+  private func ownPosition(_ key: String) -> Int? {
+    if let ownIndex { return ownIndex[key] }
+    return own.firstIndex { entry in
+      if case .string(let name) = entry.key.value { return name == key }
+      return false
     }
   }
 

@@ -17,27 +17,24 @@ enum FMFYAMLFile {
 
   /// Parses the file at `path`; locations name it as `display`.
   static func parse(_ path: String, display: String) throws(Diagnostic) -> YAMLNode? {
-    var info = stat()
-    if stat(path, &info) == 0, Int(info.st_size) > maximumSize {
-      throw Diagnostic.error(
-        "'\(display)' is \(info.st_size) bytes, more than the \(maximumSize >> 20) MiB a metadata file may have",
-        at: SourceLocation(file: display))
-    }
-    guard let bytes = read(path) ?? FileSystem.readBytes(path) else {
+    var bytes = try read(path, display: display)
+    if bytes == nil { bytes = try readOther(path, display: display) }
+    guard let bytes else {
       throw Diagnostic.error("Failed to read '\(path)'.", at: SourceLocation(file: display))
     }
     return try YAMLParser.parse(bytes, file: display)
   }
 
   /// The file's bytes in one buffer sized by `fstat` (metadata files are small and many: no 64 KiB scratch
-  /// buffer per file); nil when it cannot be read this way.
-  private static func read(_ path: String) -> [UInt8]? {
+  /// buffer per file, no `stat` before the `open`); nil when it is not a regular file that opens.
+  private static func read(_ path: String, display: String) throws(Diagnostic) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
     let size = Int(info.st_size)
+    try checkSize(size, display: display)
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       count = 0
@@ -52,5 +49,19 @@ enum FMFYAMLFile {
       }
     }
     return failed ? nil : bytes
+  }
+
+  /// Anything else (a FIFO, a file that would not open): `stat` for the size limit, then read to the end.
+  private static func readOther(_ path: String, display: String) throws(Diagnostic) -> [UInt8]? {
+    var info = stat()
+    if stat(path, &info) == 0 { try checkSize(Int(info.st_size), display: display) }
+    return FileSystem.readBytes(path)
+  }
+
+  private static func checkSize(_ size: Int, display: String) throws(Diagnostic) {
+    guard size > maximumSize else { return }
+    throw Diagnostic.error(
+      "'\(display)' is \(size) bytes, more than the \(maximumSize >> 20) MiB a metadata file may have",
+      at: SourceLocation(file: display))
   }
 }

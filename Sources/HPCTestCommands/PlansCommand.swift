@@ -24,7 +24,8 @@ struct PlansLs: GlobalCommand {
   var shallow = false
 
   mutating func run(global: GlobalOptions) async throws {
-    for plan in try PlansSupport.selected(global: global, options: selection) { Console.out(plan.name.terminalEscaped) }
+    let plans = try PlansSupport.selected(global: global, options: selection)
+    SelectionSupport.printNames(count: plans.count) { plans[$0].name }
   }
 }
 

@@ -80,6 +80,17 @@ enum SelectionSupport {
     }
   }
 
+  /// Prints `count` names (`name(index)`), one per line, escaped for the terminal, in one write: a tree of
+  /// 10,000 tests is one system call, not 10,000 (the items are read in place, never copied).
+  static func printNames(count: Int, _ name: (Int) -> String) {
+    var text = ""
+    for index in 0..<count {
+      text += name(index).terminalEscaped
+      text += "\n"
+    }
+    Console.write(fd: 1, text)
+  }
+
   /// Prints `items` in the `--how` format (json: one line, like tmt; yaml: tmt's yaml export).
   static func export(_ items: [YAMLNode], how: String) throws {
     switch how {

@@ -21,7 +21,8 @@ struct TestsLs: GlobalCommand {
   @OptionGroup var selection: SelectionOptions
 
   mutating func run(global: GlobalOptions) async throws {
-    for test in try TestsSupport.selected(global: global, options: selection) { Console.out(test.name.terminalEscaped) }
+    let tests = try TestsSupport.selected(global: global, options: selection)
+    SelectionSupport.printNames(count: tests.count) { tests[$0].name }
   }
 }
 

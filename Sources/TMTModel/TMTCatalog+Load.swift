@@ -49,7 +49,7 @@ extension TMTCatalog {
         record(node.name, "test", error)
       }
     }
-    tests = Self.stableSorted(built, by: \.order)
+    tests = Self.stableSorted(consume built, by: \.order)
   }
 
   private mutating func buildPlans(_ leaves: [FMFNode], environment: [(String, String)]) {
@@ -71,7 +71,9 @@ extension TMTCatalog {
         catalog.record(node.name, "plan", error)
       }
     }
-    catalog.plans = Self.stableSorted(catalog.plans, by: \.order)
+    var plans: [TMTPlan] = []
+    swap(&plans, &catalog.plans)
+    catalog.plans = Self.stableSorted(consume plans, by: \.order)
     self = catalog
   }
 
@@ -93,13 +95,25 @@ extension TMTCatalog {
     node.data.entries?.contains { $0.key.string == key } ?? false
   }
 
-  /// Python's stable `sort(key=...)` (sorts indices; the items are copied once).
-  static func stableSorted<T>(_ items: [T], by key: (T) -> Int) -> [T] {
+  /// Python's stable `sort(key=...)`: the permutation is computed on the keys, then applied by swaps (each item
+  /// moved, never copied: a test is a big value).
+  static func stableSorted<T>(_ items: consuming [T], by key: (T) -> Int) -> [T] {
     let keys = items.map(key)
     var sortedAlready = true
     for index in keys.indices.dropFirst() where keys[index - 1] > keys[index] { sortedAlready = false }
     if sortedAlready { return items }
     let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-    return order.map { items[$0] }
+    var placed = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !placed[start] {
+      // cycle of the permutation: position p takes the item at order[p]
+      var position = start
+      while order[position] != start {
+        items.swapAt(position, order[position])
+        placed[position] = true
+        position = order[position]
+      }
+      placed[position] = true
+    }
+    return items
   }
 }

@@ -9,25 +9,41 @@ package struct TMTFieldReader {
   package let name: String
   /// The node being read.
   package let node: FMFNode
-  /// The node's top-level values by key (the last entry wins, as in fmf).
-  private let values: [String: YAMLNode]
+  /// The node's top-level entries; a short list is searched from the end (the last entry wins, as in fmf).
+  private let pairs: [YAMLPair]
+  /// The values by key, built only for nodes with many keys.
+  private let values: [String: YAMLNode]?
 
   /// Creates a reader over `node`.
   package init(node: FMFNode) {
     self.name = node.name
     self.node = node
+    guard case .mapping(let pairs) = node.data.value else {
+      self.pairs = []
+      values = nil
+      return
+    }
+    self.pairs = pairs
+    guard pairs.count > 32 else {
+      values = nil
+      return
+    }
     var values: [String: YAMLNode] = [:]
-    if case .mapping(let pairs) = node.data.value {
-      values.reserveCapacity(pairs.count)
-      for pair in pairs {
-        if case .string(let key) = pair.key.value { values[key] = pair.value }
-      }
+    values.reserveCapacity(pairs.count)
+    for pair in pairs {
+      if case .string(let key) = pair.key.value { values[key] = pair.value }
     }
     self.values = values
   }
 
   /// The raw value of `key`; nil when absent.
-  package func raw(_ key: String) -> YAMLNode? { values[key] }
+  package func raw(_ key: String) -> YAMLNode? {
+    if let values { return values[key] }
+    for pair in pairs.reversed() {
+      if case .string(let name) = pair.key.value, name == key { return pair.value }
+    }
+    return nil
+  }
 
   /// tmt's key address, `/x:key`.
   package func address(_ key: String) -> String { "\(name):\(key)" }

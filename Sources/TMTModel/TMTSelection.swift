@@ -27,6 +27,8 @@ public struct TMTSelection: Sendable {
   public func select<T>(_ items: [T], tree: FMFTree, cwd: String, name: (T) -> String, metadata: (T) -> YAMLNode)
     throws(Diagnostic) -> [T]
   {
+    // Nothing to select by: the same array (its storage shared, no item copied).
+    if names.isEmpty && excludes.isEmpty && filters.isEmpty && !enabledOnly { return items }
     let patterns = try names.map { (raw) throws(Diagnostic) -> NamePattern in
       try NamePattern(raw, tree: tree, cwd: cwd)
     }

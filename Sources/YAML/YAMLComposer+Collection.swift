@@ -35,6 +35,7 @@ extension YAMLComposer {
   /// The children as value nodes (a `<<` or `=` among them is an error).
   mutating func valueNodes(_ frame: Frame) -> [YAMLNode] {
     frame.children.enumerated().map { index, child in
+      guard child.special != .none else { return child.node }
       var child = child
       check(&child, order: entryOrder(frame, entry: index, phase: 2))
       return child.node

@@ -13,7 +13,7 @@ extension YAMLComposer {
       let key = frame.children[index]
       var value = frame.children[index + 1]
       index += 2
-      check(&value, order: entryOrder(frame, entry: index / 2 - 1, phase: 2))
+      if value.special != .none { check(&value, order: entryOrder(frame, entry: index / 2 - 1, phase: 2)) }
       if key.special == .merge {
         guard !sawMerge else {
           let message = "found duplicate merge key \"<<\" (while constructing a mapping)"
@@ -69,15 +69,15 @@ extension YAMLComposer {
     var result: [PythonKey] = []
     result.reserveCapacity(explicit.count + merged.count)
     for (index, pair) in [explicit, merged].joined().enumerated() {
-      let order = entryOrder(frame, entry: index, phase: 1)
       switch pair.key.value {
       case .string(let text): result.append(.string(text))
       case .mapping, .set:
+        let order = entryOrder(frame, entry: index, phase: 1)
         _ = fail("found unhashable key (while constructing a mapping)", at: mark(pair.key), order: order)
         return nil
       default:
         if let type = PythonKey.unhashableType(pair.key.value) {
-          _ = fail("unhashable type: '\(type)'", at: mark(pair.key), order: order)
+          _ = fail("unhashable type: '\(type)'", at: mark(pair.key), order: entryOrder(frame, entry: index, phase: 1))
           return nil
         }
         result.append(PythonKey(pair.key.value))

@@ -2,8 +2,9 @@
 extension YAMLComposer {
   static let core = "tag:yaml.org,2002:"
 
-  /// The node for a scalar event.
-  mutating func scalar(_ event: YAMLEvent, order: [Int]) -> BuiltNode {
+  /// The node for a scalar event (the next child of the innermost open collection; its construction-order key
+  /// is only computed for a failure).
+  mutating func scalar(_ event: YAMLEvent) -> BuiltNode {
     expanded += 1
     var node = BuiltNode(node: YAMLNode(.string(event.value), at: location(event.start)), kind: .scalar)
     let result: Result<YAMLValue, ConstructorFailure>
@@ -20,7 +21,7 @@ extension YAMLComposer {
     case .success(let value):
       node.node.value = value
       return node
-    case .failure(let error): return fail(error.message, at: event.start, order: order)
+    case .failure(let error): return fail(error.message, at: event.start, order: nextChildOrder())
     }
   }
 

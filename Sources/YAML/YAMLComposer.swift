@@ -99,7 +99,7 @@ struct YAMLComposer {
         try flowCheck.check(event, collectionStart: top.start, isSequence: top.kind == .sequence, file: file)
       }
       try defineAnchor(event)
-      return try finish(scalar(event, order: nextChildOrder()), anchor: event.anchor)
+      return try finish(scalar(event), anchor: event.anchor)
     case .alias:
       return try finish(try alias(event), anchor: nil)
     case .sequenceStart, .mappingStart:
