@@ -3,11 +3,13 @@
 # with recorded-output stand-ins for `salloc` and `scontrol` first in PATH. The recording is what node.sh prints
 # (framed results.yaml lines), made from a real local run of a T-test plan, replicated for N nodes (every 10th node
 # fails one test). Measures hpctest's wall time and peak RSS for parsing the frames, writing N results.yaml, one
-# JUnit file and the node × test table.
-#   bench/slurm-merge.sh [NODES=1000] [TESTS=40] [BINARY=.build/release/hpctest]
+# JUnit file and the node × test table. With OLD (another build, e.g. of the previous commit) both binaries merge the
+# same recording, alternating, RUNS times each, so their ratio holds on a loaded machine.
+#   bench/slurm-merge.sh [NODES=1000] [TESTS=40] [BINARY=.build/release/hpctest] [OLD] [RUNS=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes=${1:-1000} tests=${2:-40} binary=$(realpath "${3:-.build/release/hpctest}")
+old=${4:+$(realpath "$4")} runs=${5:-3}
 work=$(mktemp -d /tmp/hpctest-bench-slurm-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -37,10 +39,20 @@ printf '#!/bin/sh\nseq -f "bench%%.0f" 1 %d\n' "$nodes" > "$work/bin/scontrol"
 chmod +x "$work/bin/salloc" "$work/bin/scontrol"
 echo "recorded output: $(wc -l < "$work/recorded.txt") lines, $(du -h "$work/recorded.txt" | cut -f1)"
 
-PATH="$work/bin:$PATH" /usr/bin/time -o "$work/time.txt" -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
-  "$binary" --root "$work/tree" run --id "$work/sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
-  || echo "exit code $? (1 expected: every 10th node fails)"
-tail -1 "$work/time.txt"
-echo "results.yaml files: $(find "$work/sweep/plans/bench" -name results.yaml | wc -l)," \
-  "JUnit testsuites: $(grep -c '<testsuite ' "$work/sweep/junit.xml"), table rows: $(grep -c '^bench[0-9]' "$work/out.txt")," \
-  "failing nodes: $(grep -c '^  bench[0-9]*: fail' "$work/out.txt")"
+# Merges the recording with binary $2 (label $1): wall, CPU, peak RSS, and what it wrote.
+measure() {
+  rm -rf "$work/sweep"
+  PATH="$work/bin:$PATH" /usr/bin/time -o "$work/time.txt" -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
+    "$2" --root "$work/tree" run --id "$work/sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
+    && { echo "exit code 0 (1 expected: every 10th node fails)"; exit 1; }
+  printf '%-4s %s (load %s)\n' "$1" "$(tail -1 "$work/time.txt")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "     results.yaml files: $(find "$work/sweep/plans/bench" -name results.yaml | wc -l)," \
+    "JUnit testsuites: $(grep -c '<testsuite ' "$work/sweep/junit.xml"), table rows: $(grep -c '^bench[0-9]' "$work/out.txt")," \
+    "failing nodes: $(grep -c '^  bench[0-9]*: fail' "$work/out.txt")"
+}
+count=1
+[ -z "$old" ] || count=$runs
+for ((i = 1; i <= count; i++)); do
+  [ -z "$old" ] || measure old "$old"
+  measure new "$binary"
+done

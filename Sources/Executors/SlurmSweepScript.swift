@@ -1,8 +1,10 @@
-/// The two scripts of a Slurm sweep (pure). `driver` runs under `salloc` on the submitting host: it `sbcast`s the
-/// hpctest binary and the tree tarball to node-local `<stage root>/hpctest-<job>-<name>` and starts
-/// `srun --ntasks-per-node=1 --label bash -c NODE-SCRIPT` so every node runs the plan at once. `node`
-/// runs on each node: it unpacks the tree into the node's own directory, runs hpctest there and streams every
-/// new state of its results.yaml files back through srun's output as framed lines (see `SlurmFrame`).
+/// The two scripts of a Slurm sweep (pure). `driver` runs under `salloc` on the submitting host: it joins the node
+/// script, the hpctest binary and the tree tarball into one file and starts `srun --ntasks-per-node=1 --label
+/// --bcast=<stage root>/ FILE` so that Slurm copies it to every node as part of the step, under a name of its own
+/// per node (`slurm_bcast_<job>.<step>_<node>`), and runs it there at once. `node` is that file's script: it takes
+/// the binary and the tree out of its own file into the node's directory, runs hpctest there, streams every new
+/// state of its results.yaml files back through srun's output as framed lines (see `SlurmFrames`), and removes its
+/// own file and the default work directory when it ends: no `sbcast` and no clean-up step.
 package enum SlurmSweepScript {
   /// What the scripts need.
   package struct Layout: Sendable, Hashable {
@@ -10,11 +12,14 @@ package enum SlurmSweepScript {
     package var executable: String
     /// The tree tarball on the submitting host.
     package var tarball: String
-    /// The node script on the submitting host.
+    /// The node script on the submitting host (`node(binaryBytes:)` for this binary).
     package var nodeScript: String
-    /// Node-local directory under which `hpctest-<job id>` is the stage (default `/tmp`).
+    /// The file the driver joins (node script, binary, tarball) and srun copies to every node.
+    package var payload: String
+    /// Node-local directory that receives each node's copy (default `/tmp`).
     package var stageRoot: String
-    /// Each node's work directory; `%n` is the node name, `%j` the job id (default `<stage>/%n`).
+    /// Each node's work directory; `%n` is the node name, `%j` the job id (default `%s/%n`, with `%s` the
+    /// node-local `<stage root>/hpctest-<job>`, removed at the node's end).
     package var nodeDirectory: String?
     /// hpctest's arguments on each node (after `--root TREE`); `%n` in them is the node name.
     package var arguments: [String]
@@ -23,12 +28,13 @@ package enum SlurmSweepScript {
 
     /// Creates a layout.
     package init(
-      executable: String, tarball: String, nodeScript: String, stageRoot: String, nodeDirectory: String?,
-      arguments: [String]
+      executable: String, tarball: String, nodeScript: String, payload: String, stageRoot: String,
+      nodeDirectory: String?, arguments: [String]
     ) {
       self.executable = executable
       self.tarball = tarball
       self.nodeScript = nodeScript
+      self.payload = payload
       self.stageRoot = stageRoot
       self.nodeDirectory = nodeDirectory
       self.arguments = arguments
@@ -37,52 +43,71 @@ package enum SlurmSweepScript {
 
   /// The driver, run as `salloc OPTIONS -- bash DRIVER`.
   package static func driver(_ layout: Layout) -> String {
-    let stage = ShellQuote.quote(layout.stageRoot) + "/hpctest-$SLURM_JOB_ID"
+    let payload = ShellQuote.quote(layout.payload)
+    let parts = ShellQuote.join([layout.nodeScript, layout.executable, layout.tarball])
     let work = ShellQuote.quote(layout.nodeDirectory ?? "%s/%n")
+    let stage = ShellQuote.quote(layout.stageRoot.hasSuffix("/") ? layout.stageRoot : layout.stageRoot + "/")
     return """
       #!/bin/bash
       # hpctest Slurm sweep driver: runs inside the allocation on the submitting host.
       set -u
-      stage=\(stage)
       printf '@hpctest\\t-\\tjob\\t%s\\t%s\\n' "$SLURM_JOB_ID" "$SLURM_JOB_NODELIST"
-      # Both files at once: each sbcast is a round trip to slurmctld and a transfer of its own.
-      pids=()
-      for f in \(ShellQuote.join([layout.executable, layout.tarball])); do
-        sbcast --force "$f" "$stage-$(basename "$f")" & pids+=($!)
-      done
-      for p in "${pids[@]}"; do wait "$p" || { echo "hpctest: sbcast failed" >&2; exit 2; }; done
-      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label bash -c "$(cat \(ShellQuote.quote(layout.nodeScript)))" \\
-        node.sh "$stage" \(work) \(layout.pollSeconds) \(basename(layout.executable)) \(basename(layout.tarball)) \\
-        \(ShellQuote.join(layout.arguments))
+      # One file (node script, hpctest, tree tarball) that srun copies to every node as part of the step.
+      cat \(parts) > \(payload) && chmod 755 \(payload) || { echo "hpctest: cannot write \(payload)" >&2; exit 2; }
+      srun --ntasks-per-node=1 --kill-on-bad-exit=0 --no-kill --label --bcast=\(stage) \(payload) \\
+        \(work) \(layout.pollSeconds) \(ShellQuote.join(layout.arguments))
       rc=$?
-      timeout 20 srun --ntasks-per-node=1 --kill-on-bad-exit=0 \\
-        rm -rf "$stage" "$stage-\(basename(layout.executable))" "$stage-\(basename(layout.tarball))" >/dev/null 2>&1
+      rm -f \(payload)
       exit $rc
 
       """
   }
 
-  /// The node script: `node.sh STAGE WORKDIR POLL BINARY TARBALL ARGS...` (the files are `STAGE-BINARY`, ...).
-  package static func node() -> String {
-    #"""
+  /// The node script for a binary of `binaryBytes` bytes: the head of the file srun copies to each node, run as
+  /// `FILE WORKDIR POLL ARGS...`; the binary follows the script in that file, then the tree tarball.
+  package static func node(binaryBytes: Int) -> String {
+    let script = nodeScript.replacing("@BINARY@", with: padded(binaryBytes))
+    // The offset is written with a fixed width, so the script's length does not depend on it.
+    let length = script.replacing("@OFFSET@", with: padded(0)).utf8.count
+    return script.replacing("@OFFSET@", with: padded(length))
+  }
+
+  private static func padded(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, 15 - digits.count)) + digits
+  }
+
+  private static let nodeScript = #"""
     #!/bin/bash
-    # hpctest Slurm sweep, one node: unpack the tree into this node's directory, run, stream the results back.
+    # hpctest Slurm sweep, one node: this file is the script, then the hpctest binary, then the tree tarball (srun
+    # --bcast gave each node its own copy). Take them out into this node's directory, run, stream the results back,
+    # and remove this file (and the default work directory) at the end.
     set -u
+    offset=$((10#@OFFSET@)) binsize=$((10#@BINARY@))
     node=${SLURMD_NODENAME:-$(hostname -s)}
-    stage=$1 work=$2 poll=$3 binary=$4 tarball=$5
-    shift 5
+    self=$0 work=$1 poll=$2
+    shift 2
+    stage=$(dirname "$self")/hpctest-${SLURM_JOB_ID:-0}
+    own=0
+    [[ $work == *%s* ]] && own=1
     work=${work//%s/$stage}
     work=${work//%n/$node}
     work=${work//%j/${SLURM_JOB_ID:-0}}
     args=()
     for a in "$@"; do args+=("${a//%n/$node}"); done
     frame() { local IFS=$'\t'; printf '@hpctest\t%s\t%s\n' "$node" "$*"; }
+    cleanup() {
+      rm -f "$self"
+      [ "$own" = 0 ] || { rm -rf "$work"; rmdir "$stage" 2>/dev/null; }
+    }
+    trap cleanup EXIT
     rm -rf "$work/tree" "$work/run" "$work/bin"
-    mkdir -p "$work/tree" && tar -xzf "$stage-$tarball" -C "$work/tree" \
-      || { frame fail "cannot unpack the tree into $work/tree"; exit 0; }
-    # Tests call `hpctest` by name from the binary's own directory: give it its name back in the node's directory.
-    mkdir -p "$work/bin" && { ln -f "$stage-$binary" "$work/bin/hpctest" 2>/dev/null || cp -f "$stage-$binary" "$work/bin/hpctest"; } \
+    # Tests call `hpctest` by name from the binary's own directory: give it its name in the node's directory.
+    mkdir -p "$work/tree" "$work/bin" && tail -c "+$((offset + 1))" "$self" | head -c "$binsize" >"$work/bin/hpctest" \
+      && [ "$(wc -c <"$work/bin/hpctest")" -eq "$binsize" ] && chmod 755 "$work/bin/hpctest" \
       || { frame fail "cannot place hpctest in $work/bin"; exit 0; }
+    tail -c "+$((offset + binsize + 1))" "$self" | tar -xz -C "$work/tree" \
+      || { frame fail "cannot unpack the tree into $work/tree"; exit 0; }
     frame start "$work"
     # hpctest runs in the background; a helper prints its pid, then its exit code when it ends, so the loop below
     # wakes up at once instead of after the rest of a fixed sleep (read -t: bash 4 and later).
@@ -126,9 +151,4 @@ package enum SlurmSweepScript {
     exit 0
 
     """#
-  }
-
-  private static func basename(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
-  }
 }

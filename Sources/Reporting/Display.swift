@@ -30,15 +30,19 @@ package enum Display {
 
   /// `2 tests passed, 1 test failed, 1 info and 2 errors`, or `no results found`.
   package static func summary(_ results: [TestResult]) -> String {
-    let count = { (outcome: ResultOutcome) in results.filter { $0.result == outcome }.count }
+    summary(OutcomeCounts(results.lazy.map(\.result)))
+  }
+
+  /// The summary sentence for outcomes already counted.
+  package static func summary(_ count: OutcomeCounts) -> String {
     var parts: [String] = []
-    if count(.pass) > 0 { parts.append(listed(count(.pass), "test") + " passed") }
-    if count(.fail) > 0 { parts.append(listed(count(.fail), "test") + " failed") }
-    if count(.skip) > 0 { parts.append(listed(count(.skip), "test") + " skipped") }
-    if count(.info) > 0 { parts.append(listed(count(.info), "info")) }
-    if count(.warn) > 0 { parts.append(listed(count(.warn), "warn")) }
-    if count(.error) > 0 { parts.append(listed(count(.error), "error")) }
-    if count(.pending) > 0 { parts.append("\(count(.pending)) pending") }
+    if count[.pass] > 0 { parts.append(listed(count[.pass], "test") + " passed") }
+    if count[.fail] > 0 { parts.append(listed(count[.fail], "test") + " failed") }
+    if count[.skip] > 0 { parts.append(listed(count[.skip], "test") + " skipped") }
+    if count[.info] > 0 { parts.append(listed(count[.info], "info")) }
+    if count[.warn] > 0 { parts.append(listed(count[.warn], "warn")) }
+    if count[.error] > 0 { parts.append(listed(count[.error], "error")) }
+    if count[.pending] > 0 { parts.append("\(count[.pending]) pending") }
     return joined(parts.isEmpty ? ["no results found"] : parts)
   }
 

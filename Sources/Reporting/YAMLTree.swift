@@ -1,6 +1,7 @@
 /// A small YAML value tree in the block style PyYAML writes (tmt's results.yaml): ordered mappings, sequences,
-/// strings, integers and null.
-package indirect enum YAMLTree: Sendable, Hashable {
+/// strings, integers and null. Not `indirect`: the arrays already hold the nesting, so a scalar node costs no
+/// allocation of its own (a results.yaml has dozens per result).
+package enum YAMLTree: Sendable, Hashable {
   case mapping([YAMLEntry])
   case sequence([YAMLTree])
   case string(String)

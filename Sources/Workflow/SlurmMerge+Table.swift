@@ -6,25 +6,35 @@ extension SlurmMerge {
   /// the outcome (`errr` for error, as in tmt's display).
   package func table() -> [String] {
     var columns: [String] = []
-    var seen: Set<String> = []
-    var rows: [String: [String: ResultOutcome]] = [:]
-    var nodes: [String] = []
+    // Column per plan and test name; a node's row is its outcome per column (nil: never reported).
+    var index: [String: [String: Int]] = [:]
+    var rows: [(node: String, cells: [ResultOutcome?])] = []
+    var row: [String: Int] = [:]
     let several = Set(entries.map(\.plan)).count > 1
     for entry in entries {
-      if rows[entry.node] == nil { nodes.append(entry.node) }
+      if row[entry.node] == nil {
+        row[entry.node] = rows.count
+        rows.append((entry.node, []))
+      }
+      let slot = row[entry.node]!
       for result in entry.results {
-        let column = several ? entry.plan + result.name : result.name
-        if seen.insert(column).inserted { columns.append(column) }
-        rows[entry.node, default: [:]][column] = result.result
+        let column = index[entry.plan, default: [:]][result.name] ?? columns.count
+        if column == columns.count {
+          columns.append(several ? entry.plan + result.name : result.name)
+          index[entry.plan, default: [:]][result.name] = column
+        }
+        while rows[slot].cells.count <= column { rows[slot].cells.append(nil) }
+        rows[slot].cells[column] = result.result
       }
     }
-    let first = max(4, nodes.map(\.count).max() ?? 0)
+    let first = max(4, rows.map { $0.node.count }.max() ?? 0)
+    let widths = columns.map { max(4, $0.count) }
     var lines = [(["node".padded(first)] + columns.map { $0.padded(4) }).joined(separator: "  ")]
-    for node in nodes {
-      let cells = columns.map { column in
-        (rows[node]?[column].map(Display.label) ?? "-").padded(max(4, column.count))
+    for (node, cells) in rows {
+      let texts = widths.indices.map { column in
+        ((column < cells.count ? cells[column] : nil).map(Display.label) ?? "-").padded(widths[column])
       }
-      lines.append(([node.padded(first)] + cells).joined(separator: "  "))
+      lines.append(([node.padded(first)] + texts).joined(separator: "  "))
     }
     return lines
   }

@@ -2,6 +2,10 @@ import HPCBasics
 import Reporting
 public import TMTModel
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The results of a sweep, per plan and node, made from what the nodes sent back (`SlurmFrames`). A node that
 /// stopped before reporting its end turns its unfinished (`pending`) tests into `error` naming the node; a node
 /// that sent nothing gets one `error` result per plan. Every result carries `guest: {name: NODE}`.
@@ -26,22 +30,50 @@ package struct SlurmMerge: Sendable {
 
   /// Merges `frames` for `plans` over `nodes` (the allocation's nodes; nodes seen only in the output follow).
   package init(frames: SlurmFrames, plans: [String], nodes: [String]) {
+    self.init(entries: Self.pairs(frames, plans, nodes).map { Self.entry($0.plan, $0.node, frames) })
+  }
+
+  /// As `init(frames:plans:nodes:)`, reading the nodes' results on every core (each plan × node is independent).
+  package static func merging(frames: SlurmFrames, plans: [String], nodes: [String]) async -> SlurmMerge {
+    let pairs = Self.pairs(frames, plans, nodes)
+    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let size = max(1, (pairs.count + cores - 1) / cores)
+    let chunks = stride(from: 0, to: pairs.count, by: size).map { pairs[$0..<min($0 + size, pairs.count)] }
+    var parts = [[Entry]](repeating: [], count: chunks.count)
+    await withTaskGroup(of: (Int, [Entry]).self) { group in
+      for (index, chunk) in chunks.enumerated() {
+        group.addTask { (index, chunk.map { Self.entry($0.plan, $0.node, frames) }) }
+      }
+      for await (index, part) in group { parts[index] = part }
+    }
+    return SlurmMerge(entries: parts.flatMap { $0 })
+  }
+
+  private init(entries: [Entry]) {
+    self.entries = entries
+    for entry in entries { counts.add(OutcomeCounts(entry.results.lazy.map(\.result))) }
+  }
+
+  /// Every plan × node: nodes in allocation order (then those seen only in the output), plans in the order given.
+  private static func pairs(
+    _ frames: SlurmFrames, _ plans: [String], _ nodes: [String]
+  ) -> [(plan: String, node: String)] {
     let known = Set(nodes)
     let all = nodes + frames.order.filter { !known.contains($0) }
-    for plan in plans {
-      for node in all {
-        let (results, text) = Self.results(plan, node, frames)
-        let reasons = frames.nodes[node]?.reasons ?? [:]
-        var entry = Entry(plan: plan, node: node, results: results, text: text)
-        for result in results where !reasons.isEmpty {
-          if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first {
-            entry.reasons[result.name] = text
-          }
-        }
-        entries.append(entry)
+    return plans.flatMap { plan in all.map { (plan, $0) } }
+  }
+
+  /// One plan on one node, with the reasons the node sent for its failed tests.
+  private static func entry(_ plan: String, _ node: String, _ frames: SlurmFrames) -> Entry {
+    let (results, text) = Self.results(plan, node, frames)
+    let reasons = frames.nodes[node]?.reasons ?? [:]
+    var entry = Entry(plan: plan, node: node, results: results, text: text)
+    for result in results where !reasons.isEmpty {
+      if let text = result.log.lazy.compactMap({ reasons[plan + "\t" + $0] }).first {
+        entry.reasons[result.name] = text
       }
     }
-    allResults = entries.flatMap(\.results)
+    return entry
   }
 
   /// The node's results for `plan` and, when they are as the node wrote them, its text with the guest rewritten.
@@ -78,11 +110,11 @@ package struct SlurmMerge: Sendable {
     return "node \(node) stopped before the test finished\(last)"
   }
 
-  /// Every result of every node and plan (made once: the exit code and the summary both read them).
-  package private(set) var allResults: [TestResult] = []
+  /// The outcomes of every result of every node and plan (the exit code and the summary both read them).
+  package private(set) var counts = OutcomeCounts()
 
   /// tmt's exit code over all nodes.
-  package var exitCode: Int32 { RunExitCode.code(allResults) }
+  package var exitCode: Int32 { RunExitCode.code(counts) }
 
   /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node. The logs stayed on the nodes, so
   /// a test's failure text is the first line of its failures.yaml that the node sent, and its output is empty.

@@ -49,6 +49,6 @@ extension SlurmSweep {
     log.always(failing.isEmpty ? "failing nodes: none" : "failing nodes:")
     for line in failing { log.always("  " + line) }
     log.always("junit: \(junit)")
-    log.always("total: " + Display.summary(merge.allResults))
+    log.always("total: " + Display.summary(merge.counts))
   }
 }

@@ -32,6 +32,8 @@ struct SlurmSweep {
         argv: argv, environment: Self.environment(), workingDirectory: directory.path, outputPath: output,
         killGrace: .seconds(5)))
     let interrupted = Task.isCancelled || (try? outcome.get().cancelled) == true
+    // The joined file srun copied to the nodes (binary and tree), also when the driver was interrupted.
+    FileSystem.removeTree(layout.payload)
     if interrupted, let job = Self.jobID(in: output) { await command(["scancel", job], folder: folder) }
     if case .failure(let error) = outcome { log.error("salloc: \(error)") }
     let frames = SlurmFrames.parse(FileSystem.readText(output) ?? "")
@@ -40,8 +42,7 @@ struct SlurmSweep {
       log.error("no allocation was made; salloc said:\n" + (FileSystem.readText(output) ?? ""))
       return 2
     }
-    _ = layout
-    let merge = SlurmMerge(frames: frames, plans: plans.map(\.name), nodes: nodes)
+    let merge = await SlurmMerge.merging(frames: frames, plans: plans.map(\.name), nodes: nodes)
     write(merge, in: directory)
     return interrupted ? 1 : merge.exitCode
   }
@@ -66,10 +67,15 @@ struct SlurmSweep {
       return nil
     }
     let executable = FileSystem.realPath(slurm.executable) ?? slurm.executable
+    var info = stat()
+    guard stat(executable, &info) == 0 else {
+      log.error("cannot read the hpctest binary '\(executable)'")
+      return nil
+    }
     let layout = SlurmSweepScript.Layout(
-      executable: executable, tarball: tarball, nodeScript: folder + "/node.sh", stageRoot: slurm.stageRoot,
-      nodeDirectory: slurm.nodeDirectory, arguments: nodeArguments(plans))
-    guard FileSystem.write(layout.nodeScript, SlurmSweepScript.node(), mode: 0o755),
+      executable: executable, tarball: tarball, nodeScript: folder + "/node.sh", payload: folder + "/node.run",
+      stageRoot: slurm.stageRoot, nodeDirectory: slurm.nodeDirectory, arguments: nodeArguments(plans))
+    guard FileSystem.write(layout.nodeScript, SlurmSweepScript.node(binaryBytes: Int(info.st_size)), mode: 0o755),
       FileSystem.write(folder + "/driver.sh", SlurmSweepScript.driver(layout), mode: 0o755)
     else {
       log.error("cannot write the sweep scripts into '\(folder)'")

@@ -51,6 +51,31 @@ import Testing
     #expect(merge.entries.allSatisfy { $0.text != nil && $0.text == ResultsYAML.render($0.results) })
   }
 
+  /// Reading the nodes on every core gives the merge that reading them one by one gives, for any number of nodes
+  /// and plans (lost nodes, nodes seen only in the output and reasons included).
+  @Test(arguments: [1, 2, 7, 40])
+  func mergingOnEveryCoreEqualsMergingInOrder(nodes: Int) async {
+    let outcomes: [ResultOutcome] = [.pass, .fail, .skip, .error, .pending, .warn]
+    var lines: [String] = []
+    for node in 1...nodes where node % 5 != 3 {
+      for plan in ["/a", "/b"] {
+        lines += Self.frames("n\(node)", 1, plan, Self.results((0..<node % 4 + 1).map { outcomes[($0 + node) % 6] }))
+      }
+      lines.append("@hpctest\tn\(node)\treason\t/a\tdata/t1/failures.yaml\twhy \(node)")
+      if node % 4 != 1 { lines.append("@hpctest\tn\(node)\tdone\t1") }
+    }
+    let frames = SlurmFrames.parse(lines.joined(separator: "\n"))
+    let allocation = (1...nodes).filter { $0 % 2 == 1 }.map { "n\($0)" }
+    let inOrder = SlurmMerge(frames: frames, plans: ["/a", "/b"], nodes: allocation)
+    let merged = await SlurmMerge.merging(frames: frames, plans: ["/a", "/b"], nodes: allocation)
+    let key = { (merge: SlurmMerge) in merge.entries.map { [$0.plan, $0.node, $0.text ?? "-", "\($0.reasons)"] } }
+    #expect(key(merged) == key(inOrder))
+    #expect(merged.entries.map(\.results) == inOrder.entries.map(\.results))
+    #expect(merged.entries.count == 2 * Set(allocation + frames.order).count)
+    #expect(merged.counts == inOrder.counts && merged.exitCode == inOrder.exitCode)
+    #expect(merged.table() == inOrder.table() && merged.junit() == inOrder.junit())
+  }
+
   /// A failing test's JUnit `<failure>` text is the first line of its failures.yaml that the node sent (its logs
   /// stay on the node); a test with a log gets an empty `<system-out/>`.
   @Test func junitTakesTheReasonFrames() {
@@ -87,56 +112,82 @@ import Testing
       merge.table() == ["node  /t0   /t1   /t2   /p  ", "n1    pass  errr  errr  -   ", "n2    -     -     -     errr"])
   }
 
-  /// The node script, run here as node `n7` with a stand-in hpctest that writes a results.yaml, streams it back
-  /// in frames that `SlurmFrames` reads to the same results.
-  @Test func nodeScriptStreamsItsResultsBack() async throws {
+  /// A node's file as the driver joins it (node script, stand-in hpctest `binary`, tarball of an empty tree) in a
+  /// new directory; returns the directory and the file, named as `srun --bcast` names a node's copy.
+  static func nodeFile(binary: String) async -> (stage: String, file: String) {
     var template = Array("/tmp/hpctest-node-XXXXXX".utf8CString)
     let stage = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    defer { FileSystem.removeTree(stage) }
+    FileSystem.write(stage + "/hpctest", binary, mode: 0o755)
+    FileSystem.makeDirectories(stage + "/tree")
+    FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(binaryBytes: binary.utf8.count))
+    let file = stage + "/slurm_bcast_1.0_n7"
+    let join = Invocation(
+      argv: ["/bin/sh", "-c", "tar -czf tree.tar.gz -C tree . && cat node.sh hpctest tree.tar.gz > \(file)"],
+      environment: ["PATH": "/usr/bin:/bin"], workingDirectory: stage, outputPath: stage + "/join.txt")
+    _ = await LocalExecutor().run(join)
+    return (stage, file)
+  }
+
+  /// The node script, run here as node `n7` with a stand-in hpctest that writes a results.yaml, takes the binary
+  /// and the tree out of its own file, streams the results back in frames that `SlurmFrames` reads to the same
+  /// results, and removes its file; the default work directory (`%s/%n`) goes too, a given one stays.
+  @Test(arguments: [false, true])
+  func nodeScriptStreamsItsResultsBack(defaultDirectory: Bool) async throws {
     let expected = Self.results([.pass, .fail, .skip])
-    FileSystem.write(stage + "/results.yaml", expected)
     // The stand-in takes `--root TREE run --id RUN ...` and writes RUN/plans/x/execute/results.yaml.
     let fake =
-      "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\nexit 1\n"
-    FileSystem.write(stage + "/s-hpctest", fake, mode: 0o755)
-    FileSystem.makeDirectories(stage + "/tree")
-    FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
-    let tar = Invocation(
-      argv: ["tar", "-czf", stage + "/s-tree.tar.gz", "-C", stage + "/tree", "."],
-      environment: ["PATH": "/usr/bin:/bin"],
-      workingDirectory: stage, outputPath: stage + "/tar.txt")
-    _ = await LocalExecutor().run(tar)
+      "#!/bin/sh\nmkdir -p \"$5/plans/x/execute\" && cat > \"$5/plans/x/execute/results.yaml\" <<'EOF'\n"
+      + expected + "EOF\nexit 1\n"
+    let (stage, file) = await Self.nodeFile(binary: fake)
+    defer { FileSystem.removeTree(stage) }
+    let work = defaultDirectory ? "%s/%n" : stage + "/work/%n"
     let node = Invocation(
-      argv: ["/bin/bash", stage + "/node.sh", stage + "/s", "%s/%n", "0.1", "hpctest", "tree.tar.gz", "/plans/x"],
+      argv: ["/bin/bash", file, work, "0.1", "/plans/x"],
+      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
+      outputPath: stage + "/out.txt", timeout: .seconds(30))
+    _ = await LocalExecutor().run(node)
+    let output = FileSystem.readText(stage + "/out.txt") ?? ""
+    let frames = SlurmFrames.parse(output)
+    #expect(frames.nodes["n7"]?.exitCode == 1, "\(output)")
+    #expect(frames.nodes["n7"]?.plans.map(\.plan) == ["/plans/x"])
+    #expect(frames.nodes["n7"]?.plans.first?.text == expected)
+    #expect(!FileSystem.exists(file))
+    #expect(FileSystem.exists(stage + "/work/n7/run/plans/x/execute/results.yaml") == !defaultDirectory)
+    #expect(!FileSystem.exists(stage + "/hpctest-0"))
+  }
+
+  /// A file cut short (the binary or the tarball incomplete) is a `fail` frame naming the node's directory, and
+  /// the file is removed all the same.
+  @Test(arguments: [true, false])
+  func aTruncatedNodeFileFailsThatNode(inTheBinary: Bool) async throws {
+    let binary = "#!/bin/sh\n" + String(repeating: "# padding\n", count: 300)
+    let (stage, file) = await Self.nodeFile(binary: binary)
+    defer { FileSystem.removeTree(stage) }
+    let header = SlurmSweepScript.node(binaryBytes: binary.utf8.count).utf8.count
+    #expect(truncate(file, off_t(header + (inTheBinary ? 100 : binary.utf8.count + 10))) == 0)
+    let node = Invocation(
+      argv: ["/bin/bash", file, stage + "/work/%n", "0.1", "/plans/x"],
       environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
       outputPath: stage + "/out.txt", timeout: .seconds(30))
     _ = await LocalExecutor().run(node)
     let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
-    #expect(frames.nodes["n7"]?.exitCode == 1)
-    #expect(frames.nodes["n7"]?.plans.map(\.plan) == ["/plans/x"])
-    #expect(frames.nodes["n7"]?.plans.first?.text == expected)
-    #expect(FileSystem.exists(stage + "/s/n7/run/plans/x/execute/results.yaml"))
+    let failure = try #require(frames.nodes["n7"]?.failure)
+    #expect(failure.contains(stage + "/work/n7/"))
+    #expect(frames.nodes["n7"]?.exitCode == nil)
+    #expect(!FileSystem.exists(file))
   }
 
   /// The node script sees its hpctest end at once: with 30 s between two looks at the results, a 1 s run still
   /// ends the script in seconds, with every result and the exit code.
   @Test func nodeScriptDoesNotWaitOutItsPollInterval() async throws {
-    var template = Array("/tmp/hpctest-node-XXXXXX".utf8CString)
-    let stage = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    defer { FileSystem.removeTree(stage) }
     let expected = Self.results([.pass, .pass])
-    FileSystem.write(stage + "/results.yaml", expected)
     let fake =
-      "#!/bin/sh\nsleep 1\nmkdir -p \"$5/plans/x/execute\" && cp \(stage)/results.yaml \"$5/plans/x/execute/\"\n"
-    FileSystem.write(stage + "/s-hpctest", fake, mode: 0o755)
-    FileSystem.makeDirectories(stage + "/tree")
-    FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(), mode: 0o755)
-    let tar = Invocation(
-      argv: ["tar", "-czf", stage + "/s-tree.tar.gz", "-C", stage + "/tree", "."],
-      environment: ["PATH": "/usr/bin:/bin"], workingDirectory: stage, outputPath: stage + "/tar.txt")
-    _ = await LocalExecutor().run(tar)
+      "#!/bin/sh\nsleep 1\nmkdir -p \"$5/plans/x/execute\" && cat > \"$5/plans/x/execute/results.yaml\" <<'EOF'\n"
+      + expected + "EOF\n"
+    let (stage, file) = await Self.nodeFile(binary: fake)
+    defer { FileSystem.removeTree(stage) }
     let node = Invocation(
-      argv: ["/bin/bash", stage + "/node.sh", stage + "/s", "%s/%n", "120", "hpctest", "tree.tar.gz", "/plans/x"],
+      argv: ["/bin/bash", file, "%s/%n", "120", "/plans/x"],
       environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n8"], workingDirectory: stage,
       outputPath: stage + "/out.txt", timeout: .seconds(180))
     let clock = ContinuousClock()
