@@ -38,16 +38,18 @@ load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs";
 
 for n in $sizes 100 1000; do [ -d "$work/tree-$n" ] || make_tree "$n"; done
 hp="$HPCTEST --feeling-safe --root $work/tree-{n} run --scratch --id $work/hp -a provision -h local"
-fresh=(--prepare "rm -rf $work/hp $work/base $work/tmt")
+fresh=(--prepare "rm -rf $work/hp $work/tmt")
 echo "hpctest: $HPCTEST"
 load
 
 if [ -n "${BASELINE:-}" ]; then
   echo "== before/after: $BASELINE (before) and $HPCTEST (after), 100 and 1,000 tests (same hyperfine run)"
-  base="$BASELINE --feeling-safe --root $work/tree-{n} run --scratch --id $work/base -a provision -h local"
-  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L n 100,1000 "${fresh[@]}" \
-    --export-markdown "$work/before-after.md" \
-    --command-name "before ({n} tests)" "$base" --command-name "after ({n} tests)" "$hp"
+  ln -s "$(realpath "$BASELINE")" "$work/before"
+  ln -s "$(realpath "$HPCTEST")" "$work/after"
+  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L v before,after -L n 100,1000 \
+    --prepare "rm -rf $work/run-before $work/run-after" --export-markdown "$work/before-after.md" \
+    --command-name "{v} ({n} tests)" \
+    "$work/{v} --feeling-safe --root $work/tree-{n} run --scratch --id $work/run-{v} -a provision -h local"
   cat "$work/before-after.md"
   load
 fi
