@@ -3,10 +3,14 @@
 # hyperfine. Not a test: record what it prints in bench/RESULTS-run.md with the load averages it prints.
 #   1. hpctest and tmt on the same 100-test tree in ONE hyperfine run (ratio of the means);
 #   2. hpctest alone on 100, 1,000, 3,000 and 10,000 tests in one hyperfine run (the curve: ms per test);
-#   3. peak resident memory of the 10,000-test run (/usr/bin/time -v).
+#   3. peak resident memory of the 10,000-test run (/usr/bin/time -v);
+#   0. with BASELINE set: that older binary and HPCTEST on 100 and 1,000 tests in ONE hyperfine run (before/after).
+# Every run starts from an absent run directory (hyperfine --prepare), so removing the previous run's
+# directories (`--scratch`) is not counted in the run's time.
 # Usage: bench/run.sh [RUNS]   (default 5; tmt gets TMT_RUNS, default 3)
 # Env: HPCTEST (default: the static release build, built if missing), TMT (default
-#      $HPCTEST_REFERENCE_VENV/bin/tmt), SIZES (default "100 1000 3000 10000"), NICE (default 5).
+#      $HPCTEST_REFERENCE_VENV/bin/tmt), SIZES (default "100 1000 3000 10000"), NICE (default 5),
+#      BASELINE (an older hpctest binary to compare with; unset: no before/after step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -32,15 +36,27 @@ make_tree() {  # N: a tree of N tests `true` in one file, one plan running them 
 }
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
 
-for n in $sizes; do make_tree "$n"; done
+for n in $sizes 100 1000; do [ -d "$work/tree-$n" ] || make_tree "$n"; done
 hp="$HPCTEST --feeling-safe --root $work/tree-{n} run --scratch --id $work/hp -a provision -h local"
+fresh=(--prepare "rm -rf $work/hp $work/tmt")
 echo "hpctest: $HPCTEST"
 load
 
+if [ -n "${BASELINE:-}" ]; then
+  echo "== before/after: $BASELINE (before) and $HPCTEST (after), 100 and 1,000 tests (same hyperfine run)"
+  ln -s "$(realpath "$BASELINE")" "$work/before"
+  ln -s "$(realpath "$HPCTEST")" "$work/after"
+  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L v before,after -L n 100,1000 \
+    --prepare "rm -rf $work/run-before $work/run-after" --export-markdown "$work/before-after.md" \
+    --command-name "{v} ({n} tests)" \
+    "$work/{v} --feeling-safe --root $work/tree-{n} run --scratch --id $work/run-{v} -a provision -h local"
+  cat "$work/before-after.md"
+  load
+fi
+
 if [ -x "$tmt" ]; then
   echo "== 100 tests: hpctest vs tmt $("$tmt" --version 2>/dev/null | head -1) (same hyperfine run)"
-  make_tree 100
-  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$tmt_runs" --export-markdown "$work/vs-tmt.md" \
+  "${nice[@]}" hyperfine --style basic --warmup 1 --runs "$tmt_runs" "${fresh[@]}" --export-markdown "$work/vs-tmt.md" \
     --command-name "hpctest run (100 tests)" "${hp//\{n\}/100}" \
     --command-name "tmt run --skip prepare (100 tests)" \
     "env TMT_FEELING_SAFE=1 $tmt --root $work/tree-100 run --scratch --id $work/tmt --skip prepare -a provision -h local"
@@ -49,20 +65,23 @@ if [ -x "$tmt" ]; then
 fi
 
 echo "== hpctest: $sizes tests"
-"${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L n "${sizes// /,}" \
+"${nice[@]}" hyperfine --style basic --warmup 1 --runs "$runs" -L n "${sizes// /,}" "${fresh[@]}" \
   --export-json "$work/curve.json" --command-name "hpctest run ({n} tests)" "$hp"
 python3 - "$work/curve.json" <<'EOF'
 import json, sys
-print("| tests | mean s | ± s | min s | user s | system s | ms per test (mean) | ms per test (min) |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| tests | mean s | ± s | min s | user s | system s | wall ms per test (mean) | wall ms per test (min) "
+      "| CPU ms per test |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for r in json.load(open(sys.argv[1]))["results"]:
     n = int(r["parameters"]["n"])
-    print("| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (n, r["mean"], r["stddev"] or 0, r["min"],
-          r["user"], r["system"], 1000 * r["mean"] / n, 1000 * r["min"] / n))
+    print("| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (n, r["mean"], r["stddev"] or 0,
+          r["min"], r["user"], r["system"], 1000 * r["mean"] / n, 1000 * r["min"] / n,
+          1000 * (r["user"] + r["system"]) / n))
 EOF
 load
 
 largest=${sizes##* }
 echo "== peak resident memory, $largest tests"
+rm -rf "$work/hp"
 /usr/bin/time -v ${hp//\{n\}/$largest} 2>&1 >/dev/null | grep -E "Maximum resident|Elapsed"
 load

@@ -39,8 +39,7 @@ package enum ProcessControl {
       envp.release()
       close(pipeFDs[1])
     }
-    let grace = invocation.killGrace.components
-    let graceMS = Int(grace.seconds) * 1000 + Int(grace.attoseconds / 1_000_000_000_000_000)
+    let graceMS = Int(milliseconds(invocation.killGrace))
     let pid = path.withCString { path in
       invocation.workingDirectory.withCString { cwd in
         procRoot.withCString { proc in
@@ -72,12 +71,46 @@ package enum ProcessControl {
   /// Closes the report pipe when no report came (the supervisor was killed first).
   static func closeReport(_ supervisor: Supervisor) { close(supervisor.reportFD) }
 
-  /// The supervisor's termination once it ended (reaped), nil while it runs.
-  static func reap(_ pid: Int32) -> ProcessOutcome.Termination? {
-    var status: Int32 = 0
-    guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-    let signal = status & 0x7f
-    return signal == 0 ? .exited((status >> 8) & 0xff) : .signaled(signal)
+  /// How a supervisor ended, and whether a teardown was asked of it first.
+  struct Ended: Sendable {
+    var termination: ProcessOutcome.Termination
+    var timedOut: Bool
+    var cancelled: Bool
+  }
+
+  /// Waits for the supervisor `pid` to end and reaps it (`hpct_wait_supervisor`, on a thread of its own: no
+  /// polling while the program runs). At `timeout`, or when the calling task is cancelled, the supervisor gets
+  /// SIGTERM (it tears the test down), and SIGKILL when it has not ended `killAfter` later. Nil when `pid` is not a
+  /// child of this process.
+  static func wait(for pid: Int32, timeout: Duration?, killAfter: Duration) async -> Ended? {
+    var wake: [Int32] = [-1, -1]
+    guard hpct_report_pipe(&wake) == 0 else { return nil }
+    defer {
+      close(wake[0])
+      close(wake[1])
+    }
+    let (readEnd, writeEnd) = (wake[0], wake[1])
+    let (limit, grace) = (timeout.map(milliseconds) ?? -1, milliseconds(killAfter))
+    return await withTaskCancellationHandler {
+      await BlockingThread.run { () -> Ended? in
+        var request = hpct_wait_request(pid: pid, wake_fd: readEnd, timeout_ms: limit, kill_after_ms: grace)
+        var result = hpct_wait_result()
+        guard hpct_wait_supervisor(&request, &result) == 0 else { return nil }
+        let signal = result.status & 0x7f
+        return Ended(
+          termination: signal == 0 ? .exited((result.status >> 8) & 0xff) : .signaled(signal),
+          timedOut: result.timed_out != 0, cancelled: result.cancelled != 0)
+      }
+    } onCancel: {
+      var byte: UInt8 = 1
+      _ = write(writeEnd, &byte, 1)
+    }
+  }
+
+  /// `duration` in whole milliseconds.
+  static func milliseconds(_ duration: Duration) -> Int64 {
+    let parts = duration.components
+    return parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000
   }
 
   /// Sends `signal` to one process.

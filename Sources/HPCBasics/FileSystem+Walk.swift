@@ -97,9 +97,16 @@ extension FileSystem {
     return nil
   }
 
-  /// `<prefix>.tmp-` and six random letters or digits.
+  /// `<prefix>.tmp-` and six random letters or digits (from one 64-bit random number: one `getrandom` call).
   static func temporaryName(_ prefix: String) -> String {
     let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-    return prefix + ".tmp-" + String((0..<6).map { _ in alphabet.randomElement()! })
+    var generator = SystemRandomNumberGenerator()
+    var random = generator.next()
+    var name = prefix + ".tmp-"
+    for _ in 0..<6 {
+      name.append(alphabet[Int(random % UInt64(alphabet.count))])
+      random /= UInt64(alphabet.count)
+    }
+    return name
   }
 }

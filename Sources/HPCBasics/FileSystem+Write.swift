@@ -26,17 +26,20 @@ extension FileSystem {
   }
 
   private static func replace(_ path: String, _ bytes: [UInt8], newMode: mode_t, durable: Bool) -> Bool {
-    inParent(path) { directory, name in
-      guard let (fd, temporary) = createTemporary(in: directory, prefix: name) else { return false }
-      var ok = keepMode(of: name, in: directory, on: fd, newMode: newMode) && writeAll(fd, bytes)
-      if durable { ok = fsync(fd) == 0 && ok }
-      close(fd)
-      guard ok, renameat(directory, temporary, directory, name) == 0 else {
-        unlinkat(directory, temporary, 0)
-        return false
-      }
-      return true
+    inParent(path) { directory, name in replace(in: directory, name, bytes, newMode: newMode, durable: durable) }
+  }
+
+  /// Replaces `name` in the open `directory` through a fresh temporary and `renameat`.
+  static func replace(in directory: Int32, _ name: String, _ bytes: [UInt8], newMode: mode_t, durable: Bool) -> Bool {
+    guard let (fd, temporary) = createTemporary(in: directory, prefix: name) else { return false }
+    var ok = keepMode(of: name, in: directory, on: fd, newMode: newMode) && writeAll(fd, bytes)
+    if durable { ok = fsync(fd) == 0 && ok }
+    close(fd)
+    guard ok, renameat(directory, temporary, directory, name) == 0 else {
+      unlinkat(directory, temporary, 0)
+      return false
     }
+    return true
   }
 
   /// Gives `fd` the mode and owner of the existing regular file `name` in `directory`, or `newMode`.

@@ -40,12 +40,13 @@ struct Execution {
     let log = plan.log
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)
+    let marker = RunningMarker(context: context).opened()
+    defer { marker.remove() }
     let (keep, kept) = keptResults(previous)
     var main = initial(keep)
     var extras = kept
     var outcome = Outcome(results: [])
     begin(main, keep: keep, kept: kept)
-    defer { RunningMarker(context: context).remove() }
     var phase: String?
     for (index, test) in tests.enumerated() {
       await enter(test.phase, after: &phase)
@@ -55,7 +56,7 @@ struct Execution {
         break
       }
       log.progress(Display.progress(test.test.name, index: index + 1, count: tests.count))
-      let run = await runOne(test)
+      let run = await runOne(test, marker: marker)
       main[index] = run.main
       extras += run.extras
       board.finish(
@@ -72,8 +73,7 @@ struct Execution {
     await barrier?.leave(slot: slot)
     log.clearProgress()
     outcome.results = main.compactMap { $0 } + extras
-    let executed = outcome.results.filter { $0.result != .pending }.count
-    log.line("summary: \(Display.listed(executed, "test")) executed", level: 2)
+    log.line("summary: \(Display.listed(outcome.results.count { $0.result != .pending }, "test")) executed", level: 2)
     return outcome
   }
 
@@ -139,8 +139,8 @@ struct Execution {
     return nil
   }
 
-  private func runOne(_ test: DiscoveredTest) async -> TestRunOutcome {
-    RunningMarker(context: context).record(test)
+  private func runOne(_ test: DiscoveredTest, marker: RunningMarker) async -> TestRunOutcome {
+    marker.record(test)
     let testRun = TestRun(context: context, test: test)
     if let note = blocked[test.serial] {
       var result = testRun.errorResult(note: note)

@@ -23,6 +23,8 @@ struct RunningMarker {
   var path: String
   /// The guest it belongs to.
   var guest: String
+  /// The marker's directory, held open by `opened()` for an execution's many rewrites.
+  private var directory: FileSystem.Directory?
 
   /// The marker of `context`'s guest.
   init(context: PlanContext) {
@@ -47,14 +49,27 @@ struct RunningMarker {
     return ProcessControl.startTime(of: entry.pid) != entry.startTime
   }
 
+  /// The same marker with its directory made and held open, so each `record` is one temporary and one rename.
+  func opened() -> RunningMarker {
+    var marker = self
+    marker.directory = FileSystem.Directory(Path.dirname(path), create: true)
+    return marker
+  }
+
   /// Records that `test` is about to start (nil: the run marker).
   func record(_ test: DiscoveredTest?) {
-    let pid = ProcessControl.ownPID
-    var text = "pid: \(pid)\nstart-time: \(ProcessControl.startTime(of: pid) ?? 0)\nguest: \(guest)\n"
+    var text = "pid: \(ProcessControl.ownPID)\nstart-time: \(Self.ownStartTime)\nguest: \(guest)\n"
     if let test { text += "serial-number: \(test.serial)\nname: \(test.test.name)\n" }
+    if let directory {
+      directory.writeAtomically(Path.basename(path), text, durable: false)
+      return
+    }
     FileSystem.makeDirectories(Path.dirname(path))
     FileSystem.writeAtomically(path, text, durable: false)
   }
+
+  /// This process's start time, read once.
+  private static let ownStartTime = ProcessControl.startTime(of: ProcessControl.ownPID) ?? 0
 
   /// The execution ended normally (finished, stopped or interrupted): no marker is left.
   func remove() { FileSystem.removeTree(path) }

@@ -24,7 +24,7 @@ extension TestRun {
     var verdict = verdict(status, facts: facts, reports: reports)
     verdict.checks = facts.checks + verdict.checks
     let failuresPath = reports.results.isEmpty ? "failures.yaml" : "data/failures.yaml"
-    writeFailures(to: invocation + "/" + failuresPath)
+    writeFailures(to: failuresPath, in: facts.directory)
     var result = baseResult(facts)
     result.log = [relative + "/output.txt", relative + "/" + failuresPath] + submittedLogs() + figuresLog()
     result.subresult = reports.results
@@ -162,9 +162,15 @@ extension TestRun {
     FileSystem.write(output, existing + text)
   }
 
-  private func writeFailures(to path: String) {
-    let lines = ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")
-    FileSystem.write(path, YAMLEmitter.emit(YAMLTree.strings(lines)))
+  /// `failures.yaml` (or `data/failures.yaml`) in the invocation directory, through its open descriptor.
+  private func writeFailures(to relativePath: String, in directory: FileSystem.Directory?) {
+    let text = YAMLEmitter.emit(YAMLTree.strings(ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")))
+    let parent = relativePath.hasPrefix("data/") ? directory?.subdirectory("data") : directory
+    if let parent {
+      parent.write(Path.basename(relativePath), text)
+    } else {
+      FileSystem.write(invocation + "/" + relativePath, text)
+    }
   }
 
   /// `data/hpctest-figures.yaml` (the checks' performance figures) when the test wrote one and did not submit it

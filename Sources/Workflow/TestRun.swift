@@ -25,6 +25,8 @@ struct TestFacts {
   var end = Timestamp.now()
   var checks: [CheckResult] = []
   var durationText = "5m"
+  /// The invocation directory, open.
+  var directory: FileSystem.Directory?
 }
 
 /// Runs one discovered test on its guest (this machine, or over SSH with its directory copied there and back): directories, environment, duration, restarts, checks, and the
@@ -48,10 +50,10 @@ package struct TestRun: Sendable {
 
   /// Runs the test and interprets what happened.
   package func run() async -> TestRunOutcome {
-    guard prepareDirectories() else {
+    guard let directory = prepareDirectories() else {
       return TestRunOutcome(main: errorResult(note: "cannot create '\(invocation)'"))
     }
-    var facts = TestFacts()
+    var facts = TestFacts(directory: directory)
     guard let durationText = durationText else {
       return TestRunOutcome(main: errorResult(note: "'duration' must be a string like '5m', got a \(durationKind)"))
     }
@@ -89,16 +91,18 @@ package struct TestRun: Sendable {
     }
   }
 
-  /// Makes the test's directories and files; refuses (false) a derived directory that is not under the run.
-  private func prepareDirectories() -> Bool {
-    guard Path.isInside(invocation, context.run.path), FileSystem.makeDirectories(data) else { return false }
-    if !test.test.check.isEmpty && !FileSystem.makeDirectories(invocation + "/checks") { return false }
-    FileSystem.write(invocation + "/metadata.yaml", TestFiles.metadata(test.test, context: context))
-    FileSystem.write(
-      invocation + "/tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
-    FileSystem.write(
-      invocation + "/tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
-    return true
+  /// Makes the test's directories and files through one descriptor of the invocation directory (one walk from
+  /// `/` per test); nil for a derived directory that is not under the run, or one that cannot be made.
+  private func prepareDirectories() -> FileSystem.Directory? {
+    guard Path.isInside(invocation, context.run.path), let directory = FileSystem.Directory(invocation, create: true),
+      directory.subdirectory("data") != nil
+    else { return nil }
+    if !test.test.check.isEmpty && directory.subdirectory("checks") == nil { return nil }
+    directory.write("metadata.yaml", TestFiles.metadata(test.test, context: context))
+    directory.write(
+      "tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
+    directory.write("tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
+    return directory
   }
 
   /// Runs the test, again while it exits with a `restart-on-exit-code` code and restarts remain; the duration

@@ -31,6 +31,16 @@ import Testing
     ("append", { FileSystem.append($0 + "/f", "x") }),
     ("makeDirectories", { FileSystem.makeDirectories($0 + "/d/e") }),
     ("replaceLink", { FileSystem.replaceLink($0 + "/l", target: "/") }),
+    ("Directory.write", { FileSystem.Directory($0)?.write("f", "x") ?? false }),
+    ("Directory.writeAtomically", { FileSystem.Directory($0)?.writeAtomically("f", "x") ?? false }),
+    ("Directory.subdirectory", { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e") != nil }),
+    (
+      "Directory.openForAppend",
+      { path in
+        guard let fd = FileSystem.Directory(path)?.openForAppend("f"), fd >= 0 else { return false }
+        return close(fd) == 0
+      }
+    ),
   ]
 
   @Test(.enabled(if: geteuid() == 0), arguments: 0..<writes.count)
@@ -65,5 +75,31 @@ import Testing
     FileSystem.write(scene.elsewhere + "/keep", "k")
     #expect(FileSystem.removeTree(scene.base + "/tree"))
     #expect(FileSystem.readText(scene.victim) == "secret\n" && FileSystem.list(scene.elsewhere) == ["keep"])
+  }
+
+  /// A directory held open (`FileSystem.Directory`) writes as the path API does: a link in a name's place is
+  /// replaced or refused, never written through; an existing file keeps its mode; names that leave the
+  /// directory are refused.
+  @Test(arguments: [geteuid(), other])
+  func aHeldDirectoryNeverWritesThroughALink(owner: uid_t) throws {
+    let scene = Scene()
+    defer { FileSystem.removeTree(scene.base) }
+    let directory = try #require(FileSystem.Directory(scene.base))
+    scene.plant("out", to: scene.victim, owner: owner)
+    #expect(directory.write("out", "new\n"))
+    #expect(FileSystem.kind(scene.base + "/out", follow: false) == .file)
+    scene.plant("log", to: scene.victim, owner: owner)
+    #expect(directory.openForAppend("log") < 0)
+    scene.plant("tree", to: scene.elsewhere, owner: owner)
+    #expect(directory.subdirectory("tree") == nil)
+    for name in ["", ".", "..", "../victim", "a/b"] {
+      #expect(!directory.write(name, "x") && !directory.writeAtomically(name, "x"), "\(name)")
+      #expect(directory.openForAppend(name) < 0 && directory.subdirectory(name) == nil, "\(name)")
+    }
+    #expect(scene.untouched())
+    #expect(directory.write("victim", "replaced\n"))
+    var info = stat()
+    #expect(stat(scene.victim, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    #expect(FileSystem.readText(scene.victim) == "replaced\n")
   }
 }

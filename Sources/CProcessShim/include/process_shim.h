@@ -39,4 +39,25 @@ int hpct_report_pipe(int fds[2]);
 /// Forks the supervisor; its pid, or -1 with errno set.
 pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request);
 
+/// One wait for a supervisor to end (`hpct_wait_supervisor`).
+struct hpct_wait_request {
+  pid_t pid;                   ///< the supervisor
+  int wake_fd;                 ///< readable (a byte written to its pipe) when the caller is cancelled
+  long long timeout_ms;        ///< the invocation's limit, -1 for none
+  long long kill_after_ms;     ///< after a teardown request, SIGKILL to the supervisor once this has passed
+};
+
+/// How the wait ended.
+struct hpct_wait_result {
+  int status;                  ///< the supervisor's wait status (it exits as the program did)
+  int timed_out;               ///< 1 when the limit was reached (SIGTERM was sent)
+  int cancelled;               ///< 1 when `wake_fd` became readable first (SIGTERM was sent)
+};
+
+/// Blocks the calling thread until the supervisor ended, then reaps it. Sleeps in poll(2) on a pidfd (Linux 5.3+;
+/// 1-20 ms polls of waitid without one): no wake-up while the program runs. At the limit or on the wake byte the
+/// supervisor gets SIGTERM (its teardown), SIGKILL when it has not ended `kill_after_ms` later. The supervisor is
+/// not reaped before it ended, so its pid cannot be reused while it is signalled. 0, or -1 with errno set.
+int hpct_wait_supervisor(const struct hpct_wait_request *request, struct hpct_wait_result *result);
+
 #endif

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+extension FileSystem {
+  /// A directory opened once by the safe walk (`FileSystem+Walk.swift`) for many writes in it: each file then
+  /// costs one `openat` on the held descriptor instead of a walk from `/`. The guarantees are `write`'s and
+  /// `openForAppend`'s: nothing is written through a link. The descriptor is closed when the value goes away.
+  public final class Directory: Sendable {
+    /// The open directory.
+    let fd: Int32
+
+    /// `path` opened (made with its missing parents and `mode` when `create`); nil when it cannot be.
+    public init?(_ path: String, create: Bool = false, mode: mode_t = 0o755) {
+      fd = FileSystem.openDirectory(path, create: create ? mode : nil)
+      guard fd >= 0 else { return nil }
+    }
+
+    private init(descriptor: Int32) { fd = descriptor }
+
+    deinit { close(fd) }
+
+    /// The subdirectory `name`, made first when missing (`mode`); nil when it cannot be, or is a link.
+    public func subdirectory(_ name: String, mode: mode_t = 0o755) -> Directory? {
+      guard FileSystem.isPlainName(name) else { return nil }
+      let flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
+      var child = openat(fd, name, flags)
+      if child < 0 && errno == ENOENT && (mkdirat(fd, name, mode) == 0 || errno == EEXIST) {
+        child = openat(fd, name, flags)
+      }
+      return child >= 0 ? Directory(descriptor: child) : nil
+    }
+
+    /// Writes `text` to the file `name`: a new file is created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`,
+    /// `mode`) and written in place; an existing one (or a link planted there) is replaced as `FileSystem.write`
+    /// does, through a temporary renamed over it, keeping an existing file's mode and owner.
+    @discardableResult
+    public func write(_ name: String, _ text: String, mode: mode_t = 0o644) -> Bool {
+      guard FileSystem.isPlainName(name) else { return false }
+      let bytes = Array(text.utf8)
+      let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+      guard file >= 0 else {
+        return errno == EEXIST && FileSystem.replace(in: fd, name, bytes, newMode: mode, durable: false)
+      }
+      let ok = FileSystem.writeAll(file, bytes)
+      close(file)
+      return ok
+    }
+
+    /// Replaces the file `name` atomically (temporary + `renameat`), as `FileSystem.writeAtomically` does.
+    @discardableResult
+    public func writeAtomically(_ name: String, _ text: String, durable: Bool = true) -> Bool {
+      FileSystem.isPlainName(name)
+        && FileSystem.replace(in: fd, name, Array(text.utf8), newMode: 0o644, durable: durable)
+    }
+
+    /// The file `name` opened for appending (`O_APPEND | O_CREAT | O_NOFOLLOW`); -1 with `errno` set.
+    public func openForAppend(_ name: String, mode: mode_t = 0o644) -> Int32 {
+      guard FileSystem.isPlainName(name) else { return -1 }
+      return openat(fd, name, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, mode)
+    }
+  }
+
+  /// True for one path component that moves nowhere else: not empty, `.`, `..`, and without a slash.
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && name != "." && name != ".." && !name.contains("/")
+  }
+}
