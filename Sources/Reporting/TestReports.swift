@@ -1,6 +1,6 @@
 import HPCBasics
 import TMTModel
-import YAML
+internal import YAML
 
 /// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`); an entry's `note` list
 /// (tmt's results schema key, written by `hpctest check`) becomes the sub-result's note.
