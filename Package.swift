@@ -123,7 +123,7 @@ for target in package.targets where target.name == "WorkflowTests" {
 if Context.environment["HPCTEST_FUZZ"] == "1" {
   package.targets.append(
     .executableTarget(
-      name: "hpctest-fuzz", dependencies: ["Checks", "FMF", "HPCBasics", "Reporting", "Workflow", "YAML"],
+      name: "hpctest-fuzz", dependencies: ["Checks", "FMF", "HPCBasics", "Reporting", "YAML"],
       path: "Tests/Fuzz/Entry"))
   package.products.append(.executable(name: "hpctest-fuzz", targets: ["hpctest-fuzz"]))
 }

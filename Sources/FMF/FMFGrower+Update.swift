@@ -47,7 +47,11 @@ extension FMFGrower {
     guard let value else { return .data(nil) }
     switch value.value {
     case .null, .mapping: return .data(value)
-    case .string(let path): return .directory(path)
+    case .string(let path) where readsDirectories: return .directory(path)
+    case .string(let path):
+      throw Diagnostic.error(
+        "The data of '\(childName)' is a directory path ('\(path)'), which a tree given in memory cannot grow.",
+        at: value.location, keyPath: childName)
     default:
       throw Diagnostic.error(
         "The data of '\(childName)' must be a mapping, null or a directory path, "

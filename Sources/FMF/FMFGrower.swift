@@ -20,15 +20,18 @@ final class FMFGrower {
   /// Relative directory paths (string `/child` values) are resolved against this, as fmf uses the process cwd.
   let workingDirectory: String
   private let config: FMFConfig
+  /// False for a tree given in memory: a string `/child` value (a directory to grow) is then an error.
+  let readsDirectories: Bool
   /// Real paths of symlinked directories already entered (fmf's `_symlinkdirs`, tree-wide).
   private var symlinkDirs: Set<String> = []
   private static let ignored: Set<String> = ["/dev", "/proc", "/sys"]
 
   /// Creates a grower for the tree at `root`.
-  init(root: String, workingDirectory: String, config: FMFConfig) {
+  init(root: String, workingDirectory: String, config: FMFConfig, readsDirectories: Bool = true) {
     self.root = root
     self.workingDirectory = workingDirectory
     self.config = config
+    self.readsDirectories = readsDirectories
   }
 
   /// `grow(path)`: `main.fmf` first, other `*.fmf` files as children, then sub-directories; finally drops

@@ -26,6 +26,13 @@ public enum FMFLoader {
     let top = FMFRawNode(name: "/")
     let grower = FMFGrower(root: root, workingDirectory: cwd, config: config)
     try grower.grow(top, root)
+    return try resolve(top, root: root, version: version, context: context, caseSensitive: caseSensitive)
+  }
+
+  /// Inheritance, then `adjust` under `context` (when given), then the nodes in `climb` order.
+  static func resolve(
+    _ top: FMFRawNode, root: String, version: Int, context: FMFContext?, caseSensitive: Bool
+  ) throws(Diagnostic) -> FMFTree {
     let regex = PythonRegex()
     try inherit(top, parent: nil, regex: regex)
     if let context {

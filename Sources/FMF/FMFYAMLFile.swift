@@ -11,9 +11,10 @@ import YAML
 
 /// Reads one metadata file as fmf does: strict UTF-8, one YAML document (nil when empty).
 enum FMFYAMLFile {
-  /// The largest metadata file read (16 MiB): a tree of many small nodes takes about 45 times its size in memory
-  /// once loaded (a 5.5 MB file of 55,000 nodes: 248 MB), so this bounds a hostile file to well under 1 GB.
-  static let maximumSize = 16 << 20
+  /// The largest metadata file read (4 MiB): a file of many small nodes takes about 140 times its size in memory
+  /// once listed (`hpctest tests ls` on a 4 MB file of 153,847 two-line nodes: about 0.6 GB peak RSS; see
+  /// docs/RELIABILITY.md), so this bounds a hostile file to well under 1 GB.
+  static let maximumSize = 4 << 20
 
   /// Parses the file at `path`; locations name it as `display`.
   static func parse(_ path: String, display: String) throws(Diagnostic) -> YAMLNode? {
@@ -21,6 +22,16 @@ enum FMFYAMLFile {
     if bytes == nil { bytes = try readOther(path, display: display) }
     guard let bytes else {
       throw Diagnostic.error("Failed to read '\(path)'.", at: SourceLocation(file: display))
+    }
+    return try parse(bytes, display: display)
+  }
+
+  /// Parses a file's `bytes` (the same size limit); locations name it as `display`.
+  static func parse(_ bytes: [UInt8], display: String) throws(Diagnostic) -> YAMLNode? {
+    guard bytes.count <= maximumSize else {
+      throw Diagnostic.error(
+        "'\(display)' is \(bytes.count) bytes, more than the \(maximumSize >> 20) MiB a metadata file may have",
+        at: SourceLocation(file: display))
     }
     return try YAMLParser.parse(bytes, file: display)
   }

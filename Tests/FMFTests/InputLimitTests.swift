@@ -4,9 +4,9 @@ import HPCBasics
 import Testing
 
 /// Metadata files over the size limit are a located error before a byte is parsed (a tree of many small nodes
-/// takes about 45 times its size in memory, so the limit is what bounds a hostile file).
+/// takes about 140 times its size in memory, so the limit is what bounds a hostile file).
 @Suite struct InputLimitTests {
-  @Test(arguments: [(16 << 20) + 1, 100 << 20, 1 << 40])
+  @Test(arguments: [(4 << 20) + 1, 16 << 20, 1 << 40])
   func aMetadataFileOverTheLimitIsALocatedError(size: Int) {
     var template = Array("/tmp/fmf-limit-XXXXXX".utf8CString)
     let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
@@ -21,7 +21,7 @@ import Testing
       Issue.record("a \(size)-byte file was loaded")
     } catch {
       #expect(error.description.hasPrefix("sub/main.fmf: error: 'sub/main.fmf' is \(size) bytes"), "\(error)")
-      #expect(error.description.contains("more than the 16 MiB"))
+      #expect(error.description.contains("more than the 4 MiB"))
     }
   }
 }

@@ -2,7 +2,6 @@ import Checks
 import FMF
 import HPCBasics
 import Reporting
-import Workflow
 import YAML
 
 #if canImport(Glibc)
@@ -43,39 +42,31 @@ enum FuzzTarget: String {
   /// The target named by `HPCTEST_FUZZ_TARGET` (yaml when unset).
   static let current = FuzzTarget(rawValue: getenv("HPCTEST_FUZZ_TARGET").map { String(cString: $0) } ?? "") ?? .yaml
 
-  /// A scratch fmf tree of this process for the targets that read files.
-  static let scratch: String = {
-    let directory = "/tmp/hpctest-fuzz-\(getpid())"
-    FileSystem.makeDirectories(directory + "/.fmf")
-    FileSystem.write(directory + "/.fmf/version", "1\n")
-    return directory
-  }()
-
-  /// Feeds `bytes` to the reader; results are dropped.
+  /// Feeds `bytes` to the reader, in memory (no file is written or read); results are dropped.
   func run(_ bytes: [UInt8]) {
-    let text = String(decoding: bytes, as: UTF8.self)
     switch self {
     case .yaml: _ = try? YAMLParser.parse(bytes, file: "fuzz.yaml")
-    case .fmf: Self.load(text, context: [("distro", ["fedora-40"]), ("arch", ["x86_64"])])
-    case .adjust: Self.load(Self.adjustTree(text), context: [("distro", ["rhel-9.4"]), ("initiator", ["human"])])
+    case .fmf: Self.load(bytes, context: [("distro", ["fedora-40"]), ("arch", ["x86_64"])])
+    case .adjust:
+      let tree = Self.adjustTree(String(decoding: bytes, as: UTF8.self))
+      Self.load(Array(tree.utf8), context: [("distro", ["rhel-9.4"]), ("initiator", ["human"])])
     case .duration:
+      let text = String(decoding: bytes, as: UTF8.self)
       _ = TMTDuration.parse(text)
       _ = TMTDuration.seconds(text, base: 3_600)
     case .site:
       guard let root = try? YAMLParser.parse(bytes, file: "site.yaml") else { return }
       _ = try? SiteFile.expectations(root, hostname: "gpu-node017", file: "site.yaml")
-    case .results: _ = try? ResultsYAML.read(text, file: "results.yaml")
+    case .results: _ = try? ResultsYAML.read(String(decoding: bytes, as: UTF8.self), file: "results.yaml")
     case .report:
-      let path = Self.scratch + "/tmt-report-results.yaml"
-      FileSystem.write(path, text)
-      _ = TestReports.read(path, relative: "data", testName: "/fuzz")
+      let text = String(decoding: bytes, as: UTF8.self)
+      _ = TestReports.parse(text, file: "tmt-report-results.yaml", relative: "data", testName: "/fuzz")
     }
   }
 
-  /// Writes `text` as the tree's `main.fmf` and loads the tree under `context`.
-  private static func load(_ text: String, context: FMFContext) {
-    FileSystem.write(scratch + "/main.fmf", text)
-    _ = try? FMFLoader.load(path: scratch, context: context)
+  /// Loads `bytes` as the `main.fmf` of a tree root (inheritance, `/child` keys, adjust) under `context`.
+  private static func load(_ bytes: [UInt8], context: FMFContext) {
+    _ = try? FMFLoader.load(bytes: bytes, file: "main.fmf", context: context)
   }
 
   /// A node whose one adjust rule has the input as its `when` condition (a YAML double-quoted scalar).

@@ -1,21 +1,25 @@
 import HPCBasics
-import Reporting
 import TMTModel
-import YAML
+internal import YAML
 
 /// What a test reported with `tmt-report-result` (`$TMT_TEST_DATA/tmt-report-results.yaml`); an entry's `note` list
 /// (tmt's results schema key, written by `hpctest check`) becomes the sub-result's note.
 package struct TestReports {
-  var results: [SubResult] = []
+  package var results: [SubResult] = []
   /// Set when the file or an outcome in it is not valid.
-  var problem: String?
+  package var problem: String?
 
   /// Reads the reports; log paths become relative to the execute directory via `relative` (the data directory).
   package static func read(_ path: String, relative: String, testName: String) -> TestReports {
     guard let text = FileSystem.readText(path) else { return TestReports() }
+    return parse(text, file: path, relative: relative, testName: testName)
+  }
+
+  /// Reads the reports from the file's `text`; locations name it as `file`.
+  package static func parse(_ text: String, file: String, relative: String, testName: String) -> TestReports {
     var reports = TestReports()
     let tree: YAMLTree
-    do { tree = try YAMLParser.parse(text, file: path).map(YAMLTree.init) ?? .null } catch {
+    do { tree = try YAMLParser.parse(text, file: file).map(YAMLTree.init) ?? .null } catch {
       reports.problem = "cannot read tmt-report-result results: \(error)"
       return reports
     }
