@@ -7,9 +7,13 @@ import Testing
   static let repository = Path.dirname(Path.dirname(Path.dirname(#filePath)))
   static let sysroots = repository + "/Tests/Sysroots"
 
-  /// The built binary next to the test bundle (`.build/<config>/hpctest`).
+  /// The built binary next to the test bundle (`<scratch path>/<config>/hpctest`, so `scripts/sanitize` runs its
+  /// own sanitized build), else `.build/debug/hpctest` or `.build/release/hpctest`.
   static var binary: String {
-    let candidates = [".build/debug/hpctest", ".build/release/hpctest"].map { repository + "/" + $0 }
+    var candidates = [".build/debug/hpctest", ".build/release/hpctest"].map { repository + "/" + $0 }
+    if let runner = FileSystem.readLink("/proc/self/exe") {
+      candidates.insert(Path.dirname(runner) + "/hpctest", at: 0)
+    }
     return candidates.first { FileSystem.exists($0) } ?? candidates[0]
   }
 
