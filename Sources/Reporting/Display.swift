@@ -30,7 +30,9 @@ package enum Display {
 
   /// `2 tests passed, 1 test failed, 1 info and 2 errors`, or `no results found`.
   package static func summary(_ results: [TestResult]) -> String {
-    let count = { (outcome: ResultOutcome) in results.filter { $0.result == outcome }.count }
+    var counts: [ResultOutcome: Int] = [:]
+    for result in results { counts[result.result, default: 0] += 1 }
+    let count = { (outcome: ResultOutcome) in counts[outcome] ?? 0 }
     var parts: [String] = []
     if count(.pass) > 0 { parts.append(listed(count(.pass), "test") + " passed") }
     if count(.fail) > 0 { parts.append(listed(count(.fail), "test") + " failed") }

@@ -6,7 +6,9 @@ package enum RunExitCode {
   /// The exit code for the results of every plan together.
   package static func code(_ results: [TestResult], executeEnabled: Bool = true) -> Int32 {
     if results.isEmpty { return 3 }
-    let count = { (outcome: ResultOutcome) in results.filter { $0.result == outcome }.count }
+    var counts: [ResultOutcome: Int] = [:]
+    for result in results { counts[result.result, default: 0] += 1 }
+    let count = { (outcome: ResultOutcome) in counts[outcome] ?? 0 }
     if count(.error) > 0 { return 2 }
     if count(.fail) + count(.warn) > 0 { return 1 }
     if count(.skip) == results.count { return 4 }
