@@ -5,8 +5,8 @@ import Synchronization
 /// results.yaml and its journal while the plan's guests run (several at once): each finished test is one record
 /// appended to `results.journal` (O(1), so a `kill -9` loses no finished result), and results.yaml is rewritten
 /// (write + rename) from every guest's rendered entries under one lock at most every `interval`, so the file
-/// stays current for readers without costing O(n) bytes per test. The entries are kept at their exact size and
-/// written part by part (never joined into one string). The plan writes the final file at the end.
+/// stays current for readers without costing O(n) bytes per test. The entries (`ResultsYAML.entry`: exact size)
+/// are written part by part (never joined into one string). The plan writes the final file at the end.
 final class ResultsBoard: Sendable {
   private struct Slot {
     var mains: [String?] = []
@@ -48,7 +48,7 @@ final class ResultsBoard: Sendable {
       if let entry { bytes += ResultsJournal.encode(.begin(slot: slot, index: index, entry: entry)) }
     }
     state.withLock { state in
-      state.slots[slot].mains = entries.map { $0.map(Self.compact) }
+      state.slots[slot].mains = entries
       append(bytes, to: &state)
     }
   }
@@ -58,8 +58,8 @@ final class ResultsBoard: Sendable {
   func finish(slot: Int, index: Int, main: String?, extras: [String]) {
     let record = ResultsJournal.encode(.finish(slot: slot, index: index, main: main, extras: extras.joined()))
     state.withLock { state in
-      state.slots[slot].mains[index] = main.map(Self.compact)
-      state.slots[slot].extras += extras.map(Self.compact)
+      state.slots[slot].mains[index] = main
+      state.slots[slot].extras += extras
       append(record, to: &state)
       let now = ContinuousClock.now
       // Without a journal (it could not be opened) results.yaml is the only record: rewrite it every time.
@@ -83,9 +83,6 @@ final class ResultsBoard: Sendable {
     }
     if written == 0 { part(ResultsYAML.document(entries: [])) }
   }
-
-  /// `entry` in storage of its own size (a rendered entry has room for 1 kB; 10,000 of them add up).
-  private static func compact(_ entry: String) -> String { String(decoding: Array(entry.utf8), as: UTF8.self) }
 
   /// The step is over and the plan wrote results.yaml: a `done` record, synced, so nothing is replayed.
   func close() {

@@ -35,7 +35,9 @@ import Testing
 
   /// Parts of any size (empty, small, larger than the 64 kB buffer) make the file their concatenation; the file
   /// keeps an existing file's mode, and no temporary stays behind.
-  @Test(arguments: [[0], [1, 0, 3], [65_535, 1, 2], [65_536], [200_000, 7, 70_000, 0, 5], Array(repeating: 999, count: 300)])
+  @Test(arguments: [
+    [0], [1, 0, 3], [65_535, 1, 2], [65_536], [200_000, 7, 70_000, 0, 5], Array(repeating: 999, count: 300),
+  ])
   func partsWriteTheirConcatenation(sizes: [Int]) {
     let directory = Self.scratch()
     defer { FileSystem.removeTree(directory) }
