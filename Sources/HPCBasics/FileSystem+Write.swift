@@ -25,14 +25,55 @@ extension FileSystem {
     replace(path, Array(text.utf8), newMode: mode, durable: false)
   }
 
+  /// Writes the text that `produce` hands to its `write` function, part after part, to `path` as
+  /// `writeAtomically(_:_:durable:)` does, holding at most about `FileSystem.partBuffer` bytes of it at a time, so
+  /// a large document never has to exist whole in memory. False when the file could not be written (parts after
+  /// a failed write are dropped).
+  @discardableResult
+  public static func writeAtomically(
+    _ path: String, durable: Bool = true, parts produce: (_ write: (String) -> Void) -> Void
+  ) -> Bool {
+    replace(path, newMode: 0o644, durable: durable) { fd in
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(partBuffer)
+      var ok = true
+      produce { part in
+        guard ok else { return }
+        buffer.append(contentsOf: part.utf8)
+        if buffer.count >= partBuffer {
+          ok = writeAll(fd, buffer)
+          buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      return ok && writeAll(fd, buffer)
+    }
+  }
+
+  /// How many bytes `writeAtomically(_:durable:parts:)` gathers before one `write(2)`.
+  static let partBuffer = 1 << 16
+
   private static func replace(_ path: String, _ bytes: [UInt8], newMode: mode_t, durable: Bool) -> Bool {
-    inParent(path) { directory, name in replace(in: directory, name, bytes, newMode: newMode, durable: durable) }
+    replace(path, newMode: newMode, durable: durable) { fd in writeAll(fd, bytes) }
+  }
+
+  /// Replaces `path` with a fresh temporary file that `content` fills (true when it wrote everything).
+  private static func replace(_ path: String, newMode: mode_t, durable: Bool, content: (Int32) -> Bool) -> Bool {
+    inParent(path) { directory, name in
+      replace(in: directory, name, newMode: newMode, durable: durable, content: content)
+    }
   }
 
   /// Replaces `name` in the open `directory` through a fresh temporary and `renameat`.
   static func replace(in directory: Int32, _ name: String, _ bytes: [UInt8], newMode: mode_t, durable: Bool) -> Bool {
+    replace(in: directory, name, newMode: newMode, durable: durable) { fd in writeAll(fd, bytes) }
+  }
+
+  /// Replaces `name` in the open `directory` with a fresh temporary that `content` fills, then `renameat`.
+  private static func replace(
+    in directory: Int32, _ name: String, newMode: mode_t, durable: Bool, content: (Int32) -> Bool
+  ) -> Bool {
     guard let (fd, temporary) = createTemporary(in: directory, prefix: name) else { return false }
-    var ok = keepMode(of: name, in: directory, on: fd, newMode: newMode) && writeAll(fd, bytes)
+    var ok = keepMode(of: name, in: directory, on: fd, newMode: newMode) && content(fd)
     if durable { ok = fsync(fd) == 0 && ok }
     close(fd)
     guard ok, renameat(directory, temporary, directory, name) == 0 else {

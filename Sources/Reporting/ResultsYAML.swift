@@ -8,9 +8,10 @@ package enum ResultsYAML {
     YAMLEmitter.emit(.sequence(results.map(tree)), shared: ContextAnchors.shared(results))
   }
 
-  /// One result as the text of one list item (`- __class__: ...`), without anchors; `entries(_:)` joins them.
+  /// One result as the text of one list item (`- __class__: ...`), without anchors, in storage of its own size
+  /// (a run keeps one per test: the emitter's 1 kB buffer each would add up); `document(entries:)` joins them.
   package static func entry(_ result: TestResult) -> String {
-    YAMLEmitter.emit(.sequence([tree(result)]))
+    String(decoding: Array(YAMLEmitter.emit(.sequence([tree(result)])).utf8), as: UTF8.self)
   }
 
   /// A document from items made by `entry(_:)`.

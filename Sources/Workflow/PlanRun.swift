@@ -65,6 +65,7 @@ package struct PlanRun: Sendable {
         let blocked = try await prepare(tests, guests: guests)
         markDone(.prepare)
         if options.runs(.execute) {
+          results = []  // 10,000 pending results need not live through the step: execute returns them all
           let execution = await execute(
             guests, blocked: blocked, previous: recovered ?? previous, resuming: recovered != nil)
           results = execution.results
@@ -127,7 +128,7 @@ package struct PlanRun: Sendable {
   {
     let journal = context.executeDirectory + "/" + ResultsJournal.fileName
     let board = ResultsBoard(guests: guests.count, journal: journal, interval: options.resultsInterval) {
-      [self] text in save(text: text, durable: false)
+      [file = context.resultsFile] parts in FileSystem.writeAtomically(file, durable: false, parts: parts)
     }
     defer { board.close() }
     let barrier = PhaseBarrier(
@@ -172,13 +173,8 @@ package struct PlanRun: Sendable {
     }
   }
 
-  /// Writes results.yaml atomically.
-  func save(_ results: [TestResult]) { save(text: ResultsYAML.render(results)) }
-
-  /// Writes results.yaml atomically from rendered text.
-  func save(text: String, durable: Bool = true) {
-    FileSystem.writeAtomically(context.resultsFile, text, durable: durable)
-  }
+  /// Writes results.yaml atomically and durably, entry by entry (never the whole text in memory).
+  func save(_ results: [TestResult]) { ResultsYAML.write(results, to: context.resultsFile) }
 
   /// The earlier results of a run hpctest was killed in (its run `RunningMarker` is stale), with the test that was
   /// running made `error` ("hpctest was killed"); nil when the run was not killed or this plan has no results.

@@ -5,7 +5,8 @@ import Synchronization
 /// results.yaml and its journal while the plan's guests run (several at once): each finished test is one record
 /// appended to `results.journal` (O(1), so a `kill -9` loses no finished result), and results.yaml is rewritten
 /// (write + rename) from every guest's rendered entries under one lock at most every `interval`, so the file
-/// stays current for readers without costing O(n) bytes per test. The plan writes the final file at the end.
+/// stays current for readers without costing O(n) bytes per test. The entries (`ResultsYAML.entry`: exact size)
+/// are written part by part (never joined into one string). The plan writes the final file at the end.
 final class ResultsBoard: Sendable {
   private struct Slot {
     var mains: [String?] = []
@@ -21,13 +22,16 @@ final class ResultsBoard: Sendable {
   private let state: Mutex<State>
   private let interval: Duration
   private let sync: Bool
-  private let write: @Sendable (String) -> Void
+  private let write: Writer
+
+  /// Writes results.yaml from the parts its argument hands out in order (see
+  /// `FileSystem.writeAtomically(_:durable:parts:)`).
+  typealias Writer = @Sendable (_ parts: ((String) -> Void) -> Void) -> Void
 
   /// A board for `guests` guests: a fresh journal at `journal`, results.yaml rewritten through `write` at most
   /// every `interval`; `sync` makes every journal record durable (`fdatasync`), not only the last.
   init(
-    guests: Int, journal: String, interval: Duration = .seconds(2), sync: Bool = false,
-    write: @escaping @Sendable (String) -> Void
+    guests: Int, journal: String, interval: Duration = .seconds(2), sync: Bool = false, write: @escaping Writer
   ) {
     let appender = FileSystem.Appender(journal, truncate: true)
     appender?.append(Array(ResultsJournal.magic.utf8))
@@ -61,8 +65,23 @@ final class ResultsBoard: Sendable {
       // Without a journal (it could not be opened) results.yaml is the only record: rewrite it every time.
       guard now - state.written >= interval || state.journal == nil else { return }
       state.written = now
-      write(ResultsYAML.document(entries: state.slots.flatMap { $0.mains.compactMap { $0 } + $0.extras }))
+      let slots = state.slots
+      write { part in Self.document(slots, to: part) }
     }
+  }
+
+  /// `ResultsYAML.document(entries:)` of every guest's entries (its tests', then its extras), part by part.
+  private static func document(_ slots: [Slot], to part: (String) -> Void) {
+    var written = 0
+    for slot in slots {
+      for case let entry? in slot.mains {
+        part(entry)
+        written += 1
+      }
+      for entry in slot.extras { part(entry) }
+      written += slot.extras.count
+    }
+    if written == 0 { part(ResultsYAML.document(entries: [])) }
   }
 
   /// The step is over and the plan wrote results.yaml: a `done` record, synced, so nothing is replayed.

@@ -52,13 +52,18 @@ extension Runner {
     var reportFailed = false
     var suites: [JUnitSuite] = []
     for outcome in outcomes {
-      let suite = JUnit.suite(
-        name: outcome.name, results: JUnitGuestNames.apply(outcome.results), executeDirectory: outcome.executeDirectory)
-      suites.append(suite)
       let plan = plans.first { $0.name == outcome.name }
       let hows = options.reportHows.isEmpty ? plan?.phases(.report).map(\.how) ?? [] : options.reportHows
-      if hows.contains("junit") && options.junitFile == nil {
-        reportFailed = !writePlanJUnit(suite, plan: plan, outcome: outcome) || reportFailed
+      // The suite holds every test's output: built only for a JUnit file, and kept only for `--file`.
+      if options.junitFile != nil || hows.contains("junit") {
+        let suite = JUnit.suite(
+          name: outcome.name, results: JUnitGuestNames.apply(outcome.results),
+          executeDirectory: outcome.executeDirectory)
+        if options.junitFile != nil {
+          suites.append(suite)
+        } else {
+          reportFailed = !writePlanJUnit(suite, plan: plan, outcome: outcome) || reportFailed
+        }
       }
       log.line(outcome.name)
       log.line("report", level: 1)

@@ -102,7 +102,11 @@ import Testing
     defer { FileSystem.removeTree(directory) }
     let path = directory + "/" + ResultsJournal.fileName
     let written = Harness.Lines()
-    let board = ResultsBoard(guests: 2, journal: path, interval: interval) { written.append($0) }
+    let board = ResultsBoard(guests: 2, journal: path, interval: interval) { parts in
+      var text = ""
+      parts { text += $0 }
+      written.append(text)
+    }
     board.begin(slot: 0, entries: ["- p0\n", "- p1\n", "- p2\n", nil])
     board.begin(slot: 1, entries: ["- q0\n", "- q1\n"])
     let finishes: [(Int, Int, String?, [String])] = [
