@@ -16,14 +16,8 @@ fi
 work=$(mktemp -d /tmp/hpctest-memory-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-make_tree() {  # N: a tree of N tests `true` in one file, one plan running them locally
-  local d="$work/tree-$1"
-  mkdir -p "$d/.fmf" "$d/plans" "$d/tests"
-  echo 1 > "$d/.fmf/version"
-  printf 'discover:\n    how: fmf\nprovision:\n    how: local\nexecute:\n    how: tmt\n' > "$d/plans/main.fmf"
-  seq -f '/t%06g:
-    test: "true"' 1 "$1" > "$d/tests/main.fmf"
-}
+# shellcheck source=bench/trees.sh
+. bench/trees.sh
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 measure() {  # LABEL BINARY N: one run under /usr/bin/time -v, one table row

@@ -26,14 +26,8 @@ work=$(mktemp -d /tmp/hpctest-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 nice=(nice -n "${NICE:-5}")
 
-make_tree() {  # N: a tree of N tests `true` in one file, one plan running them locally
-  local d="$work/tree-$1"
-  mkdir -p "$d/.fmf" "$d/plans" "$d/tests"
-  echo 1 > "$d/.fmf/version"
-  printf 'discover:\n    how: fmf\nprovision:\n    how: local\nexecute:\n    how: tmt\n' > "$d/plans/main.fmf"
-  seq -f '/t%06g:
-    test: "true"' 1 "$1" > "$d/tests/main.fmf"
-}
+# shellcheck source=bench/trees.sh
+. bench/trees.sh
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"; }
 
 for n in $sizes 100 1000; do [ -d "$work/tree-$n" ] || make_tree "$n"; done

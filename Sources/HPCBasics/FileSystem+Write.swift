@@ -180,10 +180,15 @@ extension FileSystem {
     return unlinkat(directory, name, AT_REMOVEDIR) == 0 || errno == ENOENT
   }
 
-  /// Entries of the directory open as `fd` (left open), without `.` and `..`.
-  static func list(descriptor fd: Int32) -> [String]? {
-    let copy = dup(fd)
-    guard copy >= 0, let stream = fdopendir(copy) else { return nil }
+  /// Entries of the directory open as `fd` (left open), without `.` and `..`. Each call lists the whole directory:
+  /// it reads through a fresh open of `fd` itself (a `dup` would share, and use up, `fd`'s position).
+  package static func list(descriptor fd: Int32) -> [String]? {
+    let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard copy >= 0 else { return nil }
+    guard let stream = fdopendir(copy) else {
+      close(copy)
+      return nil
+    }
     defer { closedir(stream) }
     var names: [String] = []
     while let entry = readdir(stream) {

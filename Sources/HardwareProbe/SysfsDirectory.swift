@@ -88,20 +88,6 @@ final class SysfsDirectory {
   /// Entries in directory order, without `.` and `..`.
   func unsortedEntries() -> [String] {
     guard fd >= 0 else { return [] }
-    let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard copy >= 0 else { return [] }
-    guard let stream = fdopendir(copy) else {
-      close(copy)
-      return []
-    }
-    defer { closedir(stream) }
-    var names: [String] = []
-    while let entry = readdir(stream) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
-      if name != "." && name != ".." { names.append(name) }
-    }
-    return names
+    return FileSystem.list(descriptor: fd) ?? []
   }
 }
