@@ -101,6 +101,13 @@ package enum SlurmSweepScript {
       [ "$own" = 0 ] || { rm -rf "$work"; rmdir "$stage" 2>/dev/null; }
     }
     trap cleanup EXIT
+    # The default stage sits in a world-writable directory under a name anyone can guess (the job id): use it only
+    # as a real directory of this user, never through a link another user planted there.
+    if [ "$own" = 1 ] && ! mkdir -m 700 "$stage" 2>/dev/null && ! { [ -d "$stage" ] && [ ! -L "$stage" ] && [ -O "$stage" ]; }; then
+      own=0
+      frame fail "$stage exists and is not a directory of $(id -un): not used"
+      exit 0
+    fi
     rm -rf "$work/tree" "$work/run" "$work/bin"
     # Tests call `hpctest` by name from the binary's own directory: give it its name in the node's directory.
     mkdir -p "$work/tree" "$work/bin" && tail -c "+$((offset + 1))" "$self" | head -c "$binsize" >"$work/bin/hpctest" \

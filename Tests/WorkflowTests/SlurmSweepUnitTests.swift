@@ -177,6 +177,28 @@ import Testing
     #expect(!FileSystem.exists(file))
   }
 
+  /// A link planted where the default stage goes (`<stage root>/hpctest-<job>`, a guessable name in a world-writable
+  /// directory) is not followed: the node fails naming it, and nothing is written or removed through it.
+  @Test func aPlantedStageLinkIsNotFollowed() async throws {
+    let (stage, file) = await Self.nodeFile(binary: "#!/bin/sh\nexit 0\n")
+    defer { FileSystem.removeTree(stage) }
+    let target = stage + "/elsewhere"
+    FileSystem.makeDirectories(target + "/n7/run")
+    FileSystem.write(target + "/n7/run/keep", "kept\n")
+    #expect(symlink(target, stage + "/hpctest-0") == 0)
+    let node = Invocation(
+      argv: ["/bin/bash", file, "%s/%n", "0.1", "/plans/x"],
+      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
+      outputPath: stage + "/out.txt", timeout: .seconds(30))
+    _ = await LocalExecutor().run(node)
+    let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+    let failure = try #require(frames.nodes["n7"]?.failure)
+    #expect(failure.contains(stage + "/hpctest-0 exists and is not a directory of"))
+    #expect(FileSystem.readText(target + "/n7/run/keep") == "kept\n")
+    #expect(!FileSystem.exists(target + "/n7/bin") && !FileSystem.exists(target + "/n7/tree"))
+    #expect(FileSystem.kind(stage + "/hpctest-0", follow: false) == .symlink)
+  }
+
   /// The node script sees its hpctest end at once: with 30 s between two looks at the results, a 1 s run still
   /// ends the script in seconds, with every result and the exit code.
   @Test func nodeScriptDoesNotWaitOutItsPollInterval() async throws {
