@@ -64,16 +64,8 @@ package struct PlanRun: Sendable {
         markDone(.provision)
         let blocked = try await prepare(tests, guests: guests)
         markDone(.prepare)
-        if options.runs(.execute) {
-          results = []  // 10,000 pending results need not live through the step: execute returns them all
-          let execution = await execute(
-            guests, blocked: blocked, previous: recovered ?? previous, resuming: recovered != nil)
-          results = execution.results
-          outcome.interrupted = execution.interrupted
-          if !execution.interrupted { markDone(.execute) }
-        } else if options.runs(.report) {
-          results = storedResults() ?? results
-        }
+        outcome.interrupted = await executeStep(
+          guests, blocked: blocked, results: &results, recovered: recovered, previous: previous)
       }
       try await finish(guests)
       if !outcome.interrupted { markDone(.finish) }
@@ -83,6 +75,22 @@ package struct PlanRun: Sendable {
     await releaseGuests(guests)
     outcome.results = results
     return outcome
+  }
+
+  /// The execute step (or, when only report runs, the stored results) into `results`; true when it was interrupted.
+  private func executeStep(
+    _ guests: [GuestRun], blocked: [Int: String], results: inout [TestResult], recovered: [TestResult]?,
+    previous: [TestResult]
+  ) async -> Bool {
+    guard options.runs(.execute) else {
+      if options.runs(.report) { results = storedResults() ?? results }
+      return false
+    }
+    results = []  // 10,000 pending results need not live through the step: execute returns them all
+    let execution = await execute(guests, blocked: blocked, previous: recovered ?? previous, resuming: recovered != nil)
+    results = execution.results
+    if !execution.interrupted { markDone(.execute) }
+    return execution.interrupted
   }
 
   /// The results before provisioning: a killed run's recovered ones, else every test `pending`; written (with a
