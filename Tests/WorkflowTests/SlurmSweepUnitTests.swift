@@ -128,6 +128,16 @@ import Testing
     return (stage, file)
   }
 
+  /// Runs the node `file` as node `n7` with work directory `work`, and parses the frames it printed.
+  static func runNode(_ file: String, stage: String, work: String) async -> SlurmFrames {
+    let node = Invocation(
+      argv: ["/bin/bash", file, work, "0.1", "/plans/x"],
+      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
+      outputPath: stage + "/out.txt", timeout: .seconds(30))
+    _ = await LocalExecutor().run(node)
+    return SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+  }
+
   /// The node script, run here as node `n7` with a stand-in hpctest that writes a results.yaml, takes the binary
   /// and the tree out of its own file, streams the results back in frames that `SlurmFrames` reads to the same
   /// results, and removes its file; the default work directory (`%s/%n`) goes too, a given one stays.
@@ -165,12 +175,7 @@ import Testing
     defer { FileSystem.removeTree(stage) }
     let header = SlurmSweepScript.node(binaryBytes: binary.utf8.count).utf8.count
     #expect(truncate(file, off_t(header + (inTheBinary ? 100 : binary.utf8.count + 10))) == 0)
-    let node = Invocation(
-      argv: ["/bin/bash", file, stage + "/work/%n", "0.1", "/plans/x"],
-      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
-      outputPath: stage + "/out.txt", timeout: .seconds(30))
-    _ = await LocalExecutor().run(node)
-    let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+    let frames = await Self.runNode(file, stage: stage, work: stage + "/work/%n")
     let failure = try #require(frames.nodes["n7"]?.failure)
     #expect(failure.contains(stage + "/work/n7/"))
     #expect(frames.nodes["n7"]?.exitCode == nil)
@@ -186,12 +191,7 @@ import Testing
     FileSystem.makeDirectories(target + "/n7/run")
     FileSystem.write(target + "/n7/run/keep", "kept\n")
     #expect(symlink(target, stage + "/hpctest-0") == 0)
-    let node = Invocation(
-      argv: ["/bin/bash", file, "%s/%n", "0.1", "/plans/x"],
-      environment: ["PATH": "/usr/bin:/bin", "SLURMD_NODENAME": "n7"], workingDirectory: stage,
-      outputPath: stage + "/out.txt", timeout: .seconds(30))
-    _ = await LocalExecutor().run(node)
-    let frames = SlurmFrames.parse(FileSystem.readText(stage + "/out.txt") ?? "")
+    let frames = await Self.runNode(file, stage: stage, work: "%s/%n")
     let failure = try #require(frames.nodes["n7"]?.failure)
     #expect(failure.contains(stage + "/hpctest-0 exists and is not a directory of"))
     #expect(FileSystem.readText(target + "/n7/run/keep") == "kept\n")
