@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 // Everything below runs in the forked supervisor or program: raw system calls and stack buffers only (no malloc,
-// no stdio, no Swift), as fork(2) in a multi-threaded process requires.
+// no stdio, no Swift), as fork(2) in a multi-threaded process requires. The program side (run_child) runs in a
+// vfork(2) child of the supervisor: it shares the supervisor's memory until execve, so it writes no memory but its
+// own stack frames and ends in execve or _exit.
 
 #define MAX_PROCS 32768
 #define PATH_CAP 4096
@@ -288,7 +290,9 @@ static int start_child(struct supervisor *sv) {
   int errpipe[2];
   struct hpct_spawn_report report = {0, 4, 0};
   if (pipe2(errpipe, O_CLOEXEC) == 0) {
-    sv->child = fork();
+    // vfork: the program shares this supervisor's memory until its execve (no copy of the page tables that
+    // exec would throw away at once); run_child only makes system calls and never returns.
+    sv->child = vfork();
     if (sv->child == 0) run_child(req, sv->self, errpipe[1]);
     report.error = errno;
     close(errpipe[1]);

@@ -5,7 +5,7 @@ import TMTModel
 /// Small files that say hpctest is running, with its pid and start time, so that one whose hpctest no longer runs
 /// means hpctest was killed (`kill -9`, a crash, a power cut). `<run>/running` exists while a run executes tests
 /// (written before, removed after): when stale, the next run of the directory continues the killed run.
-/// `<execute>/data/guest/<guest>/running` names the test that is running on a guest (rewritten atomically before
+/// `<execute>/data/guest/<guest>/running` names the test that is running on a guest (rewritten in place before
 /// each test, removed when the guest's execution ends): when stale and that test is still `pending`, the next run
 /// of the directory, or `report --last`, records it `error` with the note "hpctest was killed". Separate from
 /// results.yaml, which never waits on them.
@@ -23,8 +23,8 @@ struct RunningMarker {
   var path: String
   /// The guest it belongs to.
   var guest: String
-  /// The marker's directory, held open by `opened()` for an execution's many rewrites.
-  private var directory: FileSystem.Directory?
+  /// The marker file, held open by `opened()` for an execution's many rewrites (in place, one `pwrite` each).
+  private var file: FileSystem.Rewriter?
 
   /// The marker of `context`'s guest.
   init(context: PlanContext) {
@@ -49,10 +49,10 @@ struct RunningMarker {
     return ProcessControl.startTime(of: entry.pid) != entry.startTime
   }
 
-  /// The same marker with its directory made and held open, so each `record` is one temporary and one rename.
+  /// The same marker with its directory made and the file held open, so each `record` is one `pwrite`.
   func opened() -> RunningMarker {
     var marker = self
-    marker.directory = FileSystem.Directory(Path.dirname(path), create: true)
+    marker.file = FileSystem.Directory(Path.dirname(path), create: true)?.rewriter(Path.basename(path))
     return marker
   }
 
@@ -60,8 +60,8 @@ struct RunningMarker {
   func record(_ test: DiscoveredTest?) {
     var text = "pid: \(ProcessControl.ownPID)\nstart-time: \(Self.ownStartTime)\nguest: \(guest)\n"
     if let test { text += "serial-number: \(test.serial)\nname: \(test.test.name)\n" }
-    if let directory {
-      directory.writeAtomically(Path.basename(path), text, durable: false)
+    if let file {
+      file.rewrite(text)
       return
     }
     FileSystem.makeDirectories(Path.dirname(path))

@@ -33,18 +33,21 @@ struct TestFacts {
 /// result as tmt would record it.
 package struct TestRun: Sendable {
   /// The plan's shared context.
-  package var context: PlanContext
+  package let context: PlanContext
   /// The test.
-  package var test: DiscoveredTest
+  package let test: DiscoveredTest
+  /// The invocation directory relative to the execute directory, and absolute (derived once: every file of the
+  /// test is under it).
+  let relative: String, invocation: String
 
   /// Creates the run.
   package init(context: PlanContext, test: DiscoveredTest) {
     self.context = context
     self.test = test
+    relative = context.invocationPath(test)
+    invocation = context.executeDirectory + "/" + relative
   }
 
-  var relative: String { context.invocationPath(test) }
-  var invocation: String { context.executeDirectory + "/" + relative }
   var data: String { invocation + "/data" }
   var output: String { invocation + "/output.txt" }
 

@@ -1,5 +1,6 @@
-import HPCBasics
 import Testing
+
+@testable import HPCBasics
 
 /// Expected values are tmt 1.78's `sanitize_name` (`re.sub(r'[^\w/-]+', '-', name).strip('-')`).
 @Suite struct SafeNameTests {
@@ -10,6 +11,21 @@ import Testing
   ])
   func sanitizesAsTmt(name: String, safe: String) {
     #expect(SafeName.sanitize(name) == safe)
+  }
+
+  /// The byte-level path for ASCII names agrees with the character-level one on random ASCII names drawn mostly
+  /// from the characters that matter (separators, `-`, `/`, `.`, controls, word characters).
+  @Test(arguments: [false, true])
+  func asciiPathAgreesWithTheCharacterPath(allowSlash: Bool) throws {
+    var generator = SystemRandomNumberGenerator()
+    let interesting = Array("-/._ \t;:*?ab09Z~") + (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+    for _ in 0..<2_000 {
+      let length = Int.random(in: 0...24, using: &generator)
+      let name = String((0..<length).map { _ in interesting.randomElement(using: &generator)! })
+      let fast = try #require(SafeName.sanitizeASCII(name, allowSlash: allowSlash))
+      #expect(fast == SafeName.sanitizeCharacters(name, allowSlash: allowSlash), "name: \(name.debugDescription)")
+    }
+    #expect(SafeName.sanitizeASCII("/tests/ünï", allowSlash: true) == nil)
   }
 
   @Test func withoutSlashes() {
