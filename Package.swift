@@ -5,7 +5,9 @@ let package = Package(
   name: "hpctest",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "hpctest", targets: ["hpctest"])
+    .executable(name: "hpctest", targets: ["hpctest"]),
+    // The per-test supervisor as a small program of its own (C, libc only), installed beside the binary.
+    .executable(name: "hpctest-guard", targets: ["hpctest-guard"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +53,7 @@ let package = Package(
     // Running processes: local, SSH, Slurm. The C shim forks the supervisor that tears a test down (and keeps
     // doing so when hpctest is killed).
     .target(name: "CProcessShim"),
+    .executableTarget(name: "hpctest-guard", dependencies: ["CProcessShim"]),
     .target(
       name: "Executors",
       dependencies: [

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -389,6 +390,57 @@ pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request) {
   pid_t pid = fork();
   if (pid == 0) supervise(request);
   return pid;
+}
+
+pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *const *envp, int output_fd,
+                       int report_fd) {
+  // As posix_spawn does: every signal blocked around vfork, so no handler of hpctest runs in the child while it
+  // shares hpctest's memory; execve keeps the mask and the supervisor sets its own.
+  sigset_t all, saved;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &saved);
+  pid_t pid = vfork();
+  if (pid == 0) {
+    fcntl(output_fd, F_SETFD, 0);  // the child's own descriptor table: hpctest's flags stay as they are
+    fcntl(report_fd, F_SETFD, 0);
+    execve(guard_path, guard_argv, envp);
+    struct hpct_spawn_report report = {0, 5, errno};
+    write_all(report_fd, &report, sizeof report);
+    _exit(127);
+  }
+  int saved_errno = errno;
+  pthread_sigmask(SIG_SETMASK, &saved, NULL);
+  errno = saved_errno;
+  return pid;
+}
+
+/// A non-negative decimal number, or -1.
+static long parse_number(const char *text) {
+  long value = 0;
+  if (!text || !*text) return -1;
+  for (; *text; text++) {
+    if (*text < '0' || *text > '9' || value > 100000000000L) return -1;
+    value = value * 10 + (*text - '0');
+  }
+  return value;
+}
+
+int hpct_guard_main(int argc, char **argv, char **envp) {
+  if (argc < 10) {
+    static const char usage[] =
+        "hpctest-guard: started by hpctest only (OUTPUT-FD REPORT-FD GRACE-MS PARENT CGROUP PROC CWD PATH ARGV...)\n";
+    write_all(2, usage, sizeof usage - 1);
+    return 2;
+  }
+  long output = parse_number(argv[1]), report = parse_number(argv[2]), grace = parse_number(argv[3]);
+  long parent = parse_number(argv[4]);
+  if (output < 0 || report < 0 || grace < 0 || parent <= 0 || output > 65535 || report > 65535) return 2;
+  if (getppid() != (pid_t)parent) return 2;  // hpctest is gone already (or this was not started by it)
+  struct hpct_spawn_request request = {
+      argv[8], argv + 9, envp, argv[7], (int)output, argv[5][0] ? argv[5] : NULL, argv[6], (int)report, grace,
+      (pid_t)parent};
+  supervise(&request);
+  return 127;
 }
 
 // The wait below runs on an ordinary thread of hpctest (not in a forked child): it may block.

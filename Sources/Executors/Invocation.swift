@@ -48,6 +48,8 @@ package struct ProcessOutcome: Sendable, Hashable {
   package var processID: Int32
   /// What held every process of the invocation (`Containment.everything`); nil for a process group only.
   package var containedBy: Containment.Mechanism?
+  /// True when the supervisor was the `hpctest-guard` program, false for a fork of hpctest (or no supervisor).
+  package var supervisedByProgram = false
 
   /// Creates an outcome.
   package init(termination: Termination, timedOut: Bool = false, cancelled: Bool = false, processID: Int32 = 0) {

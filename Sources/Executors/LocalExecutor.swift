@@ -18,10 +18,13 @@ internal import SystemPackage
 package struct LocalExecutor: InvocationExecutor {
   /// How far teardown reaches.
   package var containment: Containment
+  /// Whether a contained invocation's supervisor may be the `hpctest-guard` program (false: always a fork).
+  package var supervisorProgram: Bool
 
   /// Creates the executor (`processGroup` by default: hpctest's own helpers).
-  package init(containment: Containment = .processGroup) {
+  package init(containment: Containment = .processGroup, supervisorProgram: Bool = true) {
     self.containment = containment
+    self.supervisorProgram = supervisorProgram
   }
 
   /// Runs `invocation` to completion, timeout or cancellation.
@@ -33,7 +36,9 @@ package struct LocalExecutor: InvocationExecutor {
     }
     if case .everything(let mechanism) = containment {
       defer { close(fd) }
-      return await SupervisedRun(invocation: invocation, outputFD: fd, mechanism: mechanism).run()
+      return await SupervisedRun(
+        invocation: invocation, outputFD: fd, mechanism: mechanism, useProgram: supervisorProgram
+      ).run()
     }
     let box = ProcessBox()
     let result = await withTaskGroup(of: Race.self) { group in

@@ -26,37 +26,59 @@ package enum ProcessControl {
     var error: Int32
   }
 
-  /// Forks the supervisor for `argv` at `path`; an error message when the fork or pipe failed.
+  /// Starts the supervisor for `argv` at `path`: the `hpctest-guard` program (vfork + execve, nothing of hpctest is
+  /// copied) when `useGuard` and one is installed beside hpctest, else a fork of hpctest running the same C code. An
+  /// error message when the pipe, fork or vfork failed.
   static func spawn(
-    path: String, invocation: Invocation, outputFD: Int32, cgroup: String?
+    path: String, invocation: Invocation, outputFD: Int32, cgroup: String?, useGuard: Bool = true
   ) -> Result<Supervisor, ExecutorError> {
     var pipeFDs: [Int32] = [-1, -1]
     guard hpct_report_pipe(&pipeFDs) == 0 else { return .failure(ExecutorError(errnoText("pipe"))) }
-    let argv = CStringArray(invocation.argv)
     let envp = CStringArray(invocation.environment.map { "\($0.key)=\($0.value)" }.sorted())
     defer {
-      argv.release()
       envp.release()
       close(pipeFDs[1])
     }
     let graceMS = Int(milliseconds(invocation.killGrace))
-    let pid = path.withCString { path in
-      invocation.workingDirectory.withCString { cwd in
-        procRoot.withCString { proc in
-          withOptionalCString(cgroup) { cgroup in
-            var request = hpct_spawn_request(
-              path: path, argv: argv.pointers, envp: envp.pointers, cwd: cwd, output_fd: outputFD,
-              cgroup_dir: cgroup, proc_root: proc, report_fd: pipeFDs[1], grace_ms: graceMS, parent: getpid())
-            return hpct_spawn_supervised(&request)
-          }
-        }
-      }
+    let pid: pid_t
+    if useGuard, let guardPath = SupervisorProgram.path {
+      let argv = CStringArray(
+        [
+          guardPath, "\(outputFD)", "\(pipeFDs[1])", "\(graceMS)", "\(getpid())", cgroup ?? "", procRoot,
+          invocation.workingDirectory, path,
+        ] + invocation.argv)
+      defer { argv.release() }
+      pid = hpct_spawn_guard(guardPath, argv.pointers, envp.pointers, outputFD, pipeFDs[1])
+    } else {
+      pid = forkSupervisor(
+        path: path, invocation: invocation, envp: envp, outputFD: outputFD, cgroup: cgroup, reportFD: pipeFDs[1])
     }
     guard pid > 0 else {
       close(pipeFDs[0])
       return .failure(ExecutorError(errnoText("fork")))
     }
     return .success(Supervisor(pid: pid, reportFD: pipeFDs[0]))
+  }
+
+  /// `hpct_spawn_supervised`: the supervisor as a fork of hpctest.
+  private static func forkSupervisor(
+    path: String, invocation: Invocation, envp: CStringArray, outputFD: Int32, cgroup: String?, reportFD: Int32
+  ) -> pid_t {
+    let argv = CStringArray(invocation.argv)
+    defer { argv.release() }
+    let graceMS = Int(milliseconds(invocation.killGrace))
+    return path.withCString { path in
+      invocation.workingDirectory.withCString { cwd in
+        procRoot.withCString { proc in
+          withOptionalCString(cgroup) { cgroup in
+            var request = hpct_spawn_request(
+              path: path, argv: argv.pointers, envp: envp.pointers, cwd: cwd, output_fd: outputFD,
+              cgroup_dir: cgroup, proc_root: proc, report_fd: reportFD, grace_ms: graceMS, parent: getpid())
+            return hpct_spawn_supervised(&request)
+          }
+        }
+      }
+    }
   }
 
   /// The supervisor's report once it arrived (the pipe is non-blocking); nil while it has not.
@@ -174,7 +196,7 @@ package enum ProcessControl {
 }
 
 /// A NULL-terminated C string array, freed explicitly once the fork is done.
-private struct CStringArray {
+struct CStringArray {
   let pointers: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
 
   init(_ strings: [String]) {

@@ -1,5 +1,5 @@
-/// One invocation under `Containment.everything`. The C shim forks a supervisor (a child subreaper in its own
-/// session) that starts the program in a session of its own, inside a fresh cgroup v2 when one can be created
+/// One invocation under `Containment.everything`. A supervisor (a child subreaper in its own session: the
+/// `hpctest-guard` program, or a fork of hpctest running the same C code where that is not installed) starts the program in a session of its own, inside a fresh cgroup v2 when one can be created
 /// here. The supervisor owns the teardown: when the program exits it SIGKILLs whatever is left; on SIGTERM (sent
 /// here at the timeout or on cancellation) every process of the test gets SIGTERM, then SIGKILL after the grace
 /// period; when hpctest dies it SIGKILLs everything at once. This side sleeps until the supervisor ends
@@ -8,6 +8,8 @@ struct SupervisedRun {
   var invocation: Invocation
   var outputFD: Int32
   var mechanism: Containment.Mechanism
+  /// Whether the supervisor may be the `hpctest-guard` program (`SupervisorProgram`); false: a fork of hpctest.
+  var useProgram = true
 
   /// Runs the invocation to its end, timeout or cancellation.
   func run() async -> Result<ProcessOutcome, ExecutorError> {
@@ -16,7 +18,10 @@ struct SupervisedRun {
     }
     let cgroup = mechanism == .cgroup ? CgroupTree.current?.create() : nil
     let supervisor: ProcessControl.Supervisor
-    switch ProcessControl.spawn(path: path, invocation: invocation, outputFD: outputFD, cgroup: cgroup) {
+    let program = useProgram && SupervisorProgram.path != nil
+    switch ProcessControl.spawn(
+      path: path, invocation: invocation, outputFD: outputFD, cgroup: cgroup, useGuard: program)
+    {
     case .success(let started): supervisor = started
     case .failure(let error):
       if let cgroup { await CgroupTree.remove(cgroup) }
@@ -29,12 +34,20 @@ struct SupervisedRun {
     if let cgroup { await CgroupTree.remove(cgroup) }
     guard let ended, let report else { return .failure(failure("its supervisor ended before starting it")) }
     if report.stage == 1 && mechanism == .cgroup {  // the cgroup could be made but not joined: no cgroup then
-      return await SupervisedRun(invocation: invocation, outputFD: outputFD, mechanism: .subreaper).run()
+      var again = self
+      again.mechanism = .subreaper
+      return await again.run()
+    }
+    if report.stage == 5 {  // the guard program could not be executed: the fork of hpctest instead
+      var again = self
+      again.useProgram = false
+      return await again.run()
     }
     guard report.stage == 0 else { return .failure(failure(Self.stageText(report, cgroup: cgroup))) }
     var outcome = ProcessOutcome(
       termination: ended.termination, timedOut: ended.timedOut, cancelled: ended.cancelled, processID: report.pid)
     outcome.containedBy = cgroup == nil ? .subreaper : .cgroup
+    outcome.supervisedByProgram = program
     return .success(outcome)
   }
 

@@ -1,4 +1,5 @@
 import Reporting
+import Synchronization
 import TMTModel
 import YAML
 
@@ -17,6 +18,17 @@ enum TestFiles {
       YAMLEntry("context", .mapping(context.options.context.map { YAMLEntry($0.0, YAMLTree.strings($0.1)) })))
     return YAMLEmitter.emit(.mapping(entries))
   }
+
+  /// Both topology files' texts for `guest`, made once for a run of tests with the same topology (every test of a
+  /// guest has the same files) and remembered for the next test.
+  static func topology(guest: String, guests: [TopologyGuest]) -> (yaml: String, bash: String) {
+    if let last = lastTopology.withLock({ $0 }), last.guest == guest, last.guests == guests { return last.texts }
+    let texts = (topologyYAML(guest: guest, guests: guests), topologyBash(guest: guest, guests: guests))
+    lastTopology.withLock { $0 = (guest, guests, texts) }
+    return texts
+  }
+
+  private static let lastTopology = Mutex<(guest: String, guests: [TopologyGuest], texts: (String, String))?>(nil)
 
   /// `tmt-test-topology.yaml` as tmt 1.78 writes it (keys sorted at every level, lists in guest order): `guest`
   /// (this one), `guest-names`, `guests`, `role-names`, `roles`.

@@ -102,9 +102,9 @@ package struct TestRun: Sendable {
     else { return nil }
     if !test.test.check.isEmpty && directory.subdirectory("checks") == nil { return nil }
     directory.write("metadata.yaml", TestFiles.metadata(test.test, context: context))
-    directory.write(
-      "tmt-test-topology.yaml", TestFiles.topologyYAML(guest: context.guest, guests: context.topology))
-    directory.write("tmt-test-topology.sh", TestFiles.topologyBash(guest: context.guest, guests: context.topology))
+    let topology = TestFiles.topology(guest: context.guest, guests: context.topology)
+    directory.write("tmt-test-topology.yaml", topology.yaml)
+    directory.write("tmt-test-topology.sh", topology.bash)
     return directory
   }
 

@@ -37,10 +37,17 @@ import Testing
     return Support.read(dir + "/pid.all").split(separator: "\n").compactMap { Int32($0) }
   }
 
+  /// Both supervisors: the `hpctest-guard` program (built beside the test runner) and a fork of hpctest.
+  static let supervisors: [Bool] = [true, false]
+
   @Test(arguments: mechanisms, Ending.allCases)
   func nothingEscapes(_ mechanism: Containment.Mechanism, _ ending: Ending) async throws {
+    for program in Self.supervisors { try await nothingEscapes(mechanism, ending, program: program) }
+  }
+
+  func nothingEscapes(_ mechanism: Containment.Mechanism, _ ending: Ending, program: Bool) async throws {
     let dir = Support.temporaryDirectory()
-    let executor = LocalExecutor(containment: .everything(mechanism))
+    let executor = LocalExecutor(containment: .everything(mechanism), supervisorProgram: program)
     let invocation = Self.invocation(
       in: dir, then: ending == .exit ? "exit" : "wait", timeout: ending == .duration ? .seconds(2) : nil)
     let task = Task { await executor.run(invocation) }
@@ -51,16 +58,17 @@ import Testing
     #expect(outcome.timedOut == (ending == .duration))
     #expect(outcome.cancelled == (ending == .cancellation))
     #expect(outcome.containedBy == Self.expected(mechanism))
+    #expect(outcome.supervisedByProgram == program)
     if ending == .exit { #expect(outcome.termination == .exited(0)) }
     for pid in pids {
-      #expect(await Support.becomesDead(pid), "pid \(pid) outlived the test (\(mechanism), \(ending))")
+      #expect(await Support.becomesDead(pid), "pid \(pid) outlived the test (\(mechanism), \(ending), \(program))")
     }
   }
 
-  @Test(arguments: mechanisms)
-  func exitStatusAndSignalArePassedThrough(_ mechanism: Containment.Mechanism) async throws {
+  @Test(arguments: mechanisms, supervisors)
+  func exitStatusAndSignalArePassedThrough(_ mechanism: Containment.Mechanism, _ program: Bool) async throws {
     let dir = Support.temporaryDirectory()
-    let executor = LocalExecutor(containment: .everything(mechanism))
+    let executor = LocalExecutor(containment: .everything(mechanism), supervisorProgram: program)
     for (script, expected) in [("exit 7", ProcessOutcome.Termination.exited(7)), ("kill -SEGV $$", .signaled(SIGSEGV))]
     {
       let invocation = Invocation(
@@ -68,6 +76,7 @@ import Testing
       let outcome = try await executor.run(invocation).get()
       #expect(outcome.termination == expected, "\(script)")
       #expect(outcome.processID > 0)
+      #expect(outcome.supervisedByProgram == program)
     }
   }
 

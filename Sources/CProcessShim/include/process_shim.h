@@ -29,7 +29,7 @@ struct hpct_spawn_request {
 /// What the supervisor reports once the program was started (or could not be).
 struct hpct_spawn_report {
   int pid;                     ///< the program's pid (its session and process group id), 0 when not started
-  int stage;                   ///< 0 started; 1 cgroup join, 2 working directory, 3 exec, 4 fork failed
+  int stage;                   ///< 0 started; 1 cgroup join, 2 working directory, 3 exec, 4 fork, 5 guard exec failed
   int error;                   ///< errno of the failed stage
 };
 
@@ -38,6 +38,17 @@ int hpct_report_pipe(int fds[2]);
 
 /// Forks the supervisor; its pid, or -1 with errno set.
 pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request);
+
+/// Starts the supervisor as its own small program (`hpctest-guard`, whose main is `hpct_guard_main`) with vfork and
+/// execve: nothing of hpctest's memory is copied. `guard_argv` is `guard_path OUTPUT-FD REPORT-FD GRACE-MS PARENT
+/// CGROUP-DIR-or-"" PROC-ROOT CWD PATH ARGV...`, `envp` the program's environment; `output_fd` and `report_fd` are
+/// inherited by the guard only. When execve fails, the report says stage 5 with its errno. The pid, or -1 (errno).
+pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *const *envp, int output_fd,
+                       int report_fd);
+
+/// The supervisor as a program: `argv` as `hpct_spawn_guard` passes it, `envp` the program's environment. Runs the
+/// supervisor (never returns) or returns 2 for arguments it was not started with.
+int hpct_guard_main(int argc, char **argv, char **envp);
 
 /// One wait for a supervisor to end (`hpct_wait_supervisor`).
 struct hpct_wait_request {
