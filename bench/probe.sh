@@ -4,7 +4,8 @@
 # (Tests/Sysroots/a30-cx6-aarch64) and a generated node with 8 GPUs, 8 HCAs and 128 VFs (`scripts/make-fixtures
 # --large`, written to a temporary directory and removed afterwards). Not a test: timings vary by machine; record
 # them in bench/RESULTS-probe.md with the load averages printed. Goals (issue 15): no slower than lspci on the
-# largest fixture; < 50 ms on the generated node.
+# largest fixture; < 50 ms on the generated node. The probe reads devices on every CPU at once, so its wall time
+# can be below its CPU time: the table after the wall times gives each command's CPU time (user + system, mean).
 #   bench/probe.sh [hyperfine options]
 # Env: HPCTEST (default: the static release build, built if missing); HPCTEST_OLD (an older hpctest binary, timed
 # in the same run as "old"); NICE (default 5); RUNS (default 40).
@@ -37,6 +38,13 @@ for root in "$(pwd)/Tests/Sysroots/a30-cx6-aarch64" "$work/large-8gpu-8hca-x86_6
 done
 load
 nice -n "${NICE:-5}" hyperfine --style basic --warmup 5 --min-runs "${RUNS:-40}" -N \
-  --export-markdown "$work/probe.md" "${commands[@]}" "$@" >/dev/null
+  --export-markdown "$work/probe.md" --export-json "$work/probe.json" "${commands[@]}" "$@" >/dev/null
 sed "s|$work/||g" "$work/probe.md"
+if command -v jq >/dev/null; then
+  echo
+  echo "| Command | CPU [ms] (user + system) |"
+  echo "|:---|---:|"
+  jq -r '.results[] | "| `\(.command)` | \((.user + .system) * 1000 | . * 10 | round / 10)" +
+    " (\(.user * 1000 | . * 10 | round / 10) + \(.system * 1000 | . * 10 | round / 10)) |"' "$work/probe.json"
+fi
 load

@@ -46,7 +46,7 @@ public struct PCILink: Sendable, Hashable, CustomStringConvertible {
   /// Parses sysfs `current_link_speed` (`32.0 GT/s PCIe`, `8 GT/s`, `2.5 GT/s`); nil for `Unknown` or garbage.
   public static func parseSpeed(_ text: String) -> Double? {
     let first = text.split(separator: " ").first.map(String.init) ?? ""
-    guard text.contains("GT/s"), let value = Double(first), value > 0, value < 1000 else { return nil }
+    guard Sysfs.bytes(of: text, contain: "GT/s"), let value = Double(first), value > 0, value < 1000 else { return nil }
     return value
   }
 

@@ -12,25 +12,34 @@ struct PCIReader {
   /// Problems found while reading.
   var warnings: [ProbeWarning] = []
 
-  /// Reads all functions, sorted by address.
+  /// Reads all functions, sorted by address: the functions side by side (`Parallel.map`), then their names from
+  /// libpci one after the other (its name cache is not thread-safe).
   mutating func read() -> [PCIFunction] {
     let devices = SysfsDirectory(root.resolve("/sys/bus/pci/devices"))
     var configs: [PCIAddress: [UInt8]] = [:]
     let libpci = openLibPCI(configs: &configs)
-    var functions: [PCIFunction] = []
-    for name in devices.entries() {
-      guard let address = PCIAddress(name) else {
-        warnings.append(ProbeWarning(devices.path + "/" + name, "not a PCI address; skipped"))
-        continue
-      }
-      let directory = SysfsDirectory(devices.resolveLink(name) ?? devices.path + "/" + name)
-      let config = configs[address] ?? FileSystem.readBytes(directory.path + "/config") ?? []
-      if let function = readFunction(address, directory: directory, config: ConfigSpace(config)) {
-        functions.append(named(function, libpci: libpci))
-      }
+    let (blank, scanned) = (PCIReader(root: root, idsPath: idsPath, allNames: allNames), configs)
+    let read = Parallel.map(devices.entries()) { name -> (function: PCIFunction?, warnings: [ProbeWarning]) in
+      var reader = blank
+      return (reader.readFunction(name, in: devices, configs: scanned), reader.warnings)
     }
+    warnings += read.flatMap(\.warnings)
+    let functions = read.compactMap(\.function).map { named($0, libpci: libpci) }
     noteTruncatedConfig(functions)
     return functions
+  }
+
+  /// The function `name` of `devices` (config space from libpci's scan when it has it, else from sysfs).
+  private mutating func readFunction(
+    _ name: String, in devices: SysfsDirectory, configs: [PCIAddress: [UInt8]]
+  ) -> PCIFunction? {
+    guard let address = PCIAddress(name) else {
+      warnings.append(ProbeWarning(devices.path + "/" + name, "not a PCI address; skipped"))
+      return nil
+    }
+    let directory = SysfsDirectory(devices.resolveLink(name) ?? devices.path + "/" + name)
+    let config = configs[address] ?? FileSystem.readBytes(directory.path + "/config") ?? []
+    return readFunction(address, directory: directory, config: ConfigSpace(config))
   }
 
   private mutating func openLibPCI(configs: inout [PCIAddress: [UInt8]]) -> LibPCI? {
@@ -118,8 +127,7 @@ struct PCIReader {
   }
 
   private func readTopology(_ function: inout PCIFunction, directory: SysfsDirectory, config: ConfigSpace) {
-    let marker = "/sys/devices/"
-    let tail = directory.path.ranges(of: marker).last.map { directory.path[$0.upperBound...] } ?? ""
+    let tail = Sysfs.suffix(of: directory.path, afterLast: "/sys/devices/") ?? ""
     let components = tail.split(separator: "/")
     if let host = components.firstIndex(where: { $0.hasPrefix("pci") && $0.contains(":") }) {
       function.hostBridge = String(components[host])

@@ -9,13 +9,18 @@ struct RDMAReader {
   /// Problems found.
   var warnings: [ProbeWarning] = []
 
-  /// Every RDMA device, in natural name order.
+  /// Every RDMA device, in natural name order, read side by side (`Parallel.map`).
   mutating func read() -> [RDMAAdapter] {
     let base = SysfsDirectory(root.resolve("/sys/class/infiniband"))
-    return base.entries().compactMap { name in
-      guard base.isDirectory(name) else { return nil }
-      return readAdapter(name, directory: SysfsDirectory(base.resolveLink(name) ?? base.path + "/" + name))
+    let blank = RDMAReader(root: root, functions: functions)
+    let read = Parallel.map(base.entries()) { name -> (adapter: RDMAAdapter?, warnings: [ProbeWarning]) in
+      guard base.isDirectory(name) else { return (nil, []) }
+      var reader = blank
+      let directory = SysfsDirectory(base.resolveLink(name) ?? base.path + "/" + name)
+      return (reader.readAdapter(name, directory: directory), reader.warnings)
     }
+    warnings += read.flatMap(\.warnings)
+    return read.compactMap(\.adapter)
   }
 
   private mutating func readAdapter(_ name: String, directory: SysfsDirectory) -> RDMAAdapter {
@@ -72,7 +77,8 @@ struct RDMAReader {
 
   /// `200 Gb/sec (4X HDR)` → 200; nil for anything else.
   static func parseRate(_ text: String) -> Double? {
-    guard text.contains("Gb/sec"), let first = text.split(separator: " ").first, let value = Double(first),
+    guard Sysfs.bytes(of: text, contain: "Gb/sec"), let first = text.split(separator: " ").first,
+      let value = Double(first),
       value >= 0
     else { return nil }
     return value

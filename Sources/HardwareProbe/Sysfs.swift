@@ -91,18 +91,62 @@ enum Sysfs {
     return normalize(target.hasPrefix("/") ? target : Path.dirname(path) + "/" + target)
   }
 
-  /// Removes `.` and `..` components lexically.
+  /// Removes `.` and `..` components (and empty ones) lexically, on the UTF-8 bytes: the result is `/` followed by
+  /// the remaining components joined by `/`.
   static func normalize(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/") {
-      if part == "." { continue }
-      if part == ".." {
-        if !parts.isEmpty { parts.removeLast() }
-        continue
+    var path = path
+    return path.withUTF8 { bytes in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { out -> String in
+        var length = 0
+        var start = 0
+        while start < bytes.count {
+          var end = start
+          while end < bytes.count && bytes[end] != slash { end += 1 }
+          let component = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          start = end + 1
+          if component.isEmpty || component.elementsEqual([dot]) { continue }
+          if component.elementsEqual([dot, dot]) {
+            while length > 0 && out[length - 1] != slash { length -= 1 }
+            length = max(length - 1, 0)
+            continue
+          }
+          out[length] = slash
+          _ = UnsafeMutableBufferPointer(rebasing: out[(length + 1)...]).initialize(fromContentsOf: component)
+          length += component.count + 1
+        }
+        guard length > 0 else { return "/" }
+        return String(decoding: UnsafeMutableBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
       }
-      parts.append(part)
     }
-    return "/" + parts.joined(separator: "/")
+  }
+
+  private static let slash = UInt8(ascii: "/")
+  private static let dot = UInt8(ascii: ".")
+
+  /// The part of `text` after the last occurrence of `marker`, compared byte for byte; nil when absent.
+  static func suffix(of text: String, afterLast marker: String) -> Substring? {
+    let haystack = text.utf8
+    let needle = Array(marker.utf8)
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    var start = haystack.index(haystack.endIndex, offsetBy: -needle.count)
+    while true {
+      if haystack[start...].starts(with: needle) {
+        return text[haystack.index(start, offsetBy: needle.count)...]
+      }
+      guard start > haystack.startIndex else { return nil }
+      start = haystack.index(before: start)
+    }
+  }
+
+  /// True when the UTF-8 bytes of `text` contain those of `part` (no Unicode processing, unlike `contains`).
+  static func bytes(of text: String, contain part: StaticString) -> Bool {
+    let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+    var utf8 = text.utf8[...]
+    while utf8.count >= needle.count {
+      if utf8.starts(with: needle) { return true }
+      utf8 = utf8.dropFirst()
+    }
+    return false
   }
 
   /// Entries of a directory sorted by name (numbers in names compared numerically); empty when missing.

@@ -7,7 +7,8 @@ import HPCBasics
 /// One open sysfs directory: attributes, links and entries are read relative to its descriptor (`openat`,
 /// `readlinkat`), so a read walks one path component instead of the whole path from `/`, and a device's ~30
 /// attributes cost one directory open. A directory that cannot be opened reads as empty (every read is nil).
-final class SysfsDirectory {
+/// Immutable after `init`, so threads may read through one directory at once (`Parallel.map`).
+final class SysfsDirectory: Sendable {
   /// The directory's path as the caller resolved it (lexically, under the canonical root).
   let path: String
   private let fd: Int32

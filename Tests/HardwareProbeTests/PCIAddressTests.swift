@@ -52,3 +52,8 @@ import Testing
     #expect(PCILink(speed: nil, width: 8).meets(full), "unknown parts are not judged")
   }
 }
+
+extension PCIAddressTests {
+  /// ASCII hex digits, both cases.
+  static let hexDigits = Set("0123456789abcdefABCDEF".utf8)
+}
