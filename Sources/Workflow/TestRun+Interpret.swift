@@ -164,7 +164,8 @@ extension TestRun {
 
   /// `failures.yaml` (or `data/failures.yaml`) in the invocation directory, through its open descriptor.
   private func writeFailures(to relativePath: String, in directory: FileSystem.Directory?) {
-    let text = YAMLEmitter.emit(YAMLTree.strings(ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")))
+    let lines = ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")
+    let text = lines.isEmpty ? "[]\n" : YAMLEmitter.emit(YAMLTree.strings(lines))  // the emitter's empty list
     let parent = relativePath.hasPrefix("data/") ? directory?.subdirectory("data") : directory
     if let parent {
       parent.write(Path.basename(relativePath), text)

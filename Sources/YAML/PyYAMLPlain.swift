@@ -10,7 +10,10 @@ enum PyYAMLPlain {
 
   /// True when `text` reads back as the same string when written plain.
   static func isSafe(_ text: String) -> Bool {
-    guard !reserved.contains(text), let first = text.utf8.first, let last = text.utf8.last else { return false }
+    // Every reserved word is at most 5 bytes: longer texts skip the hashing.
+    guard text.utf8.count > 5 || !reserved.contains(text), let first = text.utf8.first, let last = text.utf8.last else {
+      return false
+    }
     var previous: UInt8 = 0
     for byte in text.utf8 {
       // non-ASCII, `: ` and ` #` force quotes

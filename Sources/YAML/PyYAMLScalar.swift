@@ -13,7 +13,13 @@ enum PyYAMLScalar {
   static func isPlain(_ string: String) -> Bool { !hasControl(string) && PyYAMLPlain.isSafe(string) }
 
   private static func hasControl(_ string: String) -> Bool {
-    string.unicodeScalars.contains {
+    var ascii = true
+    for byte in string.utf8 {  // the common all-ASCII text decides on its bytes
+      if byte < 0x20 || byte == 0x7F { return true }
+      if byte >= 0x80 { ascii = false }
+    }
+    if ascii { return false }
+    return string.unicodeScalars.contains {
       $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029
     }
   }
