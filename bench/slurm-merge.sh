@@ -4,12 +4,15 @@
 # (framed results.yaml lines), made from a real local run of a T-test plan, replicated for N nodes (every 10th node
 # fails one test). Measures hpctest's wall time and peak RSS for parsing the frames, writing N results.yaml, one
 # JUnit file and the node × test table. With OLD (another build, e.g. of the previous commit) both binaries merge the
-# same recording, alternating, RUNS times each, so their ratio holds on a loaded machine.
+# same recording, alternating, RUNS times each, so their ratio holds on a loaded machine, and then (when hyperfine is
+# installed) in ONE hyperfine run (`old` and `new`, RUNS runs each after a warm-up; mean, user and system time).
+# BASELINE=OLD-BINARY in the environment stands for the OLD argument (as in bench/run.sh).
 #   bench/slurm-merge.sh [NODES=1000] [TESTS=40] [BINARY=.build/release/hpctest] [OLD] [RUNS=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 nodes=${1:-1000} tests=${2:-40} binary=$(realpath "${3:-.build/release/hpctest}")
-old=${4:+$(realpath "$4")} runs=${5:-3}
+baseline=${4:-${BASELINE:-}}
+old=${baseline:+$(realpath "$baseline")} runs=${5:-3}
 work=$(mktemp -d /tmp/hpctest-bench-slurm-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -56,3 +59,13 @@ for ((i = 1; i <= count; i++)); do
   [ -z "$old" ] || measure old "$old"
   measure new "$binary"
 done
+[ -n "$old" ] && command -v hyperfine >/dev/null || exit 0
+echo "== one hyperfine run: old $old, new $binary (load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs)"
+ln -s "$old" "$work/old"
+ln -s "$binary" "$work/new"
+# hpctest exits 1 (every 10th node fails): -i keeps hyperfine going.
+PATH="$work/bin:$PATH" hyperfine --style basic -i --warmup 1 --runs "$runs" -L v old,new \
+  --prepare "rm -rf $work/sweep" --command-name "{v}" --export-markdown "$work/hyperfine.md" \
+  "$work/{v} --root $work/tree run --id $work/sweep plans/bench provision -h slurm"
+cat "$work/hyperfine.md"
+echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,6 +18,8 @@ struct EmittedYAMLReader {
   var lines: [Line] = []
   var index = 0
   var anchors: [String: YAMLTree] = [:]
+  /// Plain scalars already found to read back as themselves (see `plain`).
+  var verified: [String] = []
 
   /// The tree of `text`; `Unsupported` when it is not in the emitter's subset.
   static func parse(_ text: String) throws(Unsupported) -> YAMLTree {

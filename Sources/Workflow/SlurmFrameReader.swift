@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads the framed output of a sweep (see `SlurmFrames`) from its UTF-8 bytes in one pass: the fields are found
 /// by their tabs, a snapshot's lines are kept as byte ranges until its `end` frame, and only then copied into one
 /// string per plan. Consecutive lines of the same node (the usual case) reuse its name and snapshot.
@@ -6,14 +10,17 @@ struct SlurmFrameReader {
   private struct Snapshot {
     var seq: Int
     var plans: [(plan: String, lines: [Range<Int>])] = []
+    /// Where the last line's plan name stands in the output.
+    var lastPlan = 0..<0
 
-    /// Adds a line of the plan whose name is `plan` (made only when it differs from the last plan's, `same`).
-    mutating func add(_ line: Range<Int>, same: (String) -> Bool, plan: () -> String) {
-      if let last = plans.last, same(last.plan) {
+    /// Adds a line of the plan named at `name` (made by `plan` only when it differs from the last line's, `same`).
+    mutating func add(_ line: Range<Int>, name: Range<Int>, same: (Range<Int>) -> Bool, plan: () -> String) {
+      if !plans.isEmpty, same(lastPlan) {
         plans[plans.count - 1].lines.append(line)
       } else {
         plans.append((plan(), [line]))
       }
+      lastPlan = name
     }
   }
 
@@ -31,13 +38,20 @@ struct SlurmFrameReader {
 
   /// Reads every line.
   mutating func read() {
+    guard let base = bytes.baseAddress else { return }
     var start = 0
     while start < bytes.count {
-      var end = start
-      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      let found = memchr(base + start, 0x0A, bytes.count - start)
+      let end = found.map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
       line(start, end)
       start = end + 1
     }
+  }
+
+  /// True when the bytes at `range` are those at `other`.
+  private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ other: Range<Int>) -> Bool {
+    guard range.count == other.count, let base = bytes.baseAddress else { return false }
+    return memcmp(base + range.lowerBound, base + other.lowerBound, range.count) == 0
   }
 
   private static let marker = Array("@hpctest\t".utf8)
@@ -49,13 +63,17 @@ struct SlurmFrameReader {
       frame += 1
     }
     guard end - frame > Self.marker.count,
-      UnsafeBufferPointer(rebasing: bytes[frame..<frame + Self.marker.count]).elementsEqual(Self.marker)
+      Self.marker.withUnsafeBytes({ memcmp(bytes.baseAddress! + frame, $0.baseAddress!, $0.count) }) == 0
     else {
       return frames.note(Substring(text(start..<end)))
     }
     // NODE, KIND (or SEQ), then up to two more fields; the last one runs to the line's end.
     var fields = Fields(start: frame + Self.marker.count, end: end)
-    for position in fields.start..<end where bytes[position] == 0x09 && fields.count < 3 { fields.cut(at: position) }
+    var position = fields.start
+    while position < end, fields.count < 3 {
+      if bytes[position] == 0x09 { fields.cut(at: position) }
+      position += 1
+    }
     guard fields.count >= 2 else { return }
     self.frame(fields)
   }
@@ -132,15 +150,16 @@ struct SlurmFrameReader {
       return
     }
     if snapshots[slot]?.seq != seq { snapshots[slot] = Snapshot(seq: seq) }
-    let planBytes = bytes[fields[2]]
+    let (plan, bytes) = (fields[2], bytes)
     // Changed in place: a copy per line would copy the whole snapshot each time.
     snapshots[slot]?.add(
-      fields[3], same: { $0.utf8.elementsEqual(planBytes) }, plan: { String(decoding: planBytes, as: UTF8.self) })
+      fields[3], name: plan, same: { Self.same(bytes, $0, plan) },
+      plan: { String(decoding: UnsafeBufferPointer(rebasing: bytes[plan]), as: UTF8.self) })
   }
 
   /// The node name of a frame and its slot, reusing the previous line's when the bytes are the same.
   private mutating func name(_ range: Range<Int>) -> (String, Int) {
-    if let lastNode, lastNode.range.count == range.count, bytes[lastNode.range].elementsEqual(bytes[range]) {
+    if let lastNode, Self.same(bytes, lastNode.range, range) {
       return (lastNode.name, lastNode.slot)
     }
     let name = text(range)

@@ -35,11 +35,14 @@ package struct SlurmFrames: Sendable {
   /// Reads the whole output of a sweep.
   package static func parse(_ text: String) -> SlurmFrames {
     var text = text
-    return text.withUTF8 { bytes in
-      var reader = SlurmFrameReader(bytes: bytes)
-      reader.read()
-      return reader.frames
-    }
+    return text.withUTF8(parse(bytes:))
+  }
+
+  /// Reads the whole output of a sweep from its bytes (as the file holds them: no copy into a `String` first).
+  package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> SlurmFrames {
+    var reader = SlurmFrameReader(bytes: bytes)
+    reader.read()
+    return reader.frames
   }
 
   /// Adds `node` to `order` the first time it is seen.

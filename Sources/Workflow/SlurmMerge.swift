@@ -35,18 +35,25 @@ package struct SlurmMerge: Sendable {
 
   /// As `init(frames:plans:nodes:)`, reading the nodes' results on every core (each plan × node is independent).
   package static func merging(frames: SlurmFrames, plans: [String], nodes: [String]) async -> SlurmMerge {
-    let pairs = Self.pairs(frames, plans, nodes)
-    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let size = max(1, (pairs.count + cores - 1) / cores)
-    let chunks = stride(from: 0, to: pairs.count, by: size).map { pairs[$0..<min($0 + size, pairs.count)] }
-    var parts = [[Entry]](repeating: [], count: chunks.count)
-    await withTaskGroup(of: (Int, [Entry]).self) { group in
-      for (index, chunk) in chunks.enumerated() {
-        group.addTask { (index, chunk.map { Self.entry($0.plan, $0.node, frames) }) }
-      }
-      for await (index, part) in group { parts[index] = part }
+    let parts = await onEveryCore(Self.pairs(frames, plans, nodes)) { chunk in
+      chunk.map { Self.entry($0.plan, $0.node, frames) }
     }
     return SlurmMerge(entries: parts.flatMap { $0 })
+  }
+
+  /// `body` over `items` cut into one run of consecutive items per core, run at once; the parts in `items` order.
+  package static func onEveryCore<Item: Sendable, Part: Sendable>(
+    _ items: [Item], _ body: @escaping @Sendable (ArraySlice<Item>) -> Part
+  ) async -> [Part] {
+    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    let size = max(1, (items.count + cores - 1) / cores)
+    let chunks = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    var parts = [Part?](repeating: nil, count: chunks.count)
+    await withTaskGroup(of: (Int, Part).self) { group in
+      for (index, chunk) in chunks.enumerated() { group.addTask { (index, body(chunk)) } }
+      for await (index, part) in group { parts[index] = part }
+    }
+    return parts.compactMap { $0 }
   }
 
   private init(entries: [Entry]) {

@@ -29,17 +29,22 @@ extension SlurmSweep {
   /// hpctest's own environment, passed on to salloc (and from there, by srun, to every node): SLURM_CONF, PATH, ...
   static func environment() -> [String: String] { ProcessEnvironment.current() }
 
-  /// Writes each plan × node results.yaml, the JUnit file, and prints the node × test table and failing nodes.
-  func write(_ merge: SlurmMerge, in directory: RunDirectory) {
-    for entry in merge.entries {
-      let folder = directory.path + entry.plan + "/" + entry.node + "/execute"
-      FileSystem.makeDirectories(folder)
-      // Not fsynced one by one (that costs about as much as the merge itself); the JUnit file below is.
-      let text = entry.text ?? ResultsYAML.render(entry.results)
-      FileSystem.writeAtomically(folder + "/results.yaml", text, durable: false)
+  /// Writes each plan × node results.yaml (on every core), the JUnit file (rendered meanwhile), and prints the
+  /// node × test table and failing nodes.
+  func write(_ merge: SlurmMerge, in directory: RunDirectory) async {
+    async let document = merge.junit()
+    let root = directory.path
+    _ = await SlurmMerge.onEveryCore(merge.entries) { entries in
+      for entry in entries {
+        let folder = root + entry.plan + "/" + entry.node + "/execute"
+        FileSystem.makeDirectories(folder)
+        // Not fsynced one by one (that costs about as much as the merge itself); the JUnit file below is.
+        FileSystem.writeAtomically(
+          folder + "/results.yaml", entry.text ?? ResultsYAML.render(entry.results), durable: false)
+      }
     }
     let junit = runner.options.junitFile.map(Path.absolute) ?? directory.path + "/junit.xml"
-    if !FileSystem.writeAtomically(junit, merge.junit()) {
+    if !FileSystem.writeAtomically(junit, await document) {
       log.error("cannot write the JUnit report to '\(junit)'")
     }
     log.always("")
