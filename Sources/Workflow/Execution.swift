@@ -48,6 +48,7 @@ struct Execution {
     var outcome = Outcome(results: [])
     begin(main, keep: keep, kept: kept)
     var phase: String?
+    var ahead: Ahead?
     for (index, test) in tests.enumerated() {
       await enter(test.phase, after: &phase)
       if keep[test.serial] != nil { continue }
@@ -56,7 +57,9 @@ struct Execution {
         break
       }
       log.progress(Display.progress(test.test.name, index: index + 1, count: tests.count))
-      let run = await runOne(test, marker: marker)
+      let prepared = await ahead?.take(index)
+      ahead = Ahead(after: index, in: self, keep: keep)
+      let run = await runOne(test, marker: marker, prepared: prepared)
       main[index] = run.main
       extras += run.extras
       board.finish(
@@ -70,6 +73,7 @@ struct Execution {
         break
       }
     }
+    await ahead?.discard()
     await barrier?.leave(slot: slot)
     log.clearProgress()
     outcome.results = main.compactMap { $0 } + extras
@@ -139,15 +143,15 @@ struct Execution {
     return nil
   }
 
-  private func runOne(_ test: DiscoveredTest, marker: RunningMarker) async -> TestRunOutcome {
+  private func runOne(_ test: DiscoveredTest, marker: RunningMarker, prepared: Ahead.Made?) async -> TestRunOutcome {
     marker.record(test)
-    let testRun = TestRun(context: context, test: test)
+    let testRun = prepared?.run ?? TestRun(context: context, test: test)
     if let note = blocked[test.serial] {
       var result = testRun.errorResult(note: note)
       result.log = []
       return TestRunOutcome(main: result)
     }
-    return await testRun.run()
+    return await testRun.run(prepared: prepared?.prepared)
   }
 
   /// tmt's `-v` lines; at default verbosity the test's line with the reasons of a failing one under it (on a

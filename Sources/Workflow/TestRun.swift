@@ -51,9 +51,29 @@ package struct TestRun: Sendable {
   var data: String { invocation + "/data" }
   var output: String { invocation + "/output.txt" }
 
-  /// Runs the test and interprets what happened.
-  package func run() async -> TestRunOutcome {
-    guard let directory = prepareDirectories() else {
+  /// The test's directory and files, made before its run (`Execution` makes the next test's while one runs).
+  package struct Prepared: Sendable {
+    /// The invocation directory, open.
+    let directory: FileSystem.Directory
+    /// True when this made the directory (it did not exist before).
+    let fresh: Bool
+  }
+
+  /// Makes the test's directories and files; nil when they cannot be made (`run` then records the error).
+  func prepare() -> Prepared? {
+    let fresh = !FileSystem.exists(invocation)
+    return prepareDirectories().map { Prepared(directory: $0, fresh: fresh) }
+  }
+
+  /// Removes what `prepare` made for a test that did not run after all (execution stopped before it); a directory
+  /// that was there before (a resumed run) stays.
+  func discard(_ prepared: Prepared) {
+    if prepared.fresh { FileSystem.removeTree(invocation) }
+  }
+
+  /// Runs the test and interprets what happened, in the directory `prepared` made when given.
+  package func run(prepared: Prepared? = nil) async -> TestRunOutcome {
+    guard let directory = prepared?.directory ?? prepareDirectories() else {
       return TestRunOutcome(main: errorResult(note: "cannot create '\(invocation)'"))
     }
     var facts = TestFacts(directory: directory)

@@ -115,6 +115,10 @@ import YAML
     let results = try harness.results()
     #expect(results.map(\.result) == [.pass, .fail, .pending])
     #expect(harness.lines.all.contains { $0.contains("fail: Test /tests/b failed, stopping execution.") })
+    // The next test's directory, made while /tests/b ran, is removed again: nothing of a test that did not run.
+    let directory = harness.runDirectory + "/plans/execute/data/guest/default-0/tests"
+    #expect(FileSystem.exists(directory + "/b-2/metadata.yaml"))
+    #expect(!FileSystem.exists(directory + "/c-3"))
   }
 
   /// Names with `..` and special characters are sanitized as tmt does: nothing is written outside the run.
@@ -169,6 +173,7 @@ import YAML
     ])
     let results = try harness.results()
     #expect(results.map(\.result) == [.error, .pending])
+    #expect(!FileSystem.exists(harness.runDirectory + "/plans/execute/data/guest/default-0/tests/b-after-2"))
     #expect(results[0].check.map(\.name) == ["internal/abort", "internal/interrupt"])
     #expect(code == 2)
     #expect(harness.lines.all.contains("        fail: Test /tests/a-abort aborted, stopping execution."))
