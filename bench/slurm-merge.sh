@@ -42,30 +42,35 @@ printf '#!/bin/sh\nseq -f "bench%%.0f" 1 %d\n' "$nodes" > "$work/bin/scontrol"
 chmod +x "$work/bin/salloc" "$work/bin/scontrol"
 echo "recorded output: $(wc -l < "$work/recorded.txt") lines, $(du -h "$work/recorded.txt" | cut -f1)"
 
-# Merges the recording with binary $2 (label $1): wall, CPU, peak RSS, and what it wrote.
+# Merges the recording with binary $2 (label $1) into a new run directory $3: wall, CPU, peak RSS, and what it
+# wrote. Earlier runs' directories are deleted only at the end: on ext4, making 2,000 directories right after
+# deleting as many costs system time that a sweep into a new run directory never pays (see RESULTS-slurm.md).
 measure() {
-  rm -rf "$work/sweep"
+  local sweep="$work/$3"
   PATH="$work/bin:$PATH" /usr/bin/time -o "$work/time.txt" -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
-    "$2" --root "$work/tree" run --id "$work/sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
+    "$2" --root "$work/tree" run --id "$sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
     && { echo "exit code 0 (1 expected: every 10th node fails)"; exit 1; }
   printf '%-4s %s (load %s)\n' "$1" "$(tail -1 "$work/time.txt")" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "     results.yaml files: $(find "$work/sweep/plans/bench" -name results.yaml | wc -l)," \
-    "JUnit testsuites: $(grep -c '<testsuite ' "$work/sweep/junit.xml"), table rows: $(grep -c '^bench[0-9]' "$work/out.txt")," \
+  echo "     results.yaml files: $(find "$sweep/plans/bench" -name results.yaml | wc -l)," \
+    "JUnit testsuites: $(grep -c '<testsuite ' "$sweep/junit.xml"), table rows: $(grep -c '^bench[0-9]' "$work/out.txt")," \
     "failing nodes: $(grep -c '^  bench[0-9]*: fail' "$work/out.txt")"
 }
 count=1
 [ -z "$old" ] || count=$runs
 for ((i = 1; i <= count; i++)); do
-  [ -z "$old" ] || measure old "$old"
-  measure new "$binary"
+  [ -z "$old" ] || measure old "$old" "old-$i"
+  measure new "$binary" "new-$i"
 done
 [ -n "$old" ] && command -v hyperfine >/dev/null || exit 0
 echo "== one hyperfine run: old $old, new $binary (load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs)"
 ln -s "$old" "$work/old"
 ln -s "$binary" "$work/new"
-# hpctest exits 1 (every 10th node fails): -i keeps hyperfine going.
+# hpctest exits 1 (every 10th node fails): -i keeps hyperfine going. Each run's directory is moved aside (a rename)
+# before the next, not deleted (see measure).
+mkdir "$work/aside"
 PATH="$work/bin:$PATH" hyperfine --style basic -i --warmup 1 --runs "$runs" -L v old,new \
-  --prepare "rm -rf $work/sweep" --command-name "{v}" --export-markdown "$work/hyperfine.md" \
+  --prepare "[ ! -e $work/sweep ] || mv $work/sweep $work/aside/\$(date +%s%N)" --command-name "{v}" \
+  --export-markdown "$work/hyperfine.md" \
   "$work/{v} --root $work/tree run --id $work/sweep plans/bench provision -h slurm"
 cat "$work/hyperfine.md"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg)"

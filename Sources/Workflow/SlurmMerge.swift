@@ -2,10 +2,6 @@ import HPCBasics
 import Reporting
 public import TMTModel
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The results of a sweep, per plan and node, made from what the nodes sent back (`SlurmFrames`). A node that
 /// stopped before reporting its end turns its unfinished (`pending`) tests into `error` naming the node; a node
 /// that sent nothing gets one `error` result per plan. Every result carries `guest: {name: NODE}`.
@@ -34,26 +30,8 @@ package struct SlurmMerge: Sendable {
   }
 
   /// As `init(frames:plans:nodes:)`, reading the nodes' results on every core (each plan × node is independent).
-  package static func merging(frames: SlurmFrames, plans: [String], nodes: [String]) async -> SlurmMerge {
-    let parts = await onEveryCore(Self.pairs(frames, plans, nodes)) { chunk in
-      chunk.map { Self.entry($0.plan, $0.node, frames) }
-    }
-    return SlurmMerge(entries: parts.flatMap { $0 })
-  }
-
-  /// `body` over `items` cut into one run of consecutive items per core, run at once; the parts in `items` order.
-  package static func onEveryCore<Item: Sendable, Part: Sendable>(
-    _ items: [Item], _ body: @escaping @Sendable (ArraySlice<Item>) -> Part
-  ) async -> [Part] {
-    let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    let size = max(1, (items.count + cores - 1) / cores)
-    let chunks = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
-    var parts = [Part?](repeating: nil, count: chunks.count)
-    await withTaskGroup(of: (Int, Part).self) { group in
-      for (index, chunk) in chunks.enumerated() { group.addTask { (index, body(chunk)) } }
-      for await (index, part) in group { parts[index] = part }
-    }
-    return parts.compactMap { $0 }
+  package static func merging(frames: SlurmFrames, plans: [String], nodes: [String]) -> SlurmMerge {
+    SlurmMerge(entries: Parallel.map(Self.pairs(frames, plans, nodes)) { Self.entry($0.plan, $0.node, frames) })
   }
 
   private init(entries: [Entry]) {

@@ -33,15 +33,8 @@ extension SlurmSweep {
   /// node × test table and failing nodes.
   func write(_ merge: SlurmMerge, in directory: RunDirectory) async {
     async let document = merge.junit()
-    let root = directory.path
-    _ = await SlurmMerge.onEveryCore(merge.entries) { entries in
-      for entry in entries {
-        let folder = root + entry.plan + "/" + entry.node + "/execute"
-        FileSystem.makeDirectories(folder)
-        // Not fsynced one by one (that costs about as much as the merge itself); the JUnit file below is.
-        FileSystem.writeAtomically(
-          folder + "/results.yaml", entry.text ?? ResultsYAML.render(entry.results), durable: false)
-      }
+    for path in Self.writeResults(merge.entries, under: directory.path) {
+      log.error("cannot write '\(path)'")
     }
     let junit = runner.options.junitFile.map(Path.absolute) ?? directory.path + "/junit.xml"
     if !FileSystem.writeAtomically(junit, await document) {
@@ -55,5 +48,25 @@ extension SlurmSweep {
     for line in failing { log.always("  " + line) }
     log.always("junit: \(junit)")
     log.always("total: " + Display.summary(merge.counts))
+  }
+
+  /// Writes `<root><plan>/<node>/execute/results.yaml` for every entry, on every core, and returns the paths it
+  /// could not write. Each plan's directory is opened once; a node's directories and file are then made on held
+  /// descriptors (`FileSystem.Directory`: a few `mkdirat`/`openat` each instead of a walk from `/` per file, and
+  /// no temporary + rename for a file that did not exist). Not fsynced one by one (that costs about as much as
+  /// the merge itself); the JUnit file is.
+  static func writeResults(_ entries: [SlurmMerge.Entry], under root: String) -> [String] {
+    var plans: [String: FileSystem.Directory] = [:]
+    for plan in entries.map(\.plan) where plans[plan] == nil {
+      plans[plan] = FileSystem.Directory(root + plan, create: true)
+    }
+    let opened = plans
+    let written = Parallel.map(entries) { entry in
+      guard let folder = opened[entry.plan]?.subdirectory(entry.node)?.subdirectory("execute") else { return false }
+      return folder.write("results.yaml", entry.text ?? ResultsYAML.render(entry.results))
+    }
+    return entries.indices.filter { !written[$0] }.map {
+      root + entries[$0].plan + "/" + entries[$0].node + "/execute/results.yaml"
+    }
   }
 }

@@ -36,13 +36,13 @@ struct SlurmSweep {
     FileSystem.removeTree(layout.payload)
     if interrupted, let job = Self.jobID(in: output) { await command(["scancel", job], folder: folder) }
     if case .failure(let error) = outcome { log.error("salloc: \(error)") }
-    let frames = (FileSystem.readBytes(output) ?? []).withUnsafeBufferPointer(SlurmFrames.parse(bytes:))
+    let frames = SlurmOutput.withBytes(output, SlurmFrames.parse(bytes:))
     let nodes = await hostnames(frames.nodeList, folder: folder)
     guard frames.jobID != nil else {
       log.error("no allocation was made; salloc said:\n" + (FileSystem.readText(output) ?? ""))
       return 2
     }
-    let merge = await SlurmMerge.merging(frames: frames, plans: plans.map(\.name), nodes: nodes)
+    let merge = SlurmMerge.merging(frames: frames, plans: plans.map(\.name), nodes: nodes)
     await write(merge, in: directory)
     return interrupted ? 1 : merge.exitCode
   }

@@ -54,7 +54,7 @@ import Testing
   /// Reading the nodes on every core gives the merge that reading them one by one gives, for any number of nodes
   /// and plans (lost nodes, nodes seen only in the output and reasons included).
   @Test(arguments: [1, 2, 7, 40])
-  func mergingOnEveryCoreEqualsMergingInOrder(nodes: Int) async {
+  func mergingOnEveryCoreEqualsMergingInOrder(nodes: Int) {
     let outcomes: [ResultOutcome] = [.pass, .fail, .skip, .error, .pending, .warn]
     var lines: [String] = []
     for node in 1...nodes where node % 5 != 3 {
@@ -67,7 +67,7 @@ import Testing
     let frames = SlurmFrames.parse(lines.joined(separator: "\n"))
     let allocation = (1...nodes).filter { $0 % 2 == 1 }.map { "n\($0)" }
     let inOrder = SlurmMerge(frames: frames, plans: ["/a", "/b"], nodes: allocation)
-    let merged = await SlurmMerge.merging(frames: frames, plans: ["/a", "/b"], nodes: allocation)
+    let merged = SlurmMerge.merging(frames: frames, plans: ["/a", "/b"], nodes: allocation)
     let key = { (merge: SlurmMerge) in merge.entries.map { [$0.plan, $0.node, $0.text ?? "-", "\($0.reasons)"] } }
     #expect(key(merged) == key(inOrder))
     #expect(merged.entries.map(\.results) == inOrder.entries.map(\.results))

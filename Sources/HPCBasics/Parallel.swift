@@ -1,11 +1,11 @@
 import Dispatch
 
-/// Runs independent sysfs reads side by side: most of a large node's probe is ~8,000 small file opens and reads
-/// (port counters, GIDs, per-function attributes), which the kernel serves on every CPU at once.
-enum Parallel {
+/// Runs independent work side by side on every CPU: a large node's probe (~8,000 small sysfs reads, which the
+/// kernel serves on every CPU at once) and a Slurm sweep's merge (reading and writing one results.yaml per node).
+package enum Parallel {
   /// `transform` of every item, in the items' order, computed on up to one thread per CPU (the caller's thread
   /// included). Each result is written to its own slot.
-  static func map<Item: Sendable, Result: Sendable>(
+  package static func map<Item: Sendable, Result: Sendable>(
     _ items: [Item], _ transform: @Sendable (Item) -> Result
   ) -> [Result] {
     guard items.count > 1 else { return items.map(transform) }
