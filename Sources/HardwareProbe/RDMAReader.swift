@@ -16,8 +16,8 @@ struct RDMAReader {
   /// Every RDMA device, in natural name order, read side by side (`Parallel.map`), then joined with its PCI
   /// function.
   mutating func read() -> [RDMAAdapter] {
-    let (base, root) = (RDMAReader.devices(root: root), root)
-    let read = Parallel.map(base.names) { RDMAReader.readDevice($0, in: base.base, root: root) }
+    let (devices, root) = (RDMAReader.devices(root: root), root)
+    let read = Parallel.map(devices.names) { RDMAReader.readDevice($0, in: devices.base, root: root) }
     warnings += read.flatMap(\.warnings)
     return read.compactMap(\.adapter).map { RDMAReader.joined($0, functions: functions) }
   }
