@@ -8,7 +8,10 @@
 # can be below its CPU time: the table after the wall times gives each command's CPU time (user + system, mean).
 #   bench/probe.sh [hyperfine options]
 # Env: HPCTEST (default: the static release build, built if missing); HPCTEST_OLD (an older hpctest binary, timed
-# in the same run as "old"); NICE (default 5); RUNS (default 40).
+# in the same run as "old"); NICE (default 5); RUNS (default 40); RTPRIO (root only: run hyperfine and the timed
+# commands under SCHED_FIFO at this priority instead of nice, e.g. RTPRIO=50, so that on a machine loaded by
+# ordinary processes (builds) the timed commands still get every CPU at once: wall times then approach a quiet
+# machine's; the kernel's real-time throttling leaves others 5 % of each second).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench/probe.sh needs hyperfine (apt-get install hyperfine)"; exit 1; }
@@ -37,7 +40,10 @@ for root in "$(pwd)/Tests/Sysroots/a30-cx6-aarch64" "$work/large-8gpu-8hca-x86_6
   commands+=(--command-name "lspci -vvv ($name)" "lspci -A linux-sysfs -O sysfs.path=$root/sys/bus/pci -vvv")
 done
 load
-nice -n "${NICE:-5}" hyperfine --style basic --warmup 5 --min-runs "${RUNS:-40}" -N \
+priority=(nice -n "${NICE:-5}")
+if [ -n "${RTPRIO:-}" ]; then priority=(chrt -f "$RTPRIO"); fi
+echo "timed under: ${priority[*]}"
+"${priority[@]}" hyperfine --style basic --warmup 5 --min-runs "${RUNS:-40}" -N \
   --export-markdown "$work/probe.md" --export-json "$work/probe.json" "${commands[@]}" "$@" >/dev/null
 sed "s|$work/||g" "$work/probe.md"
 if command -v jq >/dev/null; then

@@ -12,19 +12,29 @@ struct PCIReader {
   /// Problems found while reading.
   var warnings: [ProbeWarning] = []
 
-  /// Reads all functions, sorted by address: the functions side by side (`Parallel.map`), then their names from
-  /// libpci one after the other (its name cache is not thread-safe).
-  mutating func read() -> [PCIFunction] {
-    let devices = SysfsDirectory(root.resolve("/sys/bus/pci/devices"))
+  /// Reads all functions, sorted by address: libpci's scan, then `read(scan:)`.
+  mutating func read() -> [PCIFunction] { read(scan: scan()) }
+
+  /// libpci's one scan of the bus: config space of every function (kept with its warnings for `read(scan:)`).
+  func scan() -> PCIScan {
+    var reader = self
     var configs: [PCIAddress: [UInt8]] = [:]
-    let libpci = openLibPCI(configs: &configs)
-    let (blank, scanned) = (PCIReader(root: root, idsPath: idsPath, allNames: allNames), configs)
+    let libpci = reader.openLibPCI(configs: &configs)
+    return PCIScan(libpci: libpci, configs: configs, warnings: reader.warnings)
+  }
+
+  /// Reads all functions with `scan`'s config space, sorted by address: the functions side by side
+  /// (`Parallel.map`), then their names from libpci one after the other (its name cache is not thread-safe).
+  mutating func read(scan: PCIScan) -> [PCIFunction] {
+    warnings += scan.warnings
+    let devices = SysfsDirectory(root.resolve("/sys/bus/pci/devices"))
+    let (blank, scanned) = (PCIReader(root: root, idsPath: idsPath, allNames: allNames), scan.configs)
     let read = Parallel.map(devices.entries()) { name -> (function: PCIFunction?, warnings: [ProbeWarning]) in
       var reader = blank
       return (reader.readFunction(name, in: devices, configs: scanned), reader.warnings)
     }
     warnings += read.flatMap(\.warnings)
-    let functions = read.compactMap(\.function).map { named($0, libpci: libpci) }
+    let functions = read.compactMap(\.function).map { named($0, libpci: scan.libpci) }
     noteTruncatedConfig(functions)
     return functions
   }

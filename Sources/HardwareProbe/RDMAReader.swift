@@ -1,5 +1,9 @@
 import HPCBasics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads `/sys/class/infiniband/*` (InfiniBand, RoCE and iWARP devices alike) and maps them to PCI functions.
 struct RDMAReader {
   /// The system root.
@@ -9,38 +13,59 @@ struct RDMAReader {
   /// Problems found.
   var warnings: [ProbeWarning] = []
 
-  /// Every RDMA device, in natural name order, read side by side (`Parallel.map`).
+  /// Every RDMA device, in natural name order, read side by side (`Parallel.map`), then joined with its PCI
+  /// function.
   mutating func read() -> [RDMAAdapter] {
-    let base = SysfsDirectory(root.resolve("/sys/class/infiniband"))
-    let blank = RDMAReader(root: root, functions: functions)
-    let read = Parallel.map(base.entries()) { name -> (adapter: RDMAAdapter?, warnings: [ProbeWarning]) in
-      guard base.isDirectory(name) else { return (nil, []) }
-      var reader = blank
-      let directory = SysfsDirectory(base.resolveLink(name) ?? base.path + "/" + name)
-      return (reader.readAdapter(name, directory: directory), reader.warnings)
-    }
+    let (devices, root) = (RDMAReader.devices(root: root), root)
+    let read = Parallel.map(devices.names) { RDMAReader.readDevice($0, in: devices.base, root: root) }
     warnings += read.flatMap(\.warnings)
-    return read.compactMap(\.adapter)
+    return read.compactMap(\.adapter).map { RDMAReader.joined($0, functions: functions) }
+  }
+
+  /// `sys/class/infiniband` under `root`, opened, and its entries in natural name order.
+  static func devices(root: SystemRoot) -> (base: SysfsDirectory, names: [String]) {
+    let base = SysfsDirectory(root.resolve("/sys/class/infiniband"))
+    return (base, base.entries())
+  }
+
+  /// The device `name` of `base` without its PCI function's facts (`joined` adds them): it needs nothing else
+  /// the probe reads, so it runs beside libpci's scan. nil when the entry is not a directory.
+  static func readDevice(
+    _ name: String, in base: SysfsDirectory, root: SystemRoot
+  ) -> (adapter: RDMAAdapter?, warnings: [ProbeWarning]) {
+    guard base.isDirectory(name) else { return (nil, []) }
+    var reader = RDMAReader(root: root, functions: [:])
+    let directory = SysfsDirectory(base.resolveLink(name) ?? base.path + "/" + name)
+    return (reader.readAdapter(name, directory: directory), reader.warnings)
+  }
+
+  /// `adapter` with its PCI function's name, driver, NUMA node and VF flag; a VF keeps no MLNX_OFED settings
+  /// (they live under a PF's device).
+  static func joined(_ adapter: RDMAAdapter, functions: [PCIAddress: PCIFunction]) -> RDMAAdapter {
+    guard let function = adapter.address.flatMap({ functions[$0] }) else { return adapter }
+    var joined = adapter
+    joined.deviceName = function.name
+    joined.driver = function.driver
+    joined.numaNode = function.numaNode
+    joined.isVirtualFunction = function.isVirtualFunction
+    if function.isVirtualFunction { joined.ofedVFs = [] }
+    return joined
   }
 
   private mutating func readAdapter(_ name: String, directory: SysfsDirectory) -> RDMAAdapter {
     let address = directory.resolveLink("device").flatMap { PCIAddress(Path.basename($0)) }
-    let function = address.flatMap { functions[$0] }
     let portsDirectory = SysfsDirectory("ports", in: directory)
     let ports = portsDirectory.entries().compactMap { entry in
       Int(entry).map { readPort($0, directory: SysfsDirectory(entry, in: portsDirectory), device: name) }
     }
     let nodeType = directory.text("node_type")
-    // MLNX_OFED's per-VF settings live under a PF's device; a VF has none.
-    let isVF = function?.isVirtualFunction ?? false
     return RDMAAdapter(
-      name: name, address: address, deviceName: function?.name, driver: function?.driver,
-      numaNode: function?.numaNode, nodeGUID: directory.text("node_guid"),
-      systemImageGUID: directory.text("sys_image_guid"), firmware: directory.text("fw_ver"),
-      hcaType: directory.text("hca_type"), boardID: directory.text("board_id"),
-      nodeType: nodeType, isVirtualFunction: isVF,
+      name: name, address: address, deviceName: nil, driver: nil, numaNode: nil,
+      nodeGUID: directory.text("node_guid"), systemImageGUID: directory.text("sys_image_guid"),
+      firmware: directory.text("fw_ver"), hcaType: directory.text("hca_type"), boardID: directory.text("board_id"),
+      nodeType: nodeType, isVirtualFunction: false,
       transport: RDMAReader.transport(nodeType: nodeType, linkLayers: ports.compactMap(\.linkLayer)),
-      ports: ports, ofedVFs: isVF ? [] : readOFED(SysfsDirectory(directory.path + "/device/sriov")))
+      ports: ports, ofedVFs: readOFED(SysfsDirectory("device/sriov", in: directory)))
   }
 
   /// iWARP for node type RNIC, else InfiniBand or RoCE by the first port's link layer.
@@ -84,20 +109,24 @@ struct RDMAReader {
     return value
   }
 
-  /// Non-zero GIDs in index order. Real ports list 128–255 entries that are mostly zero, so reading stops after
-  /// `gidZeroRun` zero entries in a row (RoCE tables fill from index 0).
+  /// Non-zero GIDs in index order. Real ports have 128–255 entries that are mostly zero, so reading stops after
+  /// `gidZeroRun` zero entries in a row (RoCE tables fill from index 0). The kernel makes one file per table
+  /// entry, `0` to the table's length - 1, so the entries are opened by index until one is missing: no listing
+  /// of the directory. An entry that exists but cannot be read counts as zero.
   private func readGIDs(_ directory: SysfsDirectory) -> [Int: String] {
+    guard directory.isOpen else { return [:] }
     var gids: [Int: String] = [:]
-    var zeros = 0
-    for entry in directory.entries() {
-      guard let index = Int(entry) else { continue }
-      guard let gid = directory.text(entry), !RDMAReader.isZeroGID(gid) else {
+    var (index, zeros) = (0, 0)
+    while zeros < RDMAReader.gidZeroRun {
+      let gid = directory.text(String(index))
+      if gid == nil && errno == ENOENT { break }
+      if let gid, !RDMAReader.isZeroGID(gid) {
+        gids[index] = gid
+        zeros = 0
+      } else {
         zeros += 1
-        if zeros >= RDMAReader.gidZeroRun { break }
-        continue
       }
-      zeros = 0
-      gids[index] = gid
+      index += 1
     }
     return gids
   }

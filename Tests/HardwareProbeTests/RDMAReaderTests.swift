@@ -58,6 +58,55 @@ import Testing
     #expect(reader.warnings.isEmpty)
   }
 
+  /// GID tables (true: a set entry) and the indexes read from them.
+  static let gidTables: [([Bool], [Int])] = [
+    ([true, false, false, true], [0, 3]),
+    ([true] + Array(repeating: false, count: RDMAReader.gidZeroRun) + [true], [0]),
+    (Array(repeating: false, count: RDMAReader.gidZeroRun - 1) + [true], [RDMAReader.gidZeroRun - 1]),
+    ([false, true, true], [1, 2]),
+    ([], []),
+  ]
+  static let zeroGID = "0000:0000:0000:0000:0000:0000:0000:0000"
+
+  /// GID tables of every shape: entries are opened by index until one is missing or `gidZeroRun` zeros in a row.
+  @Test(arguments: RDMAReaderTests.gidTables)
+  func gidTablesAreReadByIndex(table: [Bool], expected: [Int]) throws {
+    let root = "/tmp/hpctest-gids-\(UInt32.random(in: 0...UInt32.max))"
+    defer { FileSystem.removeTree(root) }
+    let gids = root + "/sys/class/infiniband/mlx5_0/ports/1/gids"
+    FileSystem.makeDirectories(gids)
+    for (index, set) in table.enumerated() {
+      let value = set ? "fe80:0000:0000:0000:0000:0000:0000:\(String(index + 1, radix: 16))" : RDMAReaderTests.zeroGID
+      try #require(FileSystem.write(gids + "/\(index)", value + "\n"))
+    }
+    var reader = RDMAReader(root: SystemRoot(root), functions: [:])
+    let port = try #require(reader.read().first?.ports.first)
+    #expect(port.gids.keys.sorted() == expected)
+    for index in expected { #expect(port.gids[index]?.hasSuffix(":\(String(index + 1, radix: 16))") == true) }
+  }
+
+  /// An adapter read before the PCI functions takes its function's name, driver, NUMA node and VF flag when joined;
+  /// on a VF the MLNX_OFED settings (a PF's) are dropped; without a known function it stays as read.
+  @Test(arguments: [(true, true), (true, false), (false, false)])
+  func joiningAddsTheFunctionsFacts(known: Bool, virtual: Bool) {
+    let address = PCIAddress("0000:17:00.2")!
+    var function = makeFunction(
+      "0000:17:00.2", vendor: 0x15b3, device: 0x101e, classCode: 0x020700, numa: 1,
+      physfn: virtual ? "0000:17:00.0" : nil)
+    function.name = "ConnectX Family mlx5Gen Virtual Function"
+    function.driver = "mlx5_core"
+    let adapter = RDMAAdapter(
+      name: "mlx5_2", address: address, deviceName: nil, driver: nil, numaNode: nil, nodeGUID: nil,
+      systemImageGUID: nil, firmware: nil, hcaType: nil, boardID: nil, nodeType: nil, isVirtualFunction: false,
+      transport: .infiniband, ports: [], ofedVFs: [OFEDVFSettings(index: 0, node: nil, port: nil, policy: "Up")])
+    let joined = RDMAReader.joined(adapter, functions: known ? [address: function] : [:])
+    #expect(joined.deviceName == (known ? function.name : nil))
+    #expect(joined.driver == (known ? "mlx5_core" : nil))
+    #expect(joined.numaNode == (known ? 1 : nil))
+    #expect(joined.isVirtualFunction == virtual)
+    #expect(joined.ofedVFs.count == (virtual ? 0 : 1))
+  }
+
   /// Puts the captured class directory at `<tmp>/sys/class/infiniband` through a symlink.
   private func stageClassInfiniband() throws -> String {
     let root = "/tmp/hpctest-ib-\(UInt32.random(in: 0...UInt32.max))"
