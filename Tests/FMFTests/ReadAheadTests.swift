@@ -1,0 +1,92 @@
+import Glibc
+import HPCBasics
+import Testing
+
+@testable import FMF
+
+/// Reading ahead (every directory listed and every metadata file parsed on all CPUs before the grower walks)
+/// must change nothing: for generated trees with more sub-trees than the read-ahead shares out, hidden
+/// directories, sub-trees of their own, symlinks (a loop among them), `/child` keys and `/child` directory
+/// strings (a directory grown twice), the loaded nodes, and with broken files the first error in fmf's walk
+/// order, are those of a walk that reads each file when it reaches it.
+@Suite struct ReadAheadTests {
+  @Test(arguments: 0..<6 as Range<UInt64>) func aTreeLoadsAsWithoutReadAhead(seed: UInt64) {
+    let scratch = TemporaryDirectory()
+    defer { scratch.remove() }
+    makeTree(scratch.path, seed: seed, broken: 0)
+    let ahead = outcome(scratch.path, readAhead: true)
+    #expect(ahead == outcome(scratch.path, readAhead: false))
+    #expect(!ahead.hasPrefix("error"))
+    #expect(ahead.split(separator: "\n").count > 60)
+  }
+
+  @Test(arguments: 0..<6 as Range<UInt64>) func theFirstErrorInWalkOrderIsReported(seed: UInt64) {
+    let scratch = TemporaryDirectory()
+    defer { scratch.remove() }
+    makeTree(scratch.path, seed: seed, broken: 3)
+    let ahead = outcome(scratch.path, readAhead: true)
+    #expect(ahead == outcome(scratch.path, readAhead: false))
+    #expect(ahead.hasPrefix("error: "))
+  }
+
+  /// The nodes (name, canonical data and sources) or the error of one load under `distro=fedora`.
+  private func outcome(_ root: String, readAhead: Bool) -> String {
+    do throws(Diagnostic) {
+      let tree = try FMFLoader.load(
+        path: root, context: [("distro", ["fedora"])], caseSensitive: false, workingDirectory: root,
+        readAhead: readAhead)
+      return tree.nodes.map { "\($0.name) \(Canonical.node($0, root: root))" }.joined(separator: "\n")
+    } catch {
+      return "error: \(error)"
+    }
+  }
+
+  /// 40–70 top directories of 0–3 sub-directories each, with the odd hidden directory, sub-tree, symlink and
+  /// directory string; `broken` files (chosen by the seed) hold a YAML syntax error.
+  private func makeTree(_ root: String, seed: UInt64, broken: Int) {
+    var random = SplitMix(state: seed)
+    write(root, ".fmf/version", "1\n")
+    write(root, "main.fmf", "summary: top\nadjust:\n  - when: distro == fedora\n    tag+: [fedora]\n")
+    let count = Int.random(in: 40...70, using: &random)
+    var files: [String] = []
+    for index in 0..<count {
+      let directory = "d\(index)"
+      files.append(directory + "/main.fmf")
+      for sub in 0..<Int.random(in: 0...3, using: &random) {
+        files.append("\(directory)/s\(sub)/" + (Bool.random(using: &random) ? "main.fmf" : "t\(sub).fmf"))
+      }
+      switch Int.random(in: 0..<8, using: &random) {
+      case 0: files.append(directory + "/.hidden/main.fmf")
+      case 1: write(root, directory + "/own/.fmf/version", "1\n")
+      case 2: _ = symlink("../d\(Int.random(in: 0..<count, using: &random))", root + "/" + directory + "/link")
+      case 3: _ = symlink(".", root + "/" + directory + "/loop")
+      default: break
+      }
+    }
+    for (number, file) in files.enumerated() {
+      var text = "x: \(number)\ntag+: [t\(number)]\n/child\(number % 4):\n  test: ./run \(number)\n"
+      if number % 17 == 5 { text += "/grown: d\(Int.random(in: 0..<count, using: &random))\n" }
+      write(root, file, text)
+    }
+    let visible = files.filter { !$0.contains("/.hidden/") }
+    for _ in 0..<broken { write(root, visible.randomElement(using: &random)!, "x: [unclosed\ny: 1\n") }
+  }
+
+  private func write(_ root: String, _ path: String, _ text: String) {
+    FileSystem.makeDirectories(Path.dirname(root + "/" + path))
+    FileSystem.write(root + "/" + path, text)
+  }
+}
+
+/// SplitMix64: a seeded generator, so that a failing seed replays the same tree.
+private struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
+  }
+}
