@@ -57,7 +57,7 @@ extension TMTCatalog {
       case .failure(let error): record(node.name, "test", error)
       }
     }
-    tests = Self.stableSorted(consume built, by: \.order)
+    tests = Self.stableSorted(consume built) { $0.order }
   }
 
   private mutating func buildPlans(_ leaves: [FMFNode], environment: [(String, String)]) {
@@ -81,7 +81,7 @@ extension TMTCatalog {
     }
     var plans: [TMTPlan] = []
     swap(&plans, &catalog.plans)
-    catalog.plans = Self.stableSorted(consume plans, by: \.order)
+    catalog.plans = Self.stableSorted(consume plans) { $0.order }
     self = catalog
   }
 
@@ -104,7 +104,7 @@ extension TMTCatalog {
   }
 
   /// Python's stable `sort(key=...)`: the permutation is computed on the keys, then applied by swaps (each item
-  /// moved, never copied: a test is a big value).
+  /// moved, never copied: a test is a big value; callers pass a closure, as a key path copied each test).
   static func stableSorted<T>(_ items: consuming [T], by key: (T) -> Int) -> [T] {
     let keys = items.map(key)
     var sortedAlready = true
