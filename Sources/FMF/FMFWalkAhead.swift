@@ -26,11 +26,11 @@ struct FMFWalkAhead: Sendable {
     var linked: Set<String> = []
     var queue = [(directory, entries)]
     var next = 0
+    found.listings[directory] = entries
     while next < queue.count, queue.count - next < Self.sharedSubtrees {
       let (path, listing) = queue[next]
       next += 1
-      found.listings[path] = listing
-      visit(path, listing, files: &files, linked: &linked) { queue.append(($0, $1)) }
+      visit(path, listing, files: &files, linked: &linked, listings: &found.listings) { queue.append(($0, $1)) }
     }
     let subtrees = Array(queue[next...])
     let items = subtrees.count + files.count
@@ -54,9 +54,8 @@ struct FMFWalkAhead: Sendable {
     var listings: [String: FMFDirectory.Entries] = [:]
     var stack = [(directory, entries)]
     while let (path, listing) = stack.popLast() {
-      listings[path] = listing
       var children: [(String, FMFDirectory.Entries)] = []
-      visit(path, listing, files: &files, linked: &linked) { children.append(($0, $1)) }
+      visit(path, listing, files: &files, linked: &linked, listings: &listings) { children.append(($0, $1)) }
       stack += children.reversed()
     }
     var found = parse(files)
@@ -64,10 +63,11 @@ struct FMFWalkAhead: Sendable {
     return found
   }
 
-  /// Notes the metadata files of `directory` and hands each sub-directory the grower would enter to `enter`.
+  /// Notes the metadata files of `directory`, keeps the listing of each sub-directory (a sub-tree's too: the grower
+  /// reads it to see the `.fmf`) and hands each one the grower would enter to `enter`.
   private func visit(
     _ directory: String, _ entries: FMFDirectory.Entries, files: inout [String], linked: inout Set<String>,
-    into enter: (String, FMFDirectory.Entries) -> Void
+    listings: inout [String: FMFDirectory.Entries], into enter: (String, FMFDirectory.Entries) -> Void
   ) {
     let prefix = directory == "/" ? "/" : directory + "/"
     for file in entries.files where file.hasScalarSuffix(".fmf") && !hidden(file) { files.append(prefix + file) }
@@ -76,10 +76,9 @@ struct FMFWalkAhead: Sendable {
       if entries.maybeLinks.contains(name), FileSystem.kind(full, follow: false) == .symlink {
         guard linked.insert(FileSystem.realPath(full) ?? full).inserted else { continue }
       }
-      guard !FMFGrower.ignored.contains(full), let listing = FMFDirectory.entries(full),
-        !listing.directories.contains(".fmf")
-      else { continue }
-      enter(full, listing)
+      guard !FMFGrower.ignored.contains(full), let listing = FMFDirectory.entries(full) else { continue }
+      listings[full] = listing
+      if !listing.directories.contains(".fmf") { enter(full, listing) }
     }
   }
 
