@@ -11,22 +11,24 @@ import Testing
 /// order, are those of a walk that reads each file when it reaches it.
 @Suite struct ReadAheadTests {
   @Test(arguments: 0..<6 as Range<UInt64>) func aTreeLoadsAsWithoutReadAhead(seed: UInt64) {
-    let scratch = TemporaryDirectory()
-    defer { scratch.remove() }
-    makeTree(scratch.path, seed: seed, broken: 0)
-    let ahead = outcome(scratch.path, readAhead: true)
-    #expect(ahead == outcome(scratch.path, readAhead: false))
+    let (ahead, asItGoes) = outcomes(seed: seed, broken: 0)
+    #expect(ahead == asItGoes)
     #expect(!ahead.hasPrefix("error"))
     #expect(ahead.split(separator: "\n").count > 60)
   }
 
   @Test(arguments: 0..<6 as Range<UInt64>) func theFirstErrorInWalkOrderIsReported(seed: UInt64) {
+    let (ahead, asItGoes) = outcomes(seed: seed, broken: 3)
+    #expect(ahead == asItGoes)
+    #expect(ahead.hasPrefix("error: "))
+  }
+
+  /// The outcome of the generated tree for `seed` read ahead, and read as the walk goes.
+  private func outcomes(seed: UInt64, broken: Int) -> (String, String) {
     let scratch = TemporaryDirectory()
     defer { scratch.remove() }
-    makeTree(scratch.path, seed: seed, broken: 3)
-    let ahead = outcome(scratch.path, readAhead: true)
-    #expect(ahead == outcome(scratch.path, readAhead: false))
-    #expect(ahead.hasPrefix("error: "))
+    makeTree(scratch.path, seed: seed, broken: broken)
+    return (outcome(scratch.path, readAhead: true), outcome(scratch.path, readAhead: false))
   }
 
   /// The nodes (name, canonical data and sources) or the error of one load under `distro=fedora`.
@@ -44,21 +46,21 @@ import Testing
   /// 40–70 top directories of 0–3 sub-directories each, with the odd hidden directory, sub-tree, symlink and
   /// directory string; `broken` files (chosen by the seed) hold a YAML syntax error.
   private func makeTree(_ root: String, seed: UInt64, broken: Int) {
-    var random = SplitMix(state: seed)
+    var random = FuzzTests.Random(state: seed)
     write(root, ".fmf/version", "1\n")
     write(root, "main.fmf", "summary: top\nadjust:\n  - when: distro == fedora\n    tag+: [fedora]\n")
-    let count = Int.random(in: 40...70, using: &random)
+    let count = 40 + random.below(31)
     var files: [String] = []
     for index in 0..<count {
       let directory = "d\(index)"
       files.append(directory + "/main.fmf")
-      for sub in 0..<Int.random(in: 0...3, using: &random) {
-        files.append("\(directory)/s\(sub)/" + (Bool.random(using: &random) ? "main.fmf" : "t\(sub).fmf"))
+      for sub in 0..<random.below(4) {
+        files.append("\(directory)/s\(sub)/" + (random.below(2) == 0 ? "main.fmf" : "t\(sub).fmf"))
       }
-      switch Int.random(in: 0..<8, using: &random) {
+      switch random.below(8) {
       case 0: files.append(directory + "/.hidden/main.fmf")
       case 1: write(root, directory + "/own/.fmf/version", "1\n")
-      case 2: _ = symlink("../d\(Int.random(in: 0..<count, using: &random))", root + "/" + directory + "/link")
+      case 2: _ = symlink("../d\(random.below(count))", root + "/" + directory + "/link")
       case 3: _ = symlink(".", root + "/" + directory + "/loop")
       default: break
       }
@@ -68,29 +70,16 @@ import Testing
       // a directory grown again under this node: a later one, so that growing ends (fmf recurses forever too)
       let index = Int(file.dropFirst().prefix { $0 != "/" })!
       if number % 17 == 5, index + 1 < count {
-        text += "/grown: d\(Int.random(in: index + 1..<count, using: &random))\n"
+        text += "/grown: d\(index + 1 + random.below(count - index - 1))\n"
       }
       write(root, file, text)
     }
     let visible = files.filter { !$0.contains("/.hidden/") }
-    for _ in 0..<broken { write(root, visible.randomElement(using: &random)!, "x: [unclosed\ny: 1\n") }
+    for _ in 0..<broken { write(root, visible[random.below(visible.count)], "x: [unclosed\ny: 1\n") }
   }
 
   private func write(_ root: String, _ path: String, _ text: String) {
     FileSystem.makeDirectories(Path.dirname(root + "/" + path))
     FileSystem.write(root + "/" + path, text)
-  }
-}
-
-/// SplitMix64: a seeded generator, so that a failing seed replays the same tree.
-private struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }
