@@ -24,7 +24,9 @@ final class FMFGrower {
   let readsDirectories: Bool
   /// Real paths of symlinked directories already entered (fmf's `_symlinkdirs`, tree-wide).
   private var symlinkDirs: Set<String> = []
-  private static let ignored: Set<String> = ["/dev", "/proc", "/sys"]
+  /// Listings and parsed files read ahead (`prefetch`), taken as the walk reaches them.
+  var prefetched = FMFPrefetch()
+  static let ignored: Set<String> = ["/dev", "/proc", "/sys"]
 
   /// Creates a grower for the tree at `root`.
   init(root: String, workingDirectory: String, config: FMFConfig, readsDirectories: Bool = true) {
@@ -37,10 +39,8 @@ final class FMFGrower {
   /// `grow(path)`: `main.fmf` first, other `*.fmf` files as children, then sub-directories; finally drops
   /// children without data.
   func grow(_ node: FMFRawNode, _ path: String) throws(Diagnostic) {
-    let trimmed = path == "/" ? path : path.rstripping("/")
-    guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return }
-    let directory = FMFPath.absolute(trimmed, from: workingDirectory)
-    guard let entries = FMFDirectory.entries(directory) else {
+    guard let directory = directoryToGrow(path) else { return }
+    guard let entries = prefetched.takeListing(directory) ?? FMFDirectory.entries(directory) else {
       let reason = errno
       if reason == ENOENT || reason == ENOTDIR { return }
       // fmf 1.7 skips such a directory silently (os.walk ignores errors): here it is an error, not a lost subtree.
@@ -49,6 +49,13 @@ final class FMFGrower {
         at: SourceLocation(file: display(directory)))
     }
     try grow(node, directory: directory, entries: entries)
+  }
+
+  /// The absolute directory `grow(_:_:)` reads for `path`, nil for an empty or ignored path.
+  func directoryToGrow(_ path: String) -> String? {
+    let trimmed = path == "/" ? path : path.rstripping("/")
+    guard !trimmed.isEmpty, !Self.ignored.contains(trimmed) else { return nil }
+    return FMFPath.absolute(trimmed, from: workingDirectory)
   }
 
   /// `grow` of the absolute, normalized `directory` whose entries are already read.
@@ -74,7 +81,12 @@ final class FMFGrower {
 
   private func growFile(_ node: FMFRawNode, directory: String, file: String) throws(Diagnostic) {
     let fullPath = (directory == "/" ? "" : directory) + "/" + file  // `directory` is absolute and normalized
-    let data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
+    let data: YAMLNode?
+    if let result = prefetched.takeParsed(fullPath) {
+      data = try result.get()
+    } else {
+      data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
+    }
     if file == "main.fmf" {
       node.sources.append(fullPath)
       try update(node, data)
@@ -96,7 +108,9 @@ final class FMFGrower {
       if symlinkDirs.contains(real) { return }
       symlinkDirs.insert(real)
     }
-    guard !Self.ignored.contains(fullDirectory), let entries = FMFDirectory.entries(fullDirectory) else {
+    guard !Self.ignored.contains(fullDirectory),
+      let entries = prefetched.takeListing(fullDirectory) ?? FMFDirectory.entries(fullDirectory)
+    else {
       if FileSystem.isDirectory(fullDirectory + "/.fmf") { return }
       try child(node, name, .directory(fullDirectory), source: nil)
       return
@@ -107,9 +121,19 @@ final class FMFGrower {
   }
 
   /// `path` relative to the root when below it, for locations.
-  func display(_ path: String) -> String {
+  func display(_ path: String) -> String { Self.display(path, root: root) }
+
+  /// `path` relative to `root` when below it.
+  static func display(_ path: String, root: String) -> String {
     let prefix = root.hasSuffix("/") ? root : root + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+
+  /// Reads ahead, on all CPUs, what `grow(_:_:)` of `path` will read (`FMFWalkAhead`); a directory that cannot
+  /// be listed is left for `grow` to report.
+  func prefetch(_ path: String) {
+    guard let directory = directoryToGrow(path), let entries = FMFDirectory.entries(directory) else { return }
+    prefetched = FMFPrefetch(FMFWalkAhead(root: root, config: config).walk(directory, entries))
   }
 
   /// `child(name, data, source)`: updates or grows the child, creating it when new.

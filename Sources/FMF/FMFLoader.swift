@@ -17,6 +17,15 @@ public enum FMFLoader {
   public static func load(
     path: String, context: FMFContext?, caseSensitive: Bool = false, workingDirectory: String?
   ) throws(Diagnostic) -> FMFTree {
+    try load(
+      path: path, context: context, caseSensitive: caseSensitive, workingDirectory: workingDirectory, readAhead: true)
+  }
+
+  /// As `load(path:context:caseSensitive:workingDirectory:)`; `readAhead` false lists and parses each file only
+  /// when the walk reaches it, on one thread (what the read-ahead is checked against).
+  static func load(
+    path: String, context: FMFContext?, caseSensitive: Bool, workingDirectory: String?, readAhead: Bool
+  ) throws(Diagnostic) -> FMFTree {
     let cwd =
       workingDirectory.map { FMFPath.absolute($0, from: FileSystem.currentDirectory()) }
       ?? FileSystem.currentDirectory()
@@ -25,6 +34,7 @@ public enum FMFLoader {
     let config = try FMFConfig(root: root)
     let top = FMFRawNode(name: "/")
     let grower = FMFGrower(root: root, workingDirectory: cwd, config: config)
+    if readAhead { grower.prefetch(root) }
     try grower.grow(top, root)
     return try resolve(top, root: root, version: version, context: context, caseSensitive: caseSensitive)
   }

@@ -41,15 +41,23 @@ extension TMTCatalog {
     return catalog
   }
 
+  /// Each test is normalised on its own (side by side, `Parallel.map`); results and failures are then taken in
+  /// the leaves' order, so errors and the `order` sort are as if built one by one.
   private mutating func buildTests(_ leaves: [FMFNode]) {
+    let candidates = leaves.filter { Self.hasKey($0, "test") }
+    let tree = self.tree
+    let results = Parallel.map(candidates) { node -> Result<TMTTest, Diagnostic> in
+      do throws(Diagnostic) { return .success(try TMTTest(node: node, tree: tree)) } catch { return .failure(error) }
+    }
     var built: [TMTTest] = []
-    built.reserveCapacity(leaves.count)
-    for node in leaves where Self.hasKey(node, "test") {
-      do throws(Diagnostic) { built.append(try TMTTest(node: node, tree: tree)) } catch {
-        record(node.name, "test", error)
+    built.reserveCapacity(candidates.count)
+    for (node, result) in zip(candidates, results) {
+      switch result {
+      case .success(let test): built.append(test)
+      case .failure(let error): record(node.name, "test", error)
       }
     }
-    tests = Self.stableSorted(consume built, by: \.order)
+    tests = Self.stableSorted(consume built) { $0.order }
   }
 
   private mutating func buildPlans(_ leaves: [FMFNode], environment: [(String, String)]) {
@@ -73,7 +81,7 @@ extension TMTCatalog {
     }
     var plans: [TMTPlan] = []
     swap(&plans, &catalog.plans)
-    catalog.plans = Self.stableSorted(consume plans, by: \.order)
+    catalog.plans = Self.stableSorted(consume plans) { $0.order }
     self = catalog
   }
 
@@ -96,7 +104,7 @@ extension TMTCatalog {
   }
 
   /// Python's stable `sort(key=...)`: the permutation is computed on the keys, then applied by swaps (each item
-  /// moved, never copied: a test is a big value).
+  /// moved, never copied: a test is a big value; callers pass a closure, as a key path copied each test).
   static func stableSorted<T>(_ items: consuming [T], by key: (T) -> Int) -> [T] {
     let keys = items.map(key)
     var sortedAlready = true
