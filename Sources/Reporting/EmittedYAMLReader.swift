@@ -45,7 +45,7 @@ struct EmittedYAMLReader {
   }
 
   /// Cuts the text into lines; blank lines and tabs in the indentation are outside the subset.
-  private mutating func split() throws(Unsupported) {
+  mutating func split() throws(Unsupported) {
     var start = 0
     lines.reserveCapacity(bytes.count / 24)
     while start < bytes.count {
@@ -60,7 +60,7 @@ struct EmittedYAMLReader {
   }
 
   /// A key's text: a quoted or plain string.
-  private mutating func key(_ start: Int, _ end: Int) throws(Unsupported) -> String {
+  mutating func key(_ start: Int, _ end: Int) throws(Unsupported) -> String {
     guard bytes[start] == 0x27 || bytes[start] == 0x22 else { return try plain(start, end) }
     guard case .string(let text) = try value(start, end) else { throw Unsupported() }
     return text
@@ -72,7 +72,7 @@ struct EmittedYAMLReader {
     return isDash(lines[index]) ? try sequence(indent) : try mapping(indent)
   }
 
-  private func isDash(_ line: Line) -> Bool {
+  func isDash(_ line: Line) -> Bool {
     bytes[line.content] == 0x2D && (line.content + 1 == line.end || bytes[line.content + 1] == 0x20)
   }
 
@@ -102,24 +102,30 @@ struct EmittedYAMLReader {
       index += 1
       guard let colon = keyEnd(from: line.content, to: line.end) else { throw Unsupported() }
       let key = try self.key(line.content, colon)
-      var start = min(colon + 2, line.end)
-      var anchor: String?
-      if start < line.end, bytes[start] == 0x26 {
-        var stop = start + 1
-        while stop < line.end, bytes[stop] != 0x20 { stop += 1 }
-        anchor = String(decoding: UnsafeBufferPointer(rebasing: bytes[start + 1..<stop]), as: UTF8.self)
-        start = min(stop + 1, line.end)
-      }
-      let tree = start < line.end ? try value(start, line.end) : try nested(under: indent)
-      if let anchor { anchors[anchor] = tree }
-      entries.append(YAMLEntry(key, tree))
+      entries.append(YAMLEntry(key, try tree(from: min(colon + 2, line.end), to: line.end, under: indent)))
     }
     guard !entries.isEmpty else { throw Unsupported() }
     return .mapping(entries)
   }
 
+  /// The value of a key at `indent` whose line goes on from `start` to `end` (`start == end`: a block below),
+  /// an `&anchor` before it remembered for later aliases.
+  mutating func tree(from start: Int, to end: Int, under indent: Int) throws(Unsupported) -> YAMLTree {
+    var start = start
+    var anchor: String?
+    if start < end, bytes[start] == 0x26 {
+      var stop = start + 1
+      while stop < end, bytes[stop] != 0x20 { stop += 1 }
+      anchor = String(decoding: UnsafeBufferPointer(rebasing: bytes[start + 1..<stop]), as: UTF8.self)
+      start = min(stop + 1, end)
+    }
+    let tree = start < end ? try value(start, end) : try nested(under: indent)
+    if let anchor { anchors[anchor] = tree }
+    return tree
+  }
+
   /// The block value of a key at `indent`: a sequence at the same indentation or any block two columns deeper.
-  private mutating func nested(under indent: Int) throws(Unsupported) -> YAMLTree {
+  mutating func nested(under indent: Int) throws(Unsupported) -> YAMLTree {
     guard index < lines.count else { throw Unsupported() }
     let next = lines[index]
     if next.indent == indent && isDash(next) { return try sequence(indent) }
@@ -129,7 +135,7 @@ struct EmittedYAMLReader {
 
   /// The position of the `:` that ends a key (plain, or quoted on one line) and is followed by a space or the
   /// line's end; nil when there is none.
-  private func keyEnd(from start: Int, to end: Int) -> Int? {
+  func keyEnd(from start: Int, to end: Int) -> Int? {
     guard start < end else { return nil }
     if bytes[start] == 0x27 || bytes[start] == 0x22 {
       guard let close = closingQuote(start, end), close + 1 < end, bytes[close + 1] == 0x3A else { return nil }

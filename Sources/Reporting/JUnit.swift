@@ -1,3 +1,4 @@
+internal import HPCBasics
 public import TMTModel
 
 /// tmt's JUnit report, `default` and `subresults` flavors, with one or several plans in one document.
@@ -7,18 +8,22 @@ public import TMTModel
 /// allows one `<testsuite>` only. `classname` is the plan (and the guest where not the default one), `message`
 /// the first reason, or the outcome's name when there is none.
 package enum JUnit {
-  /// The document text, laid out as tmt's lxml pretty-printer writes it.
+  /// The document text, laid out as tmt's lxml pretty-printer writes it. Each suite's lines are rendered on every
+  /// core (`Parallel.map`) and joined in order: the same text as rendering them one after the other.
   package static func document(_ suites: [JUnitSuite], flavor: JUnitFlavor = .default) -> String {
     let single = suites.count == 1
-    let all = suites.flatMap(\.cases)
-    var lines = ["<?xml version='1.0' encoding='utf-8'?>"]
-    lines.append("<testsuites\(disabled(single))\(counts(all, skipped: false))>")
-    for suite in suites {
-      switch flavor {
-      case .default: lines += planSuite(suite, single: single)
-      case .subresults: lines += suite.cases.flatMap { resultSuite($0, plan: suite.name, single: single) }
-      }
+    let parts = Parallel.map(suites) { suite in
+      let lines =
+        switch flavor {
+        case .default: planSuite(suite, single: single)
+        case .subresults: suite.cases.flatMap { resultSuite($0, plan: suite.name, single: single) }
+        }
+      return (JUnitTally(suite.cases), lines.joined(separator: "\n"))
     }
+    let all = parts.reduce(into: JUnitTally()) { $0.add($1.0) }
+    var lines = ["<?xml version='1.0' encoding='utf-8'?>"]
+    lines.append("<testsuites\(disabled(single))\(all.text(skipped: false))>")
+    lines += parts.lazy.map(\.1).filter { !$0.isEmpty }
     lines.append("</testsuites>")
     return lines.joined(separator: "\n") + "\n"
   }
@@ -47,14 +52,11 @@ package enum JUnit {
 
   private static func disabled(_ single: Bool) -> String { single ? " disabled=\"0\"" : "" }
 
-  private static func counts(_ cases: [JUnitCase], skipped: Bool = true, integral: Bool = false) -> String {
-    let errors = cases.filter { [.error, .warn, .pending].contains($0.outcome) }.count
-    let failures = cases.filter { $0.outcome == .fail }.count
-    let skips = cases.filter { $0.outcome == .skip || $0.outcome == .info }.count
-    let time = integral ? cases.first.map(\.seconds) ?? 0 : cases.reduce(0) { $0 + $1.seconds }
-    let skippedText = skipped ? " skipped=\"\(skips)\"" : ""
-    let timeText = integral ? "\(time)" : "\(time).0"
-    return " errors=\"\(errors)\" failures=\"\(failures)\"\(skippedText) tests=\"\(cases.count)\" time=\"\(timeText)\""
+  private static func counts(_ cases: [JUnitCase], integral: Bool = false) -> String {
+    guard integral else { return JUnitTally(cases).text(skipped: true) }
+    var tally = JUnitTally(cases)
+    tally.seconds = cases.first.map(\.seconds) ?? 0
+    return tally.text(skipped: true, integral: true)
   }
 
   private static func testcase(_ test: JUnitCase, plan: String, indent: String) -> String {

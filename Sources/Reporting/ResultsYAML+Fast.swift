@@ -8,14 +8,10 @@ internal import YAML
 
 extension ResultsYAML {
   /// Reads a results.yaml as `read(_:file:)` does, faster for the text hpctest itself writes: that goes through
-  /// `EmittedYAMLReader` (bytes, line by line); anything else (tmt's folded lines, hand edits, errors) through the
-  /// full reader, so the results and the diagnostics are the same either way.
+  /// `EmittedYAMLReader.results` (bytes, line by line, straight into results); anything else (tmt's folded lines,
+  /// hand edits, errors) through the full reader, so the results and the diagnostics are the same either way.
   package static func readFast(_ text: String, file: String) throws(Diagnostic) -> [TestResult] {
-    if let tree = try? EmittedYAMLReader.parse(text), case .sequence(let items) = tree,
-      let results = try? items.map({ (item) throws(Problem) in try result(item) })
-    {
-      return results
-    }
+    if let results = try? EmittedYAMLReader.results(text) { return results }
     return try read(text, file: file)
   }
 

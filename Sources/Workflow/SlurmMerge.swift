@@ -101,11 +101,12 @@ package struct SlurmMerge: Sendable {
   /// tmt's exit code over all nodes.
   package var exitCode: Int32 { RunExitCode.code(counts) }
 
-  /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node. The logs stayed on the nodes, so
-  /// a test's failure text is the first line of its failures.yaml that the node sent, and its output is empty.
+  /// One JUnit document: a `<testsuite>` named `PLAN @ NODE` per plan and node (made and rendered on every core).
+  /// The logs stayed on the nodes, so a test's failure text is the first line of its failures.yaml that the node
+  /// sent, and its output is empty.
   package func junit() -> String {
     JUnit.document(
-      entries.map { entry in
+      Parallel.map(entries) { entry in
         JUnitSuite(
           name: "\(entry.plan) @ \(entry.node)",
           cases: entry.results.map { result in

@@ -62,7 +62,10 @@ extension SlurmSweep {
     }
     let opened = plans
     let written = Parallel.map(entries) { entry in
-      guard let folder = opened[entry.plan]?.subdirectory(entry.node)?.subdirectory("execute") else { return false }
+      guard
+        let folder = opened[entry.plan]?.subdirectory(entry.node, likelyNew: true)?
+          .subdirectory("execute", likelyNew: true)
+      else { return false }
       return folder.write("results.yaml", entry.text ?? ResultsYAML.render(entry.results))
     }
     return entries.indices.filter { !written[$0] }.map {

@@ -36,6 +36,10 @@ import Testing
     ("Directory.subdirectory", { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e") != nil }),
     ("Directory.touch", { FileSystem.Directory($0)?.touch("f") ?? false }),
     (
+      "Directory.subdirectory (likely new)",
+      { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e", likelyNew: true) != nil }
+    ),
+    (
       "Directory.openForAppend",
       { path in
         guard let fd = FileSystem.Directory(path)?.openForAppend("f"), fd >= 0 else { return false }
@@ -92,11 +96,17 @@ import Testing
     scene.plant("log", to: scene.victim, owner: owner)
     #expect(directory.openForAppend("log") < 0)
     scene.plant("tree", to: scene.elsewhere, owner: owner)
-    #expect(directory.subdirectory("tree") == nil)
+    #expect(directory.subdirectory("tree") == nil && directory.subdirectory("tree", likelyNew: true) == nil)
     for name in ["", ".", "..", "../victim", "a/b"] {
       #expect(!directory.write(name, "x") && !directory.writeAtomically(name, "x"), "\(name)")
       #expect(directory.openForAppend(name) < 0 && directory.subdirectory(name) == nil, "\(name)")
+      #expect(directory.subdirectory(name, likelyNew: true) == nil, "\(name)")
     }
+    // A new directory is made, an existing one opened, either way round.
+    for likelyNew in [true, false, true] {
+      #expect(directory.subdirectory("made", likelyNew: likelyNew)?.write("f", "x") == true)
+    }
+    #expect(FileSystem.kind(scene.base + "/made/f", follow: false) == .file)
     #expect(scene.untouched())
     #expect(directory.write("victim", "replaced\n"))
     var info = stat()

@@ -53,6 +53,20 @@ import Testing
     #expect(JUnit.document(Self.suites, flavor: flavor) == Support.fixture(file))
   }
 
+  /// Many suites (rendered on every core) give the two-plans document's suites repeated in order, under counts
+  /// `copies` times the two plans' counts: the same text as rendering them one after the other.
+  @Test(arguments: JUnitFlavor.allCases, [2, 7, 64])
+  func manySuitesJoinInOrder(flavor: JUnitFlavor, copies: Int) {
+    let two = JUnit.document(Self.suites, flavor: flavor).split(separator: "\n").map(String.init)
+    let many = JUnit.document(Array(repeating: Self.suites, count: copies).flatMap { $0 }, flavor: flavor)
+    let counts = { (factor: Int) in
+      "<testsuites errors=\"\(4 * factor)\" failures=\"\(3 * factor)\" tests=\"\(10 * factor)\" time=\"\(66 * factor).0\">"
+    }
+    #expect(two[1] == counts(1))
+    let inner = Array(repeating: two[2..<two.count - 1], count: copies).flatMap { $0 }
+    #expect(many == ([two[0], counts(copies)] + inner + ["</testsuites>"]).joined(separator: "\n") + "\n")
+  }
+
   /// Each single-plan document is valid against tmt's own XSD for its flavor once `classname` (which hpctest adds
   /// so GitLab and Jenkins group by plan) is declared; as shipped, tmt's XSD refuses only that attribute. tmt's
   /// default XSD allows one `<testsuite>`, so the several-plans document is not valid against it.
