@@ -1,3 +1,5 @@
+import HPCBasics
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -26,21 +28,10 @@ enum BlockingThread {
 
   /// Starts a detached thread running the retained `Job` at `context`; false when none could be started.
   private static func start(_ context: UnsafeMutableRawPointer) -> Bool {
-    var attributes = pthread_attr_t()
-    pthread_attr_init(&attributes)
-    defer { pthread_attr_destroy(&attributes) }
-    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    #if canImport(Glibc)
-      var thread = pthread_t()
-    #else
-      var thread: pthread_t? = nil
-    #endif
-    let status = pthread_create(
-      &thread, &attributes,
-      { context in
-        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-        return nil
-      }, context)
-    return status == 0
+    let thread = POSIXThread.start(context, detached: true) { context in
+      Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
+      return nil
+    }
+    return thread != nil
   }
 }

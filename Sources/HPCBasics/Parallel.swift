@@ -58,21 +58,11 @@ private final class Work: @unchecked Sendable {
   /// A new joinable thread running `drain`; nil when none can be started (the others then do its share).
   func start() -> pthread_t? {
     let context = Unmanaged.passRetained(self).toOpaque()
-    #if canImport(Glibc)
-      var thread = pthread_t()
-    #else
-      var thread: pthread_t? = nil
-    #endif
-    let status = pthread_create(
-      &thread, nil,
-      { context in
-        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().drain()
-        return nil
-      }, context)
-    guard status == 0 else {
-      Unmanaged<Work>.fromOpaque(context).release()
+    let thread = POSIXThread.start(context, detached: false) { context in
+      Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().drain()
       return nil
     }
+    if thread == nil { Unmanaged<Work>.fromOpaque(context).release() }
     return thread
   }
 }
