@@ -59,16 +59,6 @@ extension FileSystem {
         && FileSystem.replace(in: fd, name, Array(text.utf8), newMode: 0o644, durable: durable)
     }
 
-    /// Makes the file `name` (empty) where there is none, keeping an existing one as it is (never through a link);
-    /// true when it is there afterwards.
-    @discardableResult
-    public func touch(_ name: String, mode: mode_t = 0o644) -> Bool {
-      let file = openForAppend(name, mode: mode)
-      guard file >= 0 else { return false }
-      close(file)
-      return true
-    }
-
     /// The file `name` opened for appending (`O_APPEND | O_CREAT | O_NOFOLLOW`); -1 with `errno` set.
     public func openForAppend(_ name: String, mode: mode_t = 0o644) -> Int32 {
       guard FileSystem.isPlainName(name) else { return -1 }

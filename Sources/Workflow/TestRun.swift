@@ -125,9 +125,6 @@ package struct TestRun: Sendable {
     let topology = TestFiles.topology(guest: context.guest, guests: context.topology)
     directory.write("tmt-test-topology.yaml", topology.yaml)
     directory.write("tmt-test-topology.sh", topology.bash)
-    // output.txt too (empty; the executor appends to it, an earlier attempt's output stays): with the directory
-    // made ahead (`Execution.Ahead`), the test's start no longer waits for a new inode.
-    directory.touch("output.txt")
     return directory
   }
 

@@ -34,7 +34,6 @@ import Testing
     ("Directory.write", { FileSystem.Directory($0)?.write("f", "x") ?? false }),
     ("Directory.writeAtomically", { FileSystem.Directory($0)?.writeAtomically("f", "x") ?? false }),
     ("Directory.subdirectory", { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e") != nil }),
-    ("Directory.touch", { FileSystem.Directory($0)?.touch("f") ?? false }),
     (
       "Directory.subdirectory (likely new)",
       { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e", likelyNew: true) != nil }
