@@ -62,11 +62,7 @@ struct Execution {
       let run = await runOne(test, marker: marker, prepared: prepared)
       main[index] = run.main
       extras += run.extras
-      board.finish(
-        slot: slot, index: index, main: run.main.map(ResultsYAML.entry), extras: run.extras.map(ResultsYAML.entry))
-      for result in [run.main].compactMap({ $0 }) + run.extras {
-        show(result, index: index)
-      }
+      record(run, index: index)
       if run.interrupted { outcome.interrupted = true }
       if let line = stopLine(run, test) {
         log.always("        fail: \(line)")
@@ -79,6 +75,15 @@ struct Execution {
     outcome.results = main.compactMap { $0 } + extras
     log.line("summary: \(Display.listed(outcome.results.count { $0.result != .pending }, "test")) executed", level: 2)
     return outcome
+  }
+
+  /// Puts a finished test's results on the board (one journal record) and on the terminal.
+  private func record(_ run: TestRunOutcome, index: Int) {
+    board.finish(
+      slot: slot, index: index, main: run.main.map(ResultsYAML.entry), extras: run.extras.map(ResultsYAML.entry))
+    for result in [run.main].compactMap({ $0 }) + run.extras {
+      show(result, index: index)
+    }
   }
 
   /// Puts this guest's starting entries on the board. Each entry is rendered once: the journal gets one record per
