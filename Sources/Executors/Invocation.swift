@@ -1,3 +1,5 @@
+public import HPCBasics
+
 /// What to run: a command line, its environment and working directory, where its output goes and how long it may
 /// take. Executors take an invocation, never a TMT test.
 package struct Invocation: Sendable, Hashable {
@@ -9,6 +11,9 @@ package struct Invocation: Sendable, Hashable {
   package var workingDirectory: String
   /// The file stdout and stderr are appended to (merged), created when missing.
   package var outputPath: String
+  /// The output file's directory, already open: the file is then opened in it (one `openat`) instead of by a walk
+  /// from `/`. Not part of the invocation's identity.
+  package var outputDirectory: FileSystem.Directory?
   /// The limit after which the whole process group is torn down; nil for none.
   package var timeout: Duration?
   /// How long the process group has between SIGTERM and SIGKILL.
@@ -25,6 +30,20 @@ package struct Invocation: Sendable, Hashable {
     self.outputPath = outputPath
     self.timeout = timeout
     self.killGrace = killGrace
+  }
+
+  package static func == (lhs: Invocation, rhs: Invocation) -> Bool {
+    (lhs.argv, lhs.environment, lhs.workingDirectory, lhs.outputPath, lhs.timeout, lhs.killGrace)
+      == (rhs.argv, rhs.environment, rhs.workingDirectory, rhs.outputPath, rhs.timeout, rhs.killGrace)
+  }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(argv)
+    hasher.combine(environment)
+    hasher.combine(workingDirectory)
+    hasher.combine(outputPath)
+    hasher.combine(timeout)
+    hasher.combine(killGrace)
   }
 }
 

@@ -11,9 +11,15 @@ package protocol InvocationExecutor: Sendable {
 
   /// Copies directories back from where invocations ran to the same local paths (nothing to do locally).
   func pull(_ directories: [String]) async -> ExecutorError?
+
+  /// True when invocations run on this machine, in the local directories themselves (nothing is copied).
+  var runsHere: Bool { get }
 }
 
 extension InvocationExecutor {
+  /// Invocations run on this machine.
+  package var runsHere: Bool { true }
+
   /// Nothing to copy: invocations run on this machine.
   package func push(_ directories: [String]) async -> ExecutorError? { nil }
 

@@ -30,7 +30,9 @@ package struct LocalExecutor: InvocationExecutor {
   /// Runs `invocation` to completion, timeout or cancellation.
   package func run(_ invocation: Invocation) async -> Result<ProcessOutcome, ExecutorError> {
     guard !invocation.argv.isEmpty else { return .failure(ExecutorError("empty command line")) }
-    let fd = FileSystem.openForAppend(invocation.outputPath)
+    let fd =
+      invocation.outputDirectory?.openForAppend(Path.basename(invocation.outputPath))
+      ?? FileSystem.openForAppend(invocation.outputPath)
     guard fd >= 0 else {
       return .failure(ExecutorError("cannot open '\(invocation.outputPath)': \(String(cString: strerror(errno)))"))
     }

@@ -30,13 +30,20 @@ package struct SSHExecutor: InvocationExecutor {
     self.stateDirectory = stateDirectory
   }
 
+  /// Invocations run on the guest, in copies of the local directories.
+  package var runsHere: Bool { false }
+
   /// Runs `invocation` on the guest; its output streams into the local output file.
   package func run(_ invocation: Invocation) async -> Result<ProcessOutcome, ExecutorError> {
     let pidFile = stateDirectory + "/" + Self.token() + ".sid"
     let command = SSHCommand.remoteCommand(invocation, pidFile: pidFile, sudo: target.usesSudo)
-    let transport = Invocation(
-      argv: SSHCommand.argv(target, command: command), environment: Self.clientEnvironment, workingDirectory: "/",
-      outputPath: invocation.outputPath)
+    let transport = {
+      var transport = Invocation(
+        argv: SSHCommand.argv(target, command: command), environment: Self.clientEnvironment, workingDirectory: "/",
+        outputPath: invocation.outputPath)
+      transport.outputDirectory = invocation.outputDirectory
+      return transport
+    }()
     let timedOut = Flag()
     let result = await withTaskGroup(of: Result<ProcessOutcome, ExecutorError>?.self) { group in
       group.addTask { await local.run(transport) }

@@ -59,6 +59,29 @@ extension FileSystem {
         && FileSystem.replace(in: fd, name, Array(text.utf8), newMode: 0o644, durable: durable)
     }
 
+    /// True when `name` is a plain file (not a link, one name only) holding exactly `text`: one `openat` and one
+    /// `read` on the held descriptor.
+    public func holds(_ name: String, _ text: String) -> Bool {
+      guard FileSystem.isPlainName(name) else { return false }
+      let file = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+      guard file >= 0 else { return false }
+      defer { close(file) }
+      let expected = Array(text.utf8)
+      var info = stat()
+      guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
+        Int(info.st_size) == expected.count
+      else { return false }
+      var bytes = [UInt8](repeating: 0, count: expected.count + 1)
+      let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+      return count == expected.count && bytes.prefix(count).elementsEqual(expected)
+    }
+
+    /// Removes the file (or link) `name` from this directory; true when it is gone.
+    @discardableResult
+    public func remove(_ name: String) -> Bool {
+      FileSystem.isPlainName(name) && (unlinkat(fd, name, 0) == 0 || errno == ENOENT)
+    }
+
     /// The file `name` opened for appending (`O_APPEND | O_CREAT | O_NOFOLLOW`); -1 with `errno` set.
     public func openForAppend(_ name: String, mode: mode_t = 0o644) -> Int32 {
       guard FileSystem.isPlainName(name) else { return -1 }

@@ -17,6 +17,7 @@ extension TestRun {
   /// `result:` key and the checks.
   func interpret(_ facts: TestFacts) -> TestRunOutcome {
     guard let status = facts.status else {
+      dropProvisional(facts, output: false)
       return TestRunOutcome(main: errorResult(note: facts.spawnError ?? "the test did not start", facts: facts))
     }
     let reports = TestReports.read(
@@ -24,7 +25,7 @@ extension TestRun {
     var verdict = verdict(status, facts: facts, reports: reports)
     verdict.checks = facts.checks + verdict.checks
     let failuresPath = reports.results.isEmpty ? "failures.yaml" : "data/failures.yaml"
-    writeFailures(to: failuresPath, in: facts.directory)
+    writeFailures(to: failuresPath, facts: facts)
     var result = baseResult(facts)
     result.log = [relative + "/output.txt", relative + "/" + failuresPath] + submittedLogs() + figuresLog()
     result.subresult = reports.results
@@ -162,11 +163,19 @@ extension TestRun {
     FileSystem.write(output, existing + text)
   }
 
-  /// `failures.yaml` (or `data/failures.yaml`) in the invocation directory, through its open descriptor.
-  private func writeFailures(to relativePath: String, in directory: FileSystem.Directory?) {
+  /// `failures.yaml` (or `data/failures.yaml`) in the invocation directory, through its open descriptor; the
+  /// provisional `failures.yaml` is kept when it already says what to write, removed when the failures go to
+  /// `data/` instead.
+  private func writeFailures(to relativePath: String, facts: TestFacts) {
+    let directory = facts.directory
     let lines = ResultInterpretation.failureLines(FileSystem.readText(output) ?? "")
-    let text = lines.isEmpty ? "[]\n" : YAMLEmitter.emit(YAMLTree.strings(lines))  // the emitter's empty list
-    let parent = relativePath.hasPrefix("data/") ? directory?.subdirectory("data") : directory
+    let text = lines.isEmpty ? Self.noFailures : YAMLEmitter.emit(YAMLTree.strings(lines))  // the emitter's empty list
+    let inData = relativePath.hasPrefix("data/")
+    if facts.provisional, let directory, directory.holds("failures.yaml", Self.noFailures) {
+      if !inData && lines.isEmpty { return }
+      if inData { directory.remove("failures.yaml") }
+    }
+    let parent = inData ? directory?.subdirectory("data") : directory
     if let parent {
       parent.write(Path.basename(relativePath), text)
     } else {

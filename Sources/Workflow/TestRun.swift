@@ -27,6 +27,8 @@ struct TestFacts {
   var durationText = "5m"
   /// The invocation directory, open.
   var directory: FileSystem.Directory?
+  /// True when the directory was made for this run with its provisional files (`TestRun+Provisional.swift`).
+  var provisional = false
 }
 
 /// Runs one discovered test on its guest (this machine, or over SSH with its directory copied there and back): directories, environment, duration, restarts, checks, and the
@@ -59,10 +61,13 @@ package struct TestRun: Sendable {
     let fresh: Bool
   }
 
-  /// Makes the test's directories and files; nil when they cannot be made (`run` then records the error).
+  /// Makes the test's directories and files (with the provisional ones in a new directory); nil when they cannot
+  /// be made (`run` then records the error).
   func prepare() -> Prepared? {
     let fresh = !FileSystem.exists(invocation)
-    return prepareDirectories().map { Prepared(directory: $0, fresh: fresh) }
+    guard let directory = prepareDirectories() else { return nil }
+    if fresh { makeProvisional(in: directory) }
+    return Prepared(directory: directory, fresh: fresh)
   }
 
   /// Removes what `prepare` made for a test that did not run after all (execution stopped before it); a directory
@@ -73,22 +78,20 @@ package struct TestRun: Sendable {
 
   /// Runs the test and interprets what happened, in the directory `prepared` made when given.
   package func run(prepared: Prepared? = nil) async -> TestRunOutcome {
-    guard let directory = prepared?.directory ?? prepareDirectories() else {
+    guard let made = prepared ?? prepare() else {
       return TestRunOutcome(main: errorResult(note: "cannot create '\(invocation)'"))
     }
-    var facts = TestFacts(directory: directory)
+    var facts = TestFacts(directory: made.directory, provisional: made.fresh)
     guard let durationText = durationText else {
-      return TestRunOutcome(main: errorResult(note: "'duration' must be a string like '5m', got a \(durationKind)"))
+      return notRun(facts, "'duration' must be a string like '5m', got a \(durationKind)")
     }
     facts.durationText = durationText
     guard let limit = TMTDuration.seconds(durationText) else {
-      return TestRunOutcome(main: errorResult(note: TMTDuration.invalidMessage(durationText)))
+      return notRun(facts, TMTDuration.invalidMessage(durationText))
     }
     let checks = TestChecks(test: test.test, directory: invocation + "/checks", relative: relative + "/checks")
     facts.checks += await checks.before()
-    if let error = await context.executor.push([invocation]) {
-      return TestRunOutcome(main: errorResult(note: error.message))
-    }
+    if let error = await context.executor.push([invocation]) { return notRun(facts, error.message) }
     await attempts(limit: limit, facts: &facts)
     if let error = await context.executor.pull([invocation, context.planData]), facts.spawnError == nil {
       facts.spawnError = error.message
@@ -139,11 +142,12 @@ package struct TestRun: Sendable {
       facts.start = Timestamp.now()
       let remaining = budgetEnd - ContinuousClock.now
       let ignore = context.options.ignoreDuration
-      let invocation = Invocation(
+      var invocation = Invocation(
         argv: ["/bin/bash", "-c", "set -eo pipefail\n" + test.test.test],
         environment: TestEnvironment.build(test, context: context, restart: restart),
         workingDirectory: workingDirectory, outputPath: output,
         timeout: ignore ? nil : max(remaining, .zero), killGrace: .seconds(1))
+      invocation.outputDirectory = facts.directory
       let result = await context.executor.run(invocation)
       facts.end = Timestamp.now()
       switch result {
