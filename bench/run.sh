@@ -13,7 +13,9 @@
 # Usage: bench/run.sh [RUNS]   (default 5; tmt gets TMT_RUNS, default 3)
 # Env: HPCTEST (default: the static release build, built if missing), TMT (default
 #      $HPCTEST_REFERENCE_VENV/bin/tmt), SIZES (default "100 1000 3000 10000"), NICE (default 5),
-#      BASELINE (an older hpctest binary to compare with; unset: no before/after step).
+#      BASELINE (an older hpctest binary to compare with; unset: no before/after step), KEEP (set: the scratch
+#      directory is left for the caller to remove later: deleting its ~10^5-10^6 files makes file creation slow
+#      for minutes afterwards on this machine's ext4, which would tax the next benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -27,7 +29,7 @@ if [ -z "${HPCTEST:-}" ]; then
   scripts/build-guard "$(dirname "$HPCTEST")/hpctest-guard"
 fi
 work=$(mktemp -d /tmp/hpctest-bench-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] && echo "kept: $work" || rm -rf "$work"' EXIT
 nice=(nice -n "${NICE:-5}")
 
 # shellcheck source=bench/trees.sh

@@ -6,7 +6,8 @@
 # JUnit file and the node × test table. With OLD (another build, e.g. of the previous commit) both binaries merge the
 # same recording, alternating, RUNS times each, so their ratio holds on a loaded machine, and then (when hyperfine is
 # installed) in ONE hyperfine run (`old` and `new`, RUNS runs each after a warm-up; mean, user and system time).
-# BASELINE=OLD-BINARY in the environment stands for the OLD argument (as in bench/run.sh).
+# BASELINE=OLD-BINARY in the environment stands for the OLD argument (as in bench/run.sh); KEEP=1 leaves the scratch
+# directory (as in bench/run.sh).
 #   bench/slurm-merge.sh [NODES=1000] [TESTS=40] [BINARY=.build/release/hpctest] [OLD] [RUNS=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ nodes=${1:-1000} tests=${2:-40} binary=$(realpath "${3:-.build/release/hpctest}"
 baseline=${4:-${BASELINE:-}}
 old=${baseline:+$(realpath "$baseline")} runs=${5:-3}
 work=$(mktemp -d /tmp/hpctest-bench-slurm-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] && echo "kept: $work" || rm -rf "$work"' EXIT
 
 # A tree with T tests: t07 fails when BENCH_FAIL is set.
 mkdir -p "$work/tree/.fmf" "$work/tree/plans" "$work/bin"

@@ -254,13 +254,13 @@ static void fail_child(int errfd, int stage) {
 }
 
 /// The program's side of the fork: default signals, death signal, own session, cgroup, stdio, cwd, exec.
+/// Its only caller is `supervise`, which has set every signal to its default except SIGPIPE (ignored) and installs
+/// no handler: SIGPIPE is the one disposition left to reset (the blocked mask is reset before exec).
 static void run_child(const struct hpct_spawn_request *req, pid_t supervisor, int errfd) {
   struct sigaction dfl;
   memset(&dfl, 0, sizeof dfl);
   dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < 65; sig++) {
-    if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &dfl, NULL);
-  }
+  sigaction(SIGPIPE, &dfl, NULL);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != supervisor) _exit(127);
   setsid();

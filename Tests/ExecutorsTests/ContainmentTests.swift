@@ -90,6 +90,32 @@ import Testing
     #expect(fields == ["\(outcome.processID)", "\(outcome.processID)", "\(outcome.processID)"])
   }
 
+  /// Signals hpctest ignores (SIGPIPE, SIGUSR2 here) are not ignored by the program, nor blocked, with either
+  /// supervisor: the program starts with every signal at its default, as a shell would start it.
+  @Test(arguments: mechanisms, supervisors)
+  func programStartsWithNoSignalIgnoredOrBlocked(_ mechanism: Containment.Mechanism, _ program: Bool) async throws {
+    let dir = Support.temporaryDirectory()
+    let previous = (signal(SIGPIPE, SIG_IGN), signal(SIGUSR2, SIG_IGN))
+    defer {
+      signal(SIGPIPE, previous.0)
+      signal(SIGUSR2, previous.1)
+    }
+    let invocation = Invocation(
+      argv: ["/bin/grep", "-E", "^Sig(Ign|Blk|Cgt):", "/proc/self/status"], environment: [:], workingDirectory: dir,
+      outputPath: dir + "/out.txt")
+    let outcome = try await LocalExecutor(containment: .everything(mechanism), supervisorProgram: program).run(
+      invocation
+    ).get()
+    #expect(outcome.termination == .exited(0))
+    let lines = Support.read(dir + "/out.txt").split(separator: "\n").map { $0.split(separator: "\t") }
+    #expect(lines.map { $0.first ?? "" } == ["SigBlk:", "SigIgn:", "SigCgt:"])
+    let masks = lines.map { UInt64($0.last ?? "", radix: 16) }
+    // Bit n-1 stands for signal n; what grep itself ignores or catches (glibc's and gnulib's own) may be set.
+    let inherited = UInt64(1) << (SIGPIPE - 1) | UInt64(1) << (SIGUSR2 - 1)
+    #expect(masks.first == 0, "nothing blocked")
+    #expect(masks.dropFirst().allSatisfy { $0.map { $0 & inherited == 0 } ?? false }, "\(masks)")
+  }
+
   @Test func missingProgramAndDirectoryAreErrors() async {
     let dir = Support.temporaryDirectory()
     let executor = LocalExecutor(containment: .everything(.subreaper))

@@ -38,6 +38,29 @@ import Testing
     #expect(FileSystem.list(directory) == ["results.yaml"])
   }
 
+  /// Without context values shared by several results (no anchors), blocks of entries are rendered on every CPU:
+  /// the parts and the file are still exactly `render`'s, across block boundaries.
+  @Test(arguments: [255, 256, 257, 1_000])
+  func entriesRenderedSideBySideAreTheRenderedDocument(count: Int) throws {
+    var results = (0..<UInt64(count / 3 + 1)).flatMap { ResultsYAMLFastTests.results(seed: 5000 + $0) }
+    try #require(!results.isEmpty)
+    while results.count < count { results += results }
+    results = Array(results.prefix(count)).map { result in
+      var result = result
+      result.context = []
+      return result
+    }
+    #expect(ContextAnchors.shared(results).isEmpty)
+    var parts: [String] = []
+    ResultsYAML.writeEntries(results) { parts.append($0) }
+    #expect(parts.count == count)
+    #expect(parts.joined() == ResultsYAML.render(results))
+    let directory = Self.scratch()
+    defer { FileSystem.removeTree(directory) }
+    #expect(ResultsYAML.write(results, to: directory + "/results.yaml"))
+    #expect(FileSystem.readText(directory + "/results.yaml") == ResultsYAML.render(results))
+  }
+
   /// A results file that cannot be written is reported, and nothing is left behind.
   @Test func unwritableFileIsReported() {
     let directory = Self.scratch()
