@@ -20,6 +20,15 @@ extension FileSystem {
 
     private init(descriptor: Int32) { fd = descriptor }
 
+    /// The directory `relative` (a path below this one) opened by the same walk as `init`, starting here instead of
+    /// at `/` (made with its missing parents and `mode` when `create`); nil for an absolute path, one with a `..`
+    /// component, or when it cannot be.
+    public func descendant(_ relative: String, create: Bool = false, mode: mode_t = 0o755) -> Directory? {
+      guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { return nil }
+      let child = FileSystem.openDirectory(relative, create: create ? mode : nil, from: fd)
+      return child >= 0 ? Directory(descriptor: child) : nil
+    }
+
     deinit { close(fd) }
 
     /// The subdirectory `name`, made first when missing (`mode`); nil when it cannot be, or is a link. `likelyNew`

@@ -19,8 +19,12 @@ extension FileSystem {
 
   /// The directory `path` opened as a descriptor (the caller closes it), walking it as described above;
   /// `create` makes missing components with `mkdirat` and that mode. -1 with `errno` set on failure.
-  package static func openDirectory(_ path: String, create mode: mode_t? = nil) -> Int32 {
-    var fd = open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+  /// `base`: the walk of a relative `path` starts at that open directory instead of the working directory.
+  package static func openDirectory(_ path: String, create mode: mode_t? = nil, from base: Int32? = nil) -> Int32 {
+    var fd =
+      if let base, !path.hasPrefix("/") { fcntl(base, F_DUPFD_CLOEXEC, 0) } else {
+        open(path.hasPrefix("/") ? "/" : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      }
     var pending = Array(components(path).reversed())
     var links = 0
     while fd >= 0, let name = pending.popLast() {

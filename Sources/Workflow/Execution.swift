@@ -37,6 +37,12 @@ struct Execution {
   /// Runs the tests. With `previous` results (`--again --failed-only`), tests whose earlier result was pass or
   /// info keep it and are not run.
   func run(previous: [TestResult]) async -> Outcome {
+    var execution = self
+    execution.context.executeHandle = FileSystem.Directory(context.executeDirectory)
+    return await execution.runTests(previous: previous)
+  }
+
+  private func runTests(previous: [TestResult]) async -> Outcome {
     let log = plan.log
     log.line("execute", level: 1)
     log.line("how: tmt", level: 2, minimumVerbosity: 1)

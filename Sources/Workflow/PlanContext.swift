@@ -18,6 +18,9 @@ package struct PlanContext: Sendable {
   package var role: String?
   /// Runs the guest's tests and scripts (this machine, or the guest over SSH).
   package var executor: any InvocationExecutor = LocalExecutor(containment: .configured)
+  /// The execute directory, held open while the execute step runs (`Execution`): each test's directory is then
+  /// walked to from here instead of from `/`.
+  package var executeHandle: FileSystem.Directory?
   /// True when the guest is reached over SSH: files are copied there and back around each test.
   package var remote = false
   /// Every guest of the plan as (name, role, hostname), for the topology files.

@@ -120,7 +120,9 @@ package struct TestRun: Sendable {
   /// Makes the test's directories and files through one descriptor of the invocation directory (one walk from
   /// `/` per test); nil for a derived directory that is not under the run, or one that cannot be made.
   private func prepareDirectories() -> FileSystem.Directory? {
-    guard Path.isInside(invocation, context.run.path), let directory = FileSystem.Directory(invocation, create: true),
+    guard Path.isInside(invocation, context.run.path),
+      let directory = context.executeHandle?.descendant(relative, create: true)
+        ?? FileSystem.Directory(invocation, create: true),
       directory.subdirectory("data") != nil
     else { return nil }
     if !test.test.check.isEmpty && directory.subdirectory("checks") == nil { return nil }

@@ -39,6 +39,13 @@ import Testing
       { FileSystem.Directory($0 + "/d", create: true)?.subdirectory("e", likelyNew: true) != nil }
     ),
     (
+      "Directory.descendant",
+      { path in
+        FileSystem.Directory(Path.dirname(path))?.descendant(Path.basename(path) + "/d", create: true)?.write("f", "x")
+          ?? false
+      }
+    ),
+    (
       "Directory.openForAppend",
       { path in
         guard let fd = FileSystem.Directory(path)?.openForAppend("f"), fd >= 0 else { return false }
@@ -106,7 +113,20 @@ import Testing
       #expect(directory.subdirectory("made", likelyNew: likelyNew)?.write("f", "x") == true)
     }
     #expect(FileSystem.kind(scene.base + "/made/f", follow: false) == .file)
+    // A path below is walked from the held directory: made, opened again, never absolute nor through `..`.
+    #expect(directory.descendant("made/x/y", create: true)?.write("g", "y") == true)
+    #expect(directory.descendant("made/x/y")?.holds("g", "y") == true)
+    #expect(directory.descendant("made/none") == nil)
+    for path in ["/tmp", "made/../made", ".."] { #expect(directory.descendant(path, create: true) == nil, "\(path)") }
     #expect(scene.untouched())
+    // `holds` reads a plain file with one name only: never through a link, nor a second name of another file.
+    #expect(directory.holds("victim", "secret\n") && !directory.holds("victim", "secret"))
+    scene.plant("link", to: scene.victim, owner: owner)
+    #expect(!directory.holds("link", "secret\n"))
+    #expect(link(scene.victim, scene.base + "/hard") == 0)
+    #expect(!directory.holds("hard", "secret\n") && !directory.holds("victim", "secret\n"))
+    #expect(directory.remove("hard") && directory.remove("hard") && !FileSystem.exists(scene.base + "/hard"))
+    #expect(directory.holds("victim", "secret\n"))
     #expect(directory.write("victim", "replaced\n"))
     var info = stat()
     #expect(stat(scene.victim, &info) == 0 && info.st_mode & 0o777 == 0o600)
