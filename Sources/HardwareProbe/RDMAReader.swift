@@ -118,7 +118,9 @@ struct RDMAReader {
     var (index, zeros) = (0, 0)
     while zeros < RDMAReader.gidZeroRun {
       // nil: unreadable; .some(nil): a zero GID (no string made for it).
-      let gid = directory.withAttribute(String(index)) { RDMAReader.isZeroGID($0) ? nil : String(decoding: $0, as: UTF8.self) }
+      let gid = directory.withAttribute(String(index)) { bytes -> String? in
+        RDMAReader.isZeroGID(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+      }
       if gid == nil && errno == ENOENT { break }
       if let gid = gid ?? nil {
         gids[index] = gid
