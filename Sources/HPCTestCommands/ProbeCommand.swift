@@ -39,7 +39,7 @@ struct ProbeCommand: GlobalCommand {
         Console.error("error: plan names are only accepted with --match")
         throw ExitCode(2)
       }
-      Console.write(fd: 1, json ? inventory.json().rendered() : inventory.summary())
+      Console.write(fd: 1, json ? inventory.renderedJSON() : inventory.summary())
       return
     }
     let catalog = try SelectionSupport.catalog(global)

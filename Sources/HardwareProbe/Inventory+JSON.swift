@@ -2,17 +2,22 @@ public import HPCBasics
 
 extension Inventory {
   /// The stable JSON document (schema in README.md): object keys in a fixed order, lists in inventory order.
-  public func json() -> JSON {
-    .object([
-      ("schema", .string("hpctest.probe/\(Inventory.schemaVersion)")), ("root", .string(root)),
-      ("host", hostJSON()), ("gpus", .array(gpus.map(gpuJSON))),
-      ("adapters", .array(adapters.map(adapterJSON))), ("sriov", .array(sriov.map(sriovJSON))),
-      ("topology", .array(topology.map(topologyJSON))), ("functions", .array(functions.map(functionJSON))),
-      (
-        "warnings",
-        .array(warnings.map { .object([("subject", .string($0.subject)), ("message", .string($0.message))]) })
-      ),
-    ])
+  public func json() -> JSON { .object(jsonMembers().map { ($0.key, $0.value) }) }
+
+  /// The document's members in order: `json()` and `renderedJSON()` both lay the document out from them.
+  func jsonMembers() -> [JSONMember] {
+    [
+      JSONMember(single: "schema", .string("hpctest.probe/\(Inventory.schemaVersion)")),
+      JSONMember(single: "root", .string(root)), JSONMember(single: "host", hostJSON()),
+      JSONMember("gpus", gpus.count) { gpuJSON(gpus[$0]) },
+      JSONMember("adapters", adapters.count) { adapterJSON(adapters[$0]) },
+      JSONMember("sriov", sriov.count) { sriovJSON(sriov[$0]) },
+      JSONMember("topology", topology.count) { topologyJSON(topology[$0]) },
+      JSONMember("functions", functions.count) { functionJSON(functions[$0]) },
+      JSONMember("warnings", warnings.count) { index in
+        .object([("subject", .string(warnings[index].subject)), ("message", .string(warnings[index].message))])
+      },
+    ]
   }
 
   private func hostJSON() -> JSON {

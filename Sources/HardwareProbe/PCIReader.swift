@@ -1,5 +1,9 @@
 import HPCBasics
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads every PCI function under `<root>/sys/bus/pci/devices`: sysfs attributes, links, and config space through
 /// libpci (falling back to reading `config` directly when libpci fails, with a warning).
 struct PCIReader {
@@ -144,10 +148,14 @@ struct PCIReader {
       function.path = components[(host + 1)...].compactMap { PCIAddress($0) }.filter { $0 != function.address }
     }
     function.physicalFunction = directory.resolveLink("physfn").flatMap { PCIAddress(Path.basename($0)) }
-    // With the full config space, the kernel makes `virtfnN` links only where the SR-IOV capability is.
-    guard config.bytes.count < 4096 || function.sriov != nil else { return }
-    function.virtualFunctions = directory.entries(prefix: "virtfn").compactMap {
-      directory.resolveLink($0).flatMap { PCIAddress(Path.basename($0)) }
+    // With the full config space, the kernel makes `virtfnN` links only where the SR-IOV capability is, numbered
+    // from 0 without gaps: they are read by number until one is missing, without listing the directory.
+    // (At most 65,535: the capability's TotalVFs is 16 bits.)
+    guard directory.isOpen, config.bytes.count < 4096 || function.sriov != nil else { return }
+    for index in 0..<65_535 {
+      let link = directory.resolveLink("virtfn" + String(index))
+      if link == nil && errno == ENOENT { break }
+      if let address = link.flatMap({ PCIAddress(Path.basename($0)) }) { function.virtualFunctions.append(address) }
     }
   }
 

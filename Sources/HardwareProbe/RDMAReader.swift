@@ -54,9 +54,8 @@ struct RDMAReader {
 
   private mutating func readAdapter(_ name: String, directory: SysfsDirectory) -> RDMAAdapter {
     let address = directory.resolveLink("device").flatMap { PCIAddress(Path.basename($0)) }
-    let portsDirectory = SysfsDirectory("ports", in: directory)
-    let ports = portsDirectory.entries().compactMap { entry in
-      Int(entry).map { readPort($0, directory: SysfsDirectory(entry, in: portsDirectory), device: name) }
+    let ports = RDMAReader.numbered(first: 0, in: SysfsDirectory("ports", in: directory)).map { number, port in
+      readPort(number, directory: port, device: name)
     }
     let nodeType = directory.text("node_type")
     return RDMAAdapter(
@@ -118,9 +117,12 @@ struct RDMAReader {
     var gids: [Int: String] = [:]
     var (index, zeros) = (0, 0)
     while zeros < RDMAReader.gidZeroRun {
-      let gid = directory.text(String(index))
+      // nil: unreadable; .some(nil): a zero GID (no string made for it).
+      let gid = directory.withAttribute(String(index)) { bytes -> String? in
+        RDMAReader.isZeroGID(bytes) ? nil : String(decoding: bytes, as: UTF8.self)
+      }
       if gid == nil && errno == ENOENT { break }
-      if let gid, !RDMAReader.isZeroGID(gid) {
+      if let gid = gid ?? nil {
         gids[index] = gid
         zeros = 0
       } else {
@@ -137,19 +139,42 @@ struct RDMAReader {
   /// True for `0000:0000:...` (an unset GID or GUID).
   static func isZeroGID(_ text: String) -> Bool { text.allSatisfy { $0 == "0" || $0 == ":" } }
 
+  /// `isZeroGID` of the text `bytes` hold.
+  static func isZeroGID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ":") }
+  }
+
   private func readCounters(_ directory: SysfsDirectory) -> [String: UInt64] {
     var counters: [String: UInt64] = [:]
     for entry in directory.unsortedEntries() {
-      if let value = directory.text(entry).flatMap({ UInt64($0) }) { counters[entry] = value }
+      if let value = directory.unsigned(entry) { counters[entry] = value }
     }
     return counters
   }
 
   private func readOFED(_ directory: SysfsDirectory) -> [OFEDVFSettings] {
-    directory.entries().compactMap { entry in
-      guard let index = Int(entry) else { return nil }
-      let vf = SysfsDirectory(entry, in: directory)
-      return OFEDVFSettings(index: index, node: vf.text("node"), port: vf.text("port"), policy: vf.text("policy"))
+    RDMAReader.numbered(first: 0, in: directory).map { index, vf in
+      OFEDVFSettings(index: index, node: vf.text("node"), port: vf.text("port"), policy: vf.text("policy"))
     }
+  }
+
+  /// The numbered entries of `directory` (ports, OFED VF settings), opened by number instead of listing it: the
+  /// kernel (and MLNX_OFED) number them without gaps, so after `first` (when it exists: a switch's port 0) they
+  /// run from `first + 1` until one cannot be opened. An entry that is not a directory is kept (its reads are
+  /// nil), as the listing kept it.
+  static func numbered(first: Int, in directory: SysfsDirectory) -> [(number: Int, directory: SysfsDirectory)] {
+    guard directory.isOpen else { return [] }
+    var found: [(number: Int, directory: SysfsDirectory)] = []
+    var number = first
+    while true {
+      let entry = SysfsDirectory(String(number), in: directory)
+      if entry.isOpen || entry.openError == ENOTDIR {
+        found.append((number, entry))
+      } else if number > first {
+        break
+      }
+      number += 1
+    }
+    return found
   }
 }

@@ -6,48 +6,24 @@ import HPCBasics
 
 /// Small readers over sysfs/procfs attribute files; every path is absolute (already under the system root).
 enum Sysfs {
-  /// The file's text without trailing newlines and spaces; nil when missing or unreadable. Read to the end
-  /// (procfs files such as `cpuinfo` come in pieces); `SysfsDirectory.text` reads sysfs attributes.
+  /// The file's text without trailing newlines, spaces, tabs and NULs; nil when missing or unreadable. Read to
+  /// the end (procfs files such as `cpuinfo` come in pieces); `SysfsDirectory.text` reads sysfs attributes.
   static func text(_ path: String) -> String? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    return readAll(fd, shortReadEnds: false)
-  }
-
-  /// The text of the open sysfs attribute `fd`, trimmed: the kernel hands an attribute (at most a page) over in
-  /// one `read(2)`, and a regular file (a fixture) reads short only at its end, so a short first read is all.
-  static func readAttribute(_ fd: Int32) -> String? { readAll(fd, shortReadEnds: true) }
-
-  /// Reads `fd` through a page-sized stack buffer; bytes are copied to the heap only for files of a page or more
-  /// (or read in pieces).
-  private static func readAll(_ fd: Int32, shortReadEnds: Bool) -> String? {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> String? in
-      var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
+    let complete = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> Bool in
       while true {
         let count = read(fd, buffer.baseAddress, buffer.count)
         if count < 0 && errno == EINTR { continue }
-        if count < 0 { return nil }
-        if count == 0 { break }
-        if shortReadEnds && bytes.isEmpty && count < buffer.count {
-          return trimmed(UnsafeBufferPointer(rebasing: buffer[0..<count]))
-        }
+        if count < 0 { return false }
+        if count == 0 { return true }
         bytes.append(contentsOf: buffer[0..<count])
       }
-      return bytes.withUnsafeBufferPointer { trimmed($0) }
     }
-  }
-
-  /// `bytes` as UTF-8 (invalid bytes repaired) without trailing newlines, spaces, tabs and NULs.
-  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var end = bytes.count
-    while end > 0 {
-      switch bytes[end - 1] {
-      case 0x0a, 0x20, 0x09, 0: end -= 1
-      default: return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
-      }
-    }
-    return ""
+    guard complete else { return nil }
+    return bytes.withUnsafeBufferPointer { String(decoding: trimmedBytes($0), as: UTF8.self) }
   }
 
   /// A hexadecimal attribute (`0x10de`, `10de`); nil when missing or not hex.

@@ -12,17 +12,21 @@ final class SysfsDirectory: Sendable {
   /// The directory's path as the caller resolved it (lexically, under the canonical root).
   let path: String
   private let fd: Int32
+  /// Why opening failed (`ENOENT`, `ENOTDIR`, ...); 0 when open.
+  let openError: Int32
 
   /// Opens `path` (symlinks followed).
   init(_ path: String) {
     self.path = path
     fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    openError = fd < 0 ? errno : 0
   }
 
   /// Opens the entry `name` of `parent` (symlinks followed); `path` names it for links and messages.
   init(_ name: String, in parent: SysfsDirectory, path: String? = nil) {
     self.path = path ?? parent.path + "/" + name
     fd = parent.fd >= 0 ? openat(parent.fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+    openError = parent.fd < 0 ? parent.openError : fd < 0 ? errno : 0
   }
 
   deinit { if fd >= 0 { close(fd) } }
@@ -38,21 +42,27 @@ final class SysfsDirectory: Sendable {
     return info.st_mode & S_IFMT == S_IFDIR
   }
 
-  /// The attribute `name` without trailing newlines and spaces; nil when missing or unreadable. A sysfs attribute
-  /// comes whole from one `read(2)` (at most a page), so a short read ends it; longer files are read to the end.
-  func text(_ name: String) -> String? {
+  /// The attribute `name` without trailing newlines, spaces, tabs and NULs; nil when missing or unreadable.
+  func text(_ name: String) -> String? { withAttribute(name) { String(decoding: $0, as: UTF8.self) } }
+
+  /// `body` applied to the trimmed bytes of the attribute `name` (`Sysfs.withAttribute`: one `openat`, one
+  /// `read(2)` into a stack buffer, `close`); nil when missing or unreadable, with `errno` telling why.
+  func withAttribute<T>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
     guard fd >= 0 else { return nil }
     let file = openat(fd, name, O_RDONLY | O_CLOEXEC)
     guard file >= 0 else { return nil }
     defer { close(file) }
-    return Sysfs.readAttribute(file)
+    return Sysfs.withAttribute(file, body)
   }
 
   /// A hexadecimal attribute (`0x10de`, `10de`); nil when missing or not hex.
-  func hexValue(_ name: String) -> UInt64? { text(name).flatMap(Sysfs.parseHex) }
+  func hexValue(_ name: String) -> UInt64? { withAttribute(name, Sysfs.parseHex).flatMap { $0 } }
 
   /// A decimal integer attribute; nil when missing or not a number.
-  func integer(_ name: String) -> Int? { text(name).flatMap { Int($0) } }
+  func integer(_ name: String) -> Int? { withAttribute(name, Sysfs.parseInt).flatMap { $0 } }
+
+  /// An unsigned decimal attribute (a counter); nil when missing or not a number.
+  func unsigned(_ name: String) -> UInt64? { withAttribute(name, Sysfs.parseUInt64).flatMap { $0 } }
 
   /// The raw target of the symlink `name`, or of a flattened symlink file holding it (`../../bus/pci/drivers/x`).
   func linkTarget(_ name: String) -> String? {
