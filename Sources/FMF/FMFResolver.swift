@@ -35,7 +35,9 @@ struct FMFResolver {
 
   /// The upper nodes inherited here, each sub-tree resolved on its own, the upper nodes adjusted after (their
   /// children inherited their data before adjust, as in fmf); nil when any part failed.
-  private func resolveSideBySide(_ upper: [(FMFRawNode, FMFRawNode?)], _ subtrees: [Subtree], _ top: FMFRawNode) -> [FMFNode]? {
+  private func resolveSideBySide(_ upper: [(FMFRawNode, FMFRawNode?)], _ subtrees: [Subtree], _ top: FMFRawNode)
+    -> [FMFNode]?
+  {
     let regex = PythonRegex()
     do throws(Diagnostic) {
       for (node, parent) in upper { try Self.inheritOne(node, parent: parent, regex: regex) }

@@ -58,7 +58,11 @@ extension TMTCatalog {
     var built: [Int] = []
     built.reserveCapacity(slots.count)
     for index in slots.indices {
-      if let failure = slots[index].failure { record(candidates[index].name, "test", failure) } else { built.append(index) }
+      if let failure = slots[index].failure {
+        record(candidates[index].name, "test", failure)
+      } else {
+        built.append(index)
+      }
     }
     let order = Self.stableOrder(built.map { slots[$0].order })
     tests = order.map { slots[built[$0]].test.take()! }
