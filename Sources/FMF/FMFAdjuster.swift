@@ -24,7 +24,8 @@ struct FMFAdjuster {
     for child in node.children { try adjust(child) }
   }
 
-  private func adjustOne(_ node: FMFRawNode) throws(Diagnostic) {
+  /// Adjusts `node` alone.
+  func adjustOne(_ node: FMFRawNode) throws(Diagnostic) {
     let rules = try Self.rules(of: node)
     guard !rules.isEmpty else { return }
     let merger = FMFMerger(nodeName: node.name, regex: regex)

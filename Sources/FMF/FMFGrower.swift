@@ -88,7 +88,7 @@ final class FMFGrower {
       data = try FMFYAMLFile.parse(fullPath, display: display(fullPath))
     }
     if file == "main.fmf" {
-      node.sources.append(fullPath)
+      node.ownSources.append(fullPath)
       try update(node, data)
     } else {
       let name = FMFPath.stem(file)
@@ -143,6 +143,6 @@ final class FMFGrower {
     case .data(let data): try update(target, data)
     case .directory(let path): try grow(target, path)
     }
-    if let file { target.sources.append(file) }
+    if let file { target.ownSources.append(file) }
   }
 }

@@ -12,7 +12,7 @@ extension FMFLoader {
     let data = try FMFYAMLFile.parse(bytes, display: file)
     let top = FMFRawNode(name: "/")
     let grower = FMFGrower(root: "/", workingDirectory: "/", config: FMFConfig(), readsDirectories: false)
-    top.sources.append(file)
+    top.ownSources.append(file)
     try grower.update(top, data)
     top.pruneEmptyChildren()
     return try resolve(top, root: "/", version: 1, context: context, caseSensitive: caseSensitive)

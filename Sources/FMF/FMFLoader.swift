@@ -39,44 +39,11 @@ public enum FMFLoader {
     return try resolve(top, root: root, version: version, context: context, caseSensitive: caseSensitive)
   }
 
-  /// Inheritance, then `adjust` under `context` (when given), then the nodes in `climb` order.
+  /// Inheritance, then `adjust` under `context` (when given), then the nodes in `climb` order (`FMFResolver`).
   static func resolve(
     _ top: FMFRawNode, root: String, version: Int, context: FMFContext?, caseSensitive: Bool
   ) throws(Diagnostic) -> FMFTree {
-    let regex = PythonRegex()
-    try inherit(top, parent: nil, regex: regex)
-    if let context {
-      let rules = FMFRuleContext(context, caseSensitive: caseSensitive, regex: regex)
-      try FMFAdjuster(context: rules, regex: regex).adjust(top)
-    }
-    var nodes: [FMFNode] = []
-    climb(top, into: &nodes)
+    let nodes = try FMFResolver(context: context, caseSensitive: caseSensitive).resolve(top)
     return FMFTree(root: root, version: version, nodes: nodes)
-  }
-
-  /// fmf's `inherit`/`merge`: top-down, the parent's resolved data merged with the node's own keys in order.
-  static func inherit(_ node: FMFRawNode, parent: FMFRawNode?, regex: PythonRegex) throws(Diagnostic) {
-    var data: [YAMLPair] = []
-    if let parent, node.inherit != false {
-      node.sources = parent.sources + node.sources
-      data = parent.data
-    }
-    try FMFMerger(nodeName: node.name, regex: regex).mergeSpecial(&data, node.own)
-    node.data = data
-    for child in node.children { try inherit(child, parent: node, regex: regex) }
-  }
-
-  /// Pre-order, children sorted by name at each level.
-  static func climb(_ node: FMFRawNode, into nodes: inout [FMFNode]) {
-    let ownKeys = Set(
-      node.own.compactMap { pair -> String? in
-        if case .string(let key) = pair.key.value { return key }
-        return nil
-      })
-    nodes.append(
-      FMFNode(
-        name: node.name, isLeaf: node.select ?? node.children.isEmpty, sources: node.sources,
-        data: YAMLNode(.mapping(node.data)), ownKeys: ownKeys, adjustDecisions: node.decisions))
-    for child in node.sortedChildren { climb(child, into: &nodes) }
   }
 }

@@ -16,7 +16,9 @@ final class FMFRawNode {
   /// Key → position in `own`, built only once a node has many keys (a short list is searched).
   private var ownIndex: [String: Int]?
   private static let indexedKeyCount = 16
-  /// Absolute paths of the node's own files, then (after inheritance) the whole chain.
+  /// Absolute paths of the node's own files.
+  var ownSources: [String] = []
+  /// After inheritance: the whole chain's files, parents first.
   var sources: [String] = []
   /// fmf's `_updated`: data (even empty) was given; nodes without it and without children are dropped.
   var updated = false

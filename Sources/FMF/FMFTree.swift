@@ -15,7 +15,13 @@ public struct FMFNode: Sendable {
   /// Inherited, merged and adjusted data: a `.mapping` node whose entries keep their locations.
   public var data: YAMLNode
   /// Keys defined in this node's own files (not inherited), e.g. for tmt's "`id` must not be inherited".
-  public var ownKeys: Set<String>
+  public var ownKeys: Set<String> {
+    get { own.keys }
+    set { own = .keys(newValue) }
+  }
+  /// Where `ownKeys` comes from: a loaded node keeps its own entries (shared, not copied) and builds the set
+  /// only when asked (rarely: tmt asks about `id` only).
+  private var own: FMFOwnKeys
   /// One entry per evaluated `adjust` rule: true applied, false not, nil undecided; nil when no rule ran.
   public var adjustDecisions: [Bool?]?
 
@@ -28,7 +34,19 @@ public struct FMFNode: Sendable {
     self.isLeaf = isLeaf
     self.sources = sources
     self.data = data
-    self.ownKeys = ownKeys
+    self.own = .keys(ownKeys)
+    self.adjustDecisions = adjustDecisions
+  }
+
+  /// Creates a loaded node whose own keys are those of `own` (its own entries, before inheritance).
+  init(
+    name: String, isLeaf: Bool, sources: [String], data: YAMLNode, own: [YAMLPair], adjustDecisions: [Bool?]?
+  ) {
+    self.name = name
+    self.isLeaf = isLeaf
+    self.sources = sources
+    self.data = data
+    self.own = .entries(own)
     self.adjustDecisions = adjustDecisions
   }
 
@@ -36,6 +54,24 @@ public struct FMFNode: Sendable {
   public subscript(key: String) -> YAMLNode? {
     guard case .mapping(let pairs) = data.value else { return nil }
     return pairs.last { $0.key.value == .string(key) }?.value
+  }
+}
+
+/// A node's own keys: a set given by the caller, or the node's own entries read when asked.
+private enum FMFOwnKeys: Sendable {
+  case keys(Set<String>)
+  case entries([YAMLPair])
+
+  var keys: Set<String> {
+    switch self {
+    case .keys(let keys): return keys
+    case .entries(let pairs):
+      return Set(
+        pairs.compactMap { pair -> String? in
+          if case .string(let key) = pair.key.value { return key }
+          return nil
+        })
+    }
   }
 }
 
@@ -75,7 +111,14 @@ public struct FMFTree: Sendable {
 
   /// `path` relative to the root (`plans/gpu.fmf`), or unchanged when outside it.
   public func relative(_ path: String) -> String {
-    let prefix = root.hasSuffix("/") ? root : root + "/"
-    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    // compared as bytes, no prefix string built: it runs once per test
+    let bytes = path.utf8
+    guard bytes.starts(with: root.utf8) else { return path }
+    var rest = bytes.dropFirst(root.utf8.count)
+    if root.utf8.last != UInt8(ascii: "/") {
+      guard rest.first == UInt8(ascii: "/") else { return path }
+      rest = rest.dropFirst()
+    }
+    return String(Substring(rest))
   }
 }

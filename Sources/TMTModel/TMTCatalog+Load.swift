@@ -42,22 +42,37 @@ extension TMTCatalog {
   }
 
   /// Each test is normalised on its own (side by side, `Parallel.map`); results and failures are then taken in
-  /// the leaves' order, so errors and the `order` sort are as if built one by one.
+  /// the leaves' order, so errors and the `order` sort are as if built one by one. Each test is moved out of its
+  /// slot into its sorted place (a test is a big value: no copy of it).
   private mutating func buildTests(_ leaves: [FMFNode]) {
     let candidates = leaves.filter { Self.hasKey($0, "test") }
     let tree = self.tree
-    let results = Parallel.map(candidates) { node -> Result<TMTTest, Diagnostic> in
-      do throws(Diagnostic) { return .success(try TMTTest(node: node, tree: tree)) } catch { return .failure(error) }
-    }
-    var built: [TMTTest] = []
-    built.reserveCapacity(candidates.count)
-    for (node, result) in zip(candidates, results) {
-      switch result {
-      case .success(let test): built.append(test)
-      case .failure(let error): record(node.name, "test", error)
+    var slots = Parallel.map(candidates) { node -> BuiltTest in
+      do throws(Diagnostic) {
+        let test = try TMTTest(node: node, tree: tree)
+        return BuiltTest(test: test, order: test.order)
+      } catch {
+        return BuiltTest(failure: error)
       }
     }
-    tests = Self.stableSorted(consume built) { $0.order }
+    var built: [Int] = []
+    built.reserveCapacity(slots.count)
+    for index in slots.indices {
+      if let failure = slots[index].failure {
+        record(candidates[index].name, "test", failure)
+      } else {
+        built.append(index)
+      }
+    }
+    let order = Self.stableOrder(built.map { slots[$0].order })
+    tests = order.map { slots[built[$0]].test.take()! }
+  }
+
+  /// One test normalised, or why not.
+  private struct BuiltTest: Sendable {
+    var test: TMTTest?
+    var failure: Diagnostic?
+    var order = 0
   }
 
   private mutating func buildPlans(_ leaves: [FMFNode], environment: [(String, String)]) {
@@ -106,22 +121,29 @@ extension TMTCatalog {
   /// Python's stable `sort(key=...)`: the permutation is computed on the keys, then applied by swaps (each item
   /// moved, never copied: a test is a big value; callers pass a closure, as a key path copied each test).
   static func stableSorted<T>(_ items: consuming [T], by key: (T) -> Int) -> [T] {
-    let keys = items.map(key)
-    var sortedAlready = true
-    for index in keys.indices.dropFirst() where keys[index - 1] > keys[index] { sortedAlready = false }
-    if sortedAlready { return items }
-    let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    let order = stableOrder(items.map(key))
+    if order.indices.elementsEqual(order) { return items }
     var placed = [Bool](repeating: false, count: order.count)
-    for start in order.indices where !placed[start] {
-      // cycle of the permutation: position p takes the item at order[p]
-      var position = start
-      while order[position] != start {
-        items.swapAt(position, order[position])
+    items.withUnsafeMutableBufferPointer { buffer in
+      for start in order.indices where !placed[start] {
+        // cycle of the permutation: position p takes the item at order[p]
+        var position = start
+        while order[position] != start {
+          buffer.swapAt(position, order[position])
+          placed[position] = true
+          position = order[position]
+        }
         placed[position] = true
-        position = order[position]
       }
-      placed[position] = true
     }
     return items
+  }
+
+  /// The positions of `keys` in stable ascending order (Python's `sorted(range(n), key=keys.__getitem__)`).
+  static func stableOrder(_ keys: [Int]) -> [Int] {
+    var sortedAlready = true
+    for index in keys.indices.dropFirst() where keys[index - 1] > keys[index] { sortedAlready = false }
+    if sortedAlready { return Array(keys.indices) }
+    return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
   }
 }
