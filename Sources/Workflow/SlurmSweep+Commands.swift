@@ -29,10 +29,11 @@ extension SlurmSweep {
   /// hpctest's own environment, passed on to salloc (and from there, by srun, to every node): SLURM_CONF, PATH, ...
   static func environment() -> [String: String] { ProcessEnvironment.current() }
 
-  /// Writes each plan × node results.yaml (on every core), the JUnit file (rendered meanwhile), and prints the
-  /// node × test table and failing nodes.
+  /// Writes each plan × node results.yaml (on every core), the JUnit file, and prints the node × test table and
+  /// failing nodes (the JUnit text and the table are made meanwhile, filling the time the writes wait for the disk).
   func write(_ merge: SlurmMerge, in directory: RunDirectory) async {
     async let document = merge.junit()
+    async let summary = (table: merge.table(), failing: merge.failingNodes())
     for path in Self.writeResults(merge.entries, under: directory.path) {
       log.error("cannot write '\(path)'")
     }
@@ -40,9 +41,9 @@ extension SlurmSweep {
     if !FileSystem.writeAtomically(junit, await document) {
       log.error("cannot write the JUnit report to '\(junit)'")
     }
+    let (table, failing) = await summary
     log.always("")
-    for line in merge.table() { log.always(line) }
-    let failing = merge.failingNodes()
+    for line in table { log.always(line) }
     log.always("")
     log.always(failing.isEmpty ? "failing nodes: none" : "failing nodes:")
     for line in failing { log.always("  " + line) }
