@@ -8,12 +8,14 @@ import Testing
 /// one pass gives, wherever the chunks are cut: nodes interleaved line by line, srun labels, snapshots cut off,
 /// replaced or ended with the wrong number, scheduler messages, reasons and a last line without a line break.
 @Suite struct SlurmFramesChunkTests {
-  /// A fixed pseudo-random sequence (the same output in every run).
+  /// A fixed pseudo-random sequence (splitmix64: the same output in every run, all 64 bits used).
   struct Sequence: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return state >> 11
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+      return mixed ^ (mixed >> 31)
     }
   }
 
