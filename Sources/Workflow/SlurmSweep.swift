@@ -36,7 +36,6 @@ struct SlurmSweep {
     FileSystem.removeTree(layout.payload)
     if interrupted, let job = Self.jobID(in: output) { await command(["scancel", job], folder: folder) }
     if case .failure(let error) = outcome { log.error("salloc: \(error)") }
-    Self.reserveHeapHeadroom()
     let frames = SlurmOutput.withBytes(output) { SlurmFrames.parse(bytes: $0) }
     let nodes = await hostnames(frames.nodeList, folder: folder)
     guard frames.jobID != nil else {
