@@ -46,8 +46,11 @@ echo "recorded output: $(wc -l < "$work/recorded.txt") lines, $(du -h "$work/rec
 # Merges the recording with binary $2 (label $1) into a new run directory $3: wall, CPU, peak RSS, and what it
 # wrote. Earlier runs' directories are deleted only at the end: on ext4, making 2,000 directories right after
 # deleting as many costs system time that a sweep into a new run directory never pays (see RESULTS-slurm.md).
+# Each timed run starts after `sync` (not timed): every run leaves about 100 MB dirty in the page cache, and the
+# kernel's writeback of earlier runs (30 s later) would otherwise land in a later run (wall 0.8 -> 1.5 s).
 measure() {
   local sweep="$work/$3"
+  sync
   PATH="$work/bin:$PATH" /usr/bin/time -o "$work/time.txt" -f 'wall %e s, user %U s, sys %S s, peak RSS %M KB' \
     "$2" --root "$work/tree" run --id "$sweep" plans/bench provision -h slurm >"$work/out.txt" 2>&1 \
     && { echo "exit code 0 (1 expected: every 10th node fails)"; exit 1; }
@@ -67,10 +70,10 @@ echo "== one hyperfine run: old $old, new $binary (load $(cut -d' ' -f1-3 /proc/
 ln -s "$old" "$work/old"
 ln -s "$binary" "$work/new"
 # hpctest exits 1 (every 10th node fails): -i keeps hyperfine going. Each run's directory is moved aside (a rename)
-# before the next, not deleted (see measure).
+# before the next, not deleted, and the page cache synced (see measure).
 mkdir "$work/aside"
 PATH="$work/bin:$PATH" hyperfine --style basic -i --warmup 1 --runs "$runs" -L v old,new \
-  --prepare "[ ! -e $work/sweep ] || mv $work/sweep $work/aside/\$(date +%s%N)" --command-name "{v}" \
+  --prepare "[ ! -e $work/sweep ] || mv $work/sweep $work/aside/\$(date +%s%N); sync" --command-name "{v}" \
   --export-markdown "$work/hyperfine.md" \
   "$work/{v} --root $work/tree run --id $work/sweep plans/bench provision -h slurm"
 cat "$work/hyperfine.md"

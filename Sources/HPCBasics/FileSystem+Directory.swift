@@ -51,12 +51,13 @@ extension FileSystem {
     @discardableResult
     public func write(_ name: String, _ text: String, mode: mode_t = 0o644) -> Bool {
       guard FileSystem.isPlainName(name) else { return false }
-      let bytes = Array(text.utf8)
       let file = openat(fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
       guard file >= 0 else {
-        return errno == EEXIST && FileSystem.replace(in: fd, name, bytes, newMode: mode, durable: false)
+        return errno == EEXIST && FileSystem.replace(in: fd, name, Array(text.utf8), newMode: mode, durable: false)
       }
-      let ok = FileSystem.writeAll(file, bytes)
+      // Written from the string's own storage: no copy of the text first.
+      var text = text
+      let ok = text.withUTF8 { FileSystem.writeAll(file, $0) }
       close(file)
       return ok
     }

@@ -120,10 +120,17 @@ extension FileSystem {
     return fd
   }
 
+  /// Writes all of `bytes` to `fd`, as the buffer form does.
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { writeAll(fd, $0) }
+  }
+
+  /// Writes all of `bytes` to `fd` (again after a partial write or `EINTR`); false when a write fails.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var offset = 0
     while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      let count = Glibc.write(fd, base + offset, bytes.count - offset)
       if count < 0 && errno == EINTR { continue }
       if count <= 0 { return false }
       offset += count

@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// What a sweep's nodes sent back through srun's output, read from the framed lines of `SlurmSweepScript`:
 /// `@hpctest<TAB>NODE<TAB>SEQ<TAB>/PLAN<TAB>LINE` (one line of that plan's results.yaml in snapshot SEQ),
 /// `@hpctest<TAB>NODE<TAB>SEQ<TAB>end` (snapshot SEQ is complete), `@hpctest<TAB>NODE<TAB>start|done|fail<TAB>V`,
@@ -35,14 +37,25 @@ package struct SlurmFrames: Sendable {
   /// Reads the whole output of a sweep.
   package static func parse(_ text: String) -> SlurmFrames {
     var text = text
-    return text.withUTF8(parse(bytes:))
+    return text.withUTF8 { parse(bytes: $0) }
   }
 
-  /// Reads the whole output of a sweep from its bytes (as the file holds them: no copy into a `String` first).
-  package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> SlurmFrames {
-    var reader = SlurmFrameReader(bytes: bytes)
-    reader.read()
-    return reader.frames
+  /// Reads the whole output of a sweep from its bytes (as the file holds them: no copy into a `String` first). The
+  /// bytes are scanned in `chunks` pieces on every core (by default one per 4 MB, at most 16: a few per core, so
+  /// uneven pieces even out), then read in order (`SlurmFrameReplay`): the same frames for any number of chunks.
+  package static func parse(bytes: UnsafeBufferPointer<UInt8>, chunks: Int? = nil) -> SlurmFrames {
+    let shared = SlurmOutputBytes(bytes: bytes)
+    let pieces = SlurmFrameReader.chunks(bytes, count: chunks ?? min(16, bytes.count / 4_000_000 + 1))
+    let scanned = Parallel.map(pieces) { piece in
+      var reader = SlurmFrameReader(bytes: shared.bytes)
+      reader.read(piece)
+      return reader.ops
+    }
+    var replay = SlurmFrameReplay(bytes: bytes)
+    for ops in scanned {
+      for op in ops { replay.apply(op) }
+    }
+    return replay.finish()
   }
 
   /// Adds `node` to `order` the first time it is seen.

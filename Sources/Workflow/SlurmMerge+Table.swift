@@ -17,14 +17,16 @@ extension SlurmMerge {
         rows.append((entry.node, []))
       }
       let slot = row[entry.node]!
-      for result in entry.results {
-        let column = index[entry.plan, default: [:]][result.name] ?? columns.count
+      // By index: a result is read in place, never copied whole.
+      for position in entry.results.indices {
+        let name = entry.results[position].name
+        let column = index[entry.plan, default: [:]][name] ?? columns.count
         if column == columns.count {
-          columns.append(several ? entry.plan + result.name : result.name)
-          index[entry.plan, default: [:]][result.name] = column
+          columns.append(several ? entry.plan + name : name)
+          index[entry.plan, default: [:]][name] = column
         }
         while rows[slot].cells.count <= column { rows[slot].cells.append(nil) }
-        rows[slot].cells[column] = result.result
+        rows[slot].cells[column] = entry.results[position].result
       }
     }
     let first = max(4, rows.map { $0.node.count }.max() ?? 0)
@@ -44,21 +46,34 @@ extension SlurmMerge {
   package func failingNodes() -> [String] {
     var lines: [String] = []
     var order: [String] = []
-    var bad: [String: [(TestResult, String?)]] = [:]
+    var bad: [String: [(name: String, outcome: ResultOutcome, reason: String?)]] = [:]
     for entry in entries {
       if bad[entry.node] == nil { order.append(entry.node) }
-      bad[entry.node, default: []] += entry.results.filter { [.fail, .warn, .error].contains($0.result) }
-        .map { ($0, $0.note.first { !$0.isEmpty } ?? entry.reasons[$0.name].flatMap { $0.isEmpty ? nil : $0 }) }
+      bad[entry.node, default: []] += Self.failures(entry)
     }
     for node in order {
       guard let results = bad[node], !results.isEmpty else { continue }
-      let worst = [ResultOutcome.error, .fail, .warn].first { outcome in results.contains { $0.0.result == outcome } }!
-      let (first, reason) = results.first { $0.0.result == worst }!
+      let worst = [ResultOutcome.error, .fail, .warn].first { outcome in results.contains { $0.outcome == outcome } }!
+      let (name, _, reason) = results.first { $0.outcome == worst }!
       let note = reason.map { ": " + $0 } ?? ""
       let more = results.count > 1 ? " (+\(results.count - 1) more)" : ""
-      lines.append("\(node): \(worst.rawValue) \(first.name)\(note)\(more)")
+      lines.append("\(node): \(worst.rawValue) \(name)\(note)\(more)")
     }
     return lines
+  }
+
+  /// The entry's fail, warn and error results: name, outcome and first note (or the reason its node sent), read
+  /// in place (no result is copied whole).
+  private static func failures(_ entry: Entry) -> [(name: String, outcome: ResultOutcome, reason: String?)] {
+    var found: [(name: String, outcome: ResultOutcome, reason: String?)] = []
+    for position in entry.results.indices {
+      let outcome = entry.results[position].result
+      guard outcome == .fail || outcome == .warn || outcome == .error else { continue }
+      let name = entry.results[position].name
+      let note = entry.results[position].note.first { !$0.isEmpty }
+      found.append((name, outcome, note ?? entry.reasons[name].flatMap { $0.isEmpty ? nil : $0 }))
+    }
+    return found
   }
 }
 

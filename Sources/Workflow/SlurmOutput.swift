@@ -28,3 +28,8 @@ enum SlurmOutput {
     return body(UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size))
   }
 }
+
+/// The output's bytes, shared read-only by the threads that scan its chunks (nothing writes them while they do).
+struct SlurmOutputBytes: @unchecked Sendable {
+  let bytes: UnsafeBufferPointer<UInt8>
+}

@@ -29,10 +29,11 @@ extension SlurmSweep {
   /// hpctest's own environment, passed on to salloc (and from there, by srun, to every node): SLURM_CONF, PATH, ...
   static func environment() -> [String: String] { ProcessEnvironment.current() }
 
-  /// Writes each plan × node results.yaml (on every core), the JUnit file (rendered meanwhile), and prints the
-  /// node × test table and failing nodes.
+  /// Writes each plan × node results.yaml (on every core), the JUnit file, and prints the node × test table and
+  /// failing nodes (the JUnit text and the table are made meanwhile, filling the time the writes wait for the disk).
   func write(_ merge: SlurmMerge, in directory: RunDirectory) async {
     async let document = merge.junit()
+    async let summary = (table: merge.table(), failing: merge.failingNodes())
     for path in Self.writeResults(merge.entries, under: directory.path) {
       log.error("cannot write '\(path)'")
     }
@@ -40,9 +41,9 @@ extension SlurmSweep {
     if !FileSystem.writeAtomically(junit, await document) {
       log.error("cannot write the JUnit report to '\(junit)'")
     }
+    let (table, failing) = await summary
     log.always("")
-    for line in merge.table() { log.always(line) }
-    let failing = merge.failingNodes()
+    for line in table { log.always(line) }
     log.always("")
     log.always(failing.isEmpty ? "failing nodes: none" : "failing nodes:")
     for line in failing { log.always("  " + line) }
@@ -50,21 +51,25 @@ extension SlurmSweep {
     log.always("total: " + Display.summary(merge.counts))
   }
 
-  /// Writes `<root><plan>/<node>/execute/results.yaml` for every entry, on every core, and returns the paths it
-  /// could not write. Each plan's directory is opened once; a node's directories and file are then made on held
-  /// descriptors (`FileSystem.Directory`: a few `mkdirat`/`openat` each instead of a walk from `/` per file, and
-  /// no temporary + rename for a file that did not exist). Not fsynced one by one (that costs about as much as
-  /// the merge itself); the JUnit file is.
+  /// Writes `<root><plan>/<node>/execute/results.yaml` for every entry and returns the paths it could not write.
+  /// Each plan's directory is opened once; a node's directories and file are then made on held descriptors
+  /// (`FileSystem.Directory`: a few `mkdirat`/`openat` each instead of a walk from `/` per file, and no temporary +
+  /// rename for a file that did not exist). The nodes' directories are made one after the other: each `mkdirat`
+  /// holds the plan directory's lock, so a second thread only waits for it (both stop while ext4 reads a bitmap
+  /// from the disk), while the JUnit text is rendered on the other cores meanwhile; then each node's `execute/`
+  /// and file, independent of the others, on every core. Not fsynced one by one (that costs about as much as the
+  /// merge itself); the JUnit file is.
   static func writeResults(_ entries: [SlurmMerge.Entry], under root: String) -> [String] {
     var plans: [String: FileSystem.Directory] = [:]
     for plan in entries.map(\.plan) where plans[plan] == nil {
       plans[plan] = FileSystem.Directory(root + plan, create: true)
     }
     let opened = plans
-    let written = Parallel.map(entries) { entry in
-      guard
-        let folder = opened[entry.plan]?.subdirectory(entry.node, likelyNew: true)?
-          .subdirectory("execute", likelyNew: true)
+    let made = entries.map { opened[$0.plan]?.subdirectory($0.node, likelyNew: true) != nil }
+    let written = Parallel.map(Array(entries.indices)) { index in
+      let entry = entries[index]
+      guard made[index],
+        let folder = opened[entry.plan]?.subdirectory(entry.node)?.subdirectory("execute", likelyNew: true)
       else { return false }
       return folder.write("results.yaml", entry.text ?? ResultsYAML.render(entry.results))
     }

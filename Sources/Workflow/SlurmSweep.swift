@@ -36,7 +36,7 @@ struct SlurmSweep {
     FileSystem.removeTree(layout.payload)
     if interrupted, let job = Self.jobID(in: output) { await command(["scancel", job], folder: folder) }
     if case .failure(let error) = outcome { log.error("salloc: \(error)") }
-    let frames = SlurmOutput.withBytes(output, SlurmFrames.parse(bytes:))
+    let frames = SlurmOutput.withBytes(output) { SlurmFrames.parse(bytes: $0) }
     let nodes = await hostnames(frames.nodeList, folder: folder)
     guard frames.jobID != nil else {
       log.error("no allocation was made; salloc said:\n" + (FileSystem.readText(output) ?? ""))
@@ -44,6 +44,7 @@ struct SlurmSweep {
     }
     let merge = SlurmMerge.merging(frames: frames, plans: plans.map(\.name), nodes: nodes)
     await write(merge, in: directory)
+    Self.keepUntilExit((frames, merge))
     return interrupted ? 1 : merge.exitCode
   }
 
