@@ -16,7 +16,7 @@ struct PyYAMLPlainTests {
 
   @Test("random texts from number-like pieces: same decision", arguments: 0..<8)
   func randomTexts(seed: UInt64) {
-    var generator = SplitMix(seed: seed)
+    var generator = SeededGenerator(state: seed &+ 0x9E37_79B9_7F4A_7C15)
     for _ in 0..<4_000 {
       let count = Int.random(in: 1...6, using: &generator)
       let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
@@ -46,18 +46,5 @@ struct PyYAMLPlainTests {
   func knownForms(text: String, plain: Bool) {
     #expect(PyYAMLPlain.isSafe(text) == plain)
     #expect(PyYAMLPlainReference.isSafe(text) == plain)
-  }
-}
-
-/// A small seeded generator, so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
