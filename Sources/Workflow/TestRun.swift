@@ -117,8 +117,9 @@ package struct TestRun: Sendable {
     }
   }
 
-  /// Makes the test's directories and files through one descriptor of the invocation directory (one walk from
-  /// `/` per test); nil for a derived directory that is not under the run, or one that cannot be made.
+  /// Makes the test's directories and files through one descriptor of the invocation directory (walked to from the
+  /// execute directory held open for the step, else from `/`); nil for a derived directory that is not under the
+  /// run, or one that cannot be made.
   private func prepareDirectories() -> FileSystem.Directory? {
     guard Path.isInside(invocation, context.run.path),
       let directory = context.executeHandle?.descendant(relative, create: true)
