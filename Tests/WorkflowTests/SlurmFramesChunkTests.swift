@@ -8,19 +8,8 @@ import Testing
 /// one pass gives, wherever the chunks are cut: nodes interleaved line by line, srun labels, snapshots cut off,
 /// replaced or ended with the wrong number, scheduler messages, reasons and a last line without a line break.
 @Suite struct SlurmFramesChunkTests {
-  /// A fixed pseudo-random sequence (splitmix64: the same output in every run, all 64 bits used).
-  struct Sequence: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-      return mixed ^ (mixed >> 31)
-    }
-  }
-
   /// One node's lines in the order it prints them: snapshots of two plans, some cut off or ended wrongly.
-  static func lines(node: Int, random: inout Sequence) -> [String] {
+  static func lines(node: Int, random: inout SplitMix64) -> [String] {
     let outcomes: [ResultOutcome] = [.pass, .fail, .pending, .error]
     var lines: [String] = []
     for seq in 1...Int.random(in: 1...3, using: &random) {
@@ -43,7 +32,7 @@ import Testing
 
   /// Every node's lines, interleaved at random (each node's own order kept), some with srun's label.
   static func output(nodes: Int, seed: UInt64) -> String {
-    var random = Sequence(state: seed)
+    var random = SplitMix64(seed: seed)
     var queues = (1...nodes).map { lines(node: $0, random: &random)[...] }
     var out = ["salloc: Granted job allocation 7", "@hpctest\t-\tjob\t7\tn[1-\(nodes)]", "@hpctest\tshort"]
     while let index = queues.indices.filter({ !queues[$0].isEmpty }).randomElement(using: &random) {
