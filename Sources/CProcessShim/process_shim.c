@@ -340,6 +340,17 @@ static void begin_teardown(struct supervisor *sv) {
   signal_all(sv, SIGTERM);
 }
 
+/// Waits for the byte that starts the program (true), or for end of file (false): hpctest let go of this
+/// supervisor, or died, before the program was to start.
+static int go_ahead(int fd) {
+  char go;
+  ssize_t n;
+  while ((n = read(fd, &go, 1)) < 0 && errno == EINTR) {
+  }
+  close(fd);
+  return n == 1;
+}
+
 static void supervise(const struct hpct_spawn_request *req) {
   struct supervisor sv = {req, getpid(), 0, 0, 0, 0, 0, -1};
   setsid();
@@ -357,6 +368,7 @@ static void supervise(const struct hpct_spawn_request *req) {
   for (int i = 0; i < 5; i++) sigaddset(&set, watched[i]);
   sigprocmask(SIG_SETMASK, &set, NULL);
   sv.sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+  if (req->go_fd >= 0 && !go_ahead(req->go_fd)) _exit(127);
   if (sv.sfd < 0 || start_child(&sv) != 0) {
     if (sv.child > 0) waitpid(sv.child, NULL, 0);
     _exit(127);
@@ -393,7 +405,7 @@ pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request) {
 }
 
 pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *const *envp, int output_fd,
-                       int report_fd) {
+                       int report_fd, int go_fd) {
   // As posix_spawn does: every signal blocked around vfork, so no handler of hpctest runs in the child while it
   // shares hpctest's memory; execve keeps the mask and the supervisor sets its own.
   sigset_t all, saved;
@@ -403,6 +415,7 @@ pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *co
   if (pid == 0) {
     fcntl(output_fd, F_SETFD, 0);  // the child's own descriptor table: hpctest's flags stay as they are
     fcntl(report_fd, F_SETFD, 0);
+    if (go_fd >= 0) fcntl(go_fd, F_SETFD, 0);
     execve(guard_path, guard_argv, envp);
     struct hpct_spawn_report report = {0, 5, errno};
     write_all(report_fd, &report, sizeof report);
@@ -426,76 +439,20 @@ static long parse_number(const char *text) {
 }
 
 int hpct_guard_main(int argc, char **argv, char **envp) {
-  if (argc < 10) {
-    static const char usage[] =
-        "hpctest-guard: started by hpctest only (OUTPUT-FD REPORT-FD GRACE-MS PARENT CGROUP PROC CWD PATH ARGV...)\n";
+  if (argc < 11) {
+    static const char usage[] = "hpctest-guard: started by hpctest only (OUTPUT-FD REPORT-FD GRACE-MS PARENT GO-FD "
+                                "CGROUP PROC CWD PATH ARGV...)\n";
     write_all(2, usage, sizeof usage - 1);
     return 2;
   }
   long output = parse_number(argv[1]), report = parse_number(argv[2]), grace = parse_number(argv[3]);
-  long parent = parse_number(argv[4]);
+  long parent = parse_number(argv[4]), go = strcmp(argv[5], "-1") == 0 ? -1 : parse_number(argv[5]);
   if (output < 0 || report < 0 || grace < 0 || parent <= 0 || output > 65535 || report > 65535) return 2;
+  if ((go < 0 && strcmp(argv[5], "-1") != 0) || go > 65535) return 2;
   if (getppid() != (pid_t)parent) return 2;  // hpctest is gone already (or this was not started by it)
   struct hpct_spawn_request request = {
-      argv[8], argv + 9, envp, argv[7], (int)output, argv[5][0] ? argv[5] : NULL, argv[6], (int)report, grace,
-      (pid_t)parent};
+      argv[9], argv + 10, envp, argv[8], (int)output, argv[6][0] ? argv[6] : NULL, argv[7], (int)report, grace,
+      (pid_t)parent, (int)go};
   supervise(&request);
   return 127;
-}
-
-// The wait below runs on an ordinary thread of hpctest (not in a forked child): it may block.
-
-/// True once `pid` (a child of this process) ended; it is left unreaped (WNOWAIT).
-static int has_ended(pid_t pid) {
-  siginfo_t info;
-  memset(&info, 0, sizeof info);
-  if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) != 0) return errno == ECHILD;
-  return info.si_pid == pid;
-}
-
-/// How long poll(2) may sleep until the next thing to do, in ms (-1: until woken).
-static int wait_timeout(long long now, long long deadline, long long kill_at, int have_pidfd) {
-  long long next = kill_at >= 0 ? kill_at : deadline;
-  long long left = next < 0 ? -1 : next > now ? next - now : 0;
-  if (!have_pidfd) left = left < 0 || left > 20 ? 20 : left;
-  if (left > 1000000) left = 1000000;
-  return (int)left;
-}
-
-static void request_teardown(const struct hpct_wait_request *req, long long now, long long *kill_at) {
-  if (*kill_at >= 0) return;
-  kill(req->pid, SIGTERM);
-  *kill_at = now + req->kill_after_ms;
-}
-
-int hpct_wait_supervisor(const struct hpct_wait_request *req, struct hpct_wait_result *result) {
-  memset(result, 0, sizeof *result);
-  int pidfd = (int)syscall(SYS_pidfd_open, req->pid, 0);
-  long long deadline = req->timeout_ms < 0 ? -1 : now_ms() + req->timeout_ms;
-  long long kill_at = -1;
-  int killed = 0;
-  while (!has_ended(req->pid)) {
-    long long now = now_ms();
-    if (kill_at < 0 && deadline >= 0 && now >= deadline) {
-      result->timed_out = 1;
-      request_teardown(req, now, &kill_at);
-    }
-    if (kill_at >= 0 && now >= kill_at && !killed) {
-      kill(req->pid, SIGKILL);
-      killed = 1;
-    }
-    struct pollfd fds[2] = {{pidfd, POLLIN, 0}, {kill_at < 0 ? req->wake_fd : -1, POLLIN, 0}};
-    int timeout = wait_timeout(now, deadline, killed ? -1 : kill_at, pidfd >= 0);
-    if (poll(fds, 2, killed && pidfd < 0 ? 20 : timeout) > 0 && (fds[1].revents & POLLIN)) {
-      result->cancelled = 1;
-      request_teardown(req, now_ms(), &kill_at);
-    }
-  }
-  if (pidfd >= 0) close(pidfd);
-  int status = 0;
-  while (waitpid(req->pid, &status, 0) < 0) {
-    if (errno != EINTR) return -1;
-  }
-  result->status = status;
-  return 0;
 }

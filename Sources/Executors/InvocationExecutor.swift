@@ -14,6 +14,16 @@ package protocol InvocationExecutor: Sendable {
 
   /// True when invocations run on this machine, in the local directories themselves (nothing is copied).
   var runsHere: Bool { get }
+
+  /// Prepares `invocation`'s start while something else runs, so that running it later starts the program at once;
+  /// nil when this executor prepares nothing (it then simply runs).
+  func prestart(_ invocation: Invocation) -> PrestartedInvocation?
+
+  /// Runs a prestarted invocation with `timeout`, as `run` runs an invocation.
+  func run(_ prestarted: PrestartedInvocation, timeout: Duration?) async -> Result<ProcessOutcome, ExecutorError>
+
+  /// Ends a prestarted invocation that will not run.
+  func discard(_ prestarted: PrestartedInvocation) async
 }
 
 extension InvocationExecutor {
@@ -25,4 +35,31 @@ extension InvocationExecutor {
 
   /// Nothing to copy: invocations run on this machine.
   package func pull(_ directories: [String]) async -> ExecutorError? { nil }
+}
+
+/// An invocation whose start was prepared ahead by its executor (`InvocationExecutor.prestart`): for a contained
+/// local run, its supervisor is running and waits to start the program. Run it (`run(_:timeout:)`) or discard it
+/// (`discard(_:)`) exactly once.
+package struct PrestartedInvocation: Sendable {
+  /// The invocation it was prepared for (its timeout is given when it runs).
+  package let invocation: Invocation
+  let waiting: SupervisedRun.Waiting
+  let run: SupervisedRun
+}
+
+extension InvocationExecutor {
+  /// Nothing is prepared ahead: the invocation starts when it runs.
+  package func prestart(_ invocation: Invocation) -> PrestartedInvocation? { nil }
+
+  /// Runs the invocation (an executor that prepares nothing never made `prestarted`).
+  package func run(_ prestarted: PrestartedInvocation, timeout: Duration?) async -> Result<
+    ProcessOutcome, ExecutorError
+  > {
+    var invocation = prestarted.invocation
+    invocation.timeout = timeout
+    return await run(invocation)
+  }
+
+  /// Nothing to end (an executor that prepares nothing never made `prestarted`).
+  package func discard(_ prestarted: PrestartedInvocation) async {}
 }

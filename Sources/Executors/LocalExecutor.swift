@@ -30,9 +30,7 @@ package struct LocalExecutor: InvocationExecutor {
   /// Runs `invocation` to completion, timeout or cancellation.
   package func run(_ invocation: Invocation) async -> Result<ProcessOutcome, ExecutorError> {
     guard !invocation.argv.isEmpty else { return .failure(ExecutorError("empty command line")) }
-    let fd =
-      invocation.outputDirectory?.openForAppend(Path.basename(invocation.outputPath))
-      ?? FileSystem.openForAppend(invocation.outputPath)
+    let fd = Self.openOutput(invocation)
     guard fd >= 0 else {
       return .failure(ExecutorError("cannot open '\(invocation.outputPath)': \(String(cString: strerror(errno)))"))
     }
@@ -67,6 +65,50 @@ package struct LocalExecutor: InvocationExecutor {
     }
     box.killRemainingGroup()
     return result.map { box.annotate($0, cancelled: Task.isCancelled) }
+  }
+
+  /// With `Containment.everything` and the guard program: the supervisor started, waiting to start the program
+  /// (`SupervisedRun.Waiting`); otherwise nil.
+  package func prestart(_ invocation: Invocation) -> PrestartedInvocation? {
+    guard case .everything(let mechanism) = containment, supervisorProgram, !invocation.argv.isEmpty else {
+      return nil
+    }
+    let fd = Self.openOutput(invocation)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }  // the supervisor has its own copy
+    var run = SupervisedRun(invocation: invocation, outputFD: fd, mechanism: mechanism, useProgram: true)
+    guard let waiting = run.startWaiting() else { return nil }
+    run.outputFD = -1  // set again when it runs
+    return PrestartedInvocation(invocation: invocation, waiting: waiting, run: run)
+  }
+
+  /// Starts the prestarted invocation's program and runs it to completion, timeout or cancellation; when its
+  /// supervisor is gone, the invocation runs anew.
+  package func run(_ prestarted: PrestartedInvocation, timeout: Duration?) async -> Result<
+    ProcessOutcome, ExecutorError
+  > {
+    var run = prestarted.run
+    run.invocation.timeout = timeout
+    let fd = Self.openOutput(run.invocation)  // for a start again another way (`SupervisedRun.supervise`)
+    guard fd >= 0 else {
+      await discard(prestarted)
+      return await self.run(run.invocation)
+    }
+    defer { close(fd) }
+    run.outputFD = fd
+    if let result = await run.run(prestarted.waiting) { return result }
+    return await self.run(run.invocation)
+  }
+
+  /// The invocation's output file opened for appending (in its open directory when it has one); -1 on failure.
+  private static func openOutput(_ invocation: Invocation) -> Int32 {
+    invocation.outputDirectory?.openForAppend(Path.basename(invocation.outputPath))
+      ?? FileSystem.openForAppend(invocation.outputPath)
+  }
+
+  /// Ends the prestarted invocation's supervisor without starting the program.
+  package func discard(_ prestarted: PrestartedInvocation) async {
+    await SupervisedRun.discard(prestarted.waiting)
   }
 
   private enum Race: Sendable {

@@ -14,7 +14,7 @@ package enum ProcessControl {
   static let procRoot = "/proc"
 
   /// A started supervisor: its pid and the pipe it reports the program's start on.
-  struct Supervisor {
+  struct Supervisor: Sendable {
     var pid: Int32
     var reportFD: Int32
   }
@@ -27,10 +27,11 @@ package enum ProcessControl {
   }
 
   /// Starts the supervisor for `argv` at `path`: the `hpctest-guard` program (vfork + execve, nothing of hpctest is
-  /// copied) when `useGuard` and one is installed beside hpctest, else a fork of hpctest running the same C code. An
-  /// error message when the pipe, fork or vfork failed.
+  /// copied) when `useGuard` and one is installed beside hpctest, else a fork of hpctest running the same C code. With
+  /// `goFD` (the guard program only) the guard starts the program once a byte arrives there, and ends without
+  /// starting it at end of file. An error message when the pipe, fork or vfork failed.
   static func spawn(
-    path: String, invocation: Invocation, outputFD: Int32, cgroup: String?, useGuard: Bool = true
+    path: String, invocation: Invocation, outputFD: Int32, cgroup: String?, useGuard: Bool = true, goFD: Int32 = -1
   ) -> Result<Supervisor, ExecutorError> {
     var pipeFDs: [Int32] = [-1, -1]
     guard hpct_report_pipe(&pipeFDs) == 0 else { return .failure(ExecutorError(errnoText("pipe"))) }
@@ -44,11 +45,11 @@ package enum ProcessControl {
     if useGuard, let guardPath = SupervisorProgram.path {
       let argv = CStringArray(
         [
-          guardPath, "\(outputFD)", "\(pipeFDs[1])", "\(graceMS)", "\(getpid())", cgroup ?? "", procRoot,
-          invocation.workingDirectory, path,
+          guardPath, "\(outputFD)", "\(pipeFDs[1])", "\(graceMS)", "\(getpid())", "\(goFD)", cgroup ?? "",
+          procRoot, invocation.workingDirectory, path,
         ] + invocation.argv)
       defer { argv.release() }
-      pid = hpct_spawn_guard(guardPath, argv.pointers, envp.pointers, outputFD, pipeFDs[1])
+      pid = hpct_spawn_guard(guardPath, argv.pointers, envp.pointers, outputFD, pipeFDs[1], goFD)
     } else {
       pid = forkSupervisor(
         path: path, invocation: invocation, envp: envp, outputFD: outputFD, cgroup: cgroup, reportFD: pipeFDs[1])
@@ -73,7 +74,8 @@ package enum ProcessControl {
           withOptionalCString(cgroup) { cgroup in
             var request = hpct_spawn_request(
               path: path, argv: argv.pointers, envp: envp.pointers, cwd: cwd, output_fd: outputFD,
-              cgroup_dir: cgroup, proc_root: proc, report_fd: reportFD, grace_ms: graceMS, parent: getpid())
+              cgroup_dir: cgroup, proc_root: proc, report_fd: reportFD, grace_ms: graceMS, parent: getpid(),
+              go_fd: -1)
             return hpct_spawn_supervised(&request)
           }
         }

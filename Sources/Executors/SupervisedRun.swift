@@ -4,7 +4,7 @@
 /// here at the timeout or on cancellation) every process of the test gets SIGTERM, then SIGKILL after the grace
 /// period; when hpctest dies it SIGKILLs everything at once. This side sleeps until the supervisor ends
 /// (`ProcessControl.wait`: a pidfd in poll(2) on a thread of its own, no polling), and removes the cgroup then.
-struct SupervisedRun {
+struct SupervisedRun: Sendable {
   var invocation: Invocation
   var outputFD: Int32
   var mechanism: Containment.Mechanism
@@ -27,6 +27,14 @@ struct SupervisedRun {
       if let cgroup { await CgroupTree.remove(cgroup) }
       return .failure(failure(error.message))
     }
+    return await supervise(supervisor, cgroup: cgroup, program: program)
+  }
+
+  /// Waits for the started `supervisor` to end (timeout and cancellation included), removes the cgroup, and reads
+  /// what it reported; a start that failed in a way another mechanism avoids is run again with that one.
+  func supervise(_ supervisor: ProcessControl.Supervisor, cgroup: String?, program: Bool) async -> Result<
+    ProcessOutcome, ExecutorError
+  > {
     let ended = await ProcessControl.wait(
       for: supervisor.pid, timeout: invocation.timeout, killAfter: invocation.killGrace + .seconds(6))
     let report = ProcessControl.readReport(supervisor)
@@ -51,7 +59,7 @@ struct SupervisedRun {
     return .success(outcome)
   }
 
-  private func failure(_ reason: String) -> ExecutorError {
+  func failure(_ reason: String) -> ExecutorError {
     ExecutorError("cannot run '\(invocation.argv[0])' in '\(invocation.workingDirectory)': \(reason)")
   }
 

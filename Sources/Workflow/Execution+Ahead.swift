@@ -10,36 +10,80 @@ extension Execution {
     /// tries again and records the error).
     struct Made: Sendable {
       let run: TestRun
-      let prepared: TestRun.Prepared?
+      var prepared: TestRun.Prepared?
     }
 
-    let index: Int
     let task: Task<Made, Never>
 
-    /// Starts preparing the test after `index`; nil when there is none or it will not run.
-    init?(after index: Int, in execution: Execution, keep: [Int: TestResult?]) {
-      let next = index + 1
-      guard next < execution.tests.count else { return nil }
-      let test = execution.tests[next]
-      guard keep[test.serial] == nil, execution.blocked[test.serial] == nil else { return nil }
-      let run = TestRun(context: execution.context, test: test)
-      self.index = next
-      task = Task.detached { Made(run: run, prepared: run.prepare()) }
+    private init(task: Task<Made, Never>) { self.task = task }
+
+    /// This preparation followed by the test's start prepared by the executor (`TestRun.prestarting`): done for the
+    /// next test only, while the current one runs.
+    func prestarting() -> Ahead {
+      let made = task
+      return Ahead(
+        task: Task.detached {
+          var ready = await made.value
+          ready.prepared = ready.prepared.map(ready.run.prestarting)
+          return ready
+        })
     }
 
-    /// What was made, when it was made for the test at `index`; otherwise it is removed and nil returned.
-    func take(_ index: Int) async -> Made? {
-      guard index == self.index else {
-        await discard()
-        return nil
-      }
-      return await task.value
+    /// Starts preparing the test at `index`; nil when there is none or it will not run.
+    init?(_ index: Int, in execution: Execution, keep: [Int: TestResult?]) {
+      guard index < execution.tests.count else { return nil }
+      let test = execution.tests[index]
+      guard keep[test.serial] == nil, execution.blocked[test.serial] == nil else { return nil }
+      let run = TestRun(context: execution.context, test: test)
+      task = Task.detached { Made(run: run, prepared: run.prepare()) }
     }
 
     /// Waits for the preparation and removes what it made (the test will not run).
     func discard() async {
       let made = await task.value
-      if let prepared = made.prepared { made.run.discard(prepared) }
+      if let prepared = made.prepared { await made.run.discard(prepared) }
+    }
+  }
+
+  /// The tests prepared ahead: up to `depth` after the one running. One test ahead would be enough if making files
+  /// took its usual tens of microseconds, but on a busy or writing-back file system one directory now and then takes
+  /// tens of milliseconds; a window of tests absorbs that instead of the next test waiting for it.
+  struct AheadWindow {
+    /// How many tests after the running one are prepared.
+    static let depth = 16
+    /// At most this many preparations start after each test, so a long run does not start with `depth` at once.
+    static let perTest = 2
+
+    private var pending: [Int: Ahead] = [:]
+    private var next = 0
+
+    /// What was made for the test at `index`, when it was prepared; nil when it was not (the run makes it).
+    mutating func take(_ index: Int) async -> Ahead.Made? {
+      await pending.removeValue(forKey: index)?.task.value
+    }
+
+    /// Starts preparing the tests after `index`, up to the window's depth.
+    mutating func fill(after index: Int, in execution: Execution, keep: [Int: TestResult?]) {
+      next = max(next, index + 1)
+      let end = min(index + 1 + Self.depth, execution.tests.count)
+      var started = 0
+      while next < end && started < Self.perTest {
+        if let ahead = Ahead(next, in: execution, keep: keep) {
+          pending[next] = ahead
+          started += 1
+        }
+        next += 1
+      }
+    }
+
+    /// Prepares the start of the test at `index` too, once its files are made (`Ahead.prestarting`).
+    mutating func prestart(_ index: Int) {
+      if let ahead = pending[index] { pending[index] = ahead.prestarting() }
+    }
+
+    /// Removes what was made for every test that will not run after all.
+    func discard() async {
+      for ahead in pending.values { await ahead.discard() }
     }
   }
 }

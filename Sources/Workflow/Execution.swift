@@ -54,8 +54,10 @@ struct Execution {
     var outcome = Outcome(results: [])
     begin(main, keep: keep, kept: kept)
     var phase: String?
-    var ahead: Ahead?
+    var ahead = AheadWindow()
+    var recording: Task<Void, Never>?
     for (index, test) in tests.enumerated() {
+      if barrier != nil && test.phase != phase { await recording?.value }  // a phase ends: its records first
       await enter(test.phase, after: &phase)
       if keep[test.serial] != nil { continue }
       if Task.isCancelled {
@@ -63,19 +65,21 @@ struct Execution {
         break
       }
       log.progress(Display.progress(test.test.name, index: index + 1, count: tests.count))
-      let prepared = await ahead?.take(index)
-      ahead = Ahead(after: index, in: self, keep: keep)
+      let prepared = await ahead.take(index)
+      ahead.fill(after: index, in: self, keep: keep)
+      ahead.prestart(index + 1)
       let run = await runOne(test, marker: marker, prepared: prepared)
       main[index] = run.main
       extras += run.extras
-      record(run, index: index)
+      recording = record(run, index: index, after: recording)
       if run.interrupted { outcome.interrupted = true }
       if let line = stopLine(run, test) {
         log.always("        fail: \(line)")
         break
       }
     }
-    await ahead?.discard()
+    await ahead.discard()
+    await recording?.value
     await barrier?.leave(slot: slot)
     log.clearProgress()
     outcome.results = main.compactMap { $0 } + extras
@@ -83,13 +87,22 @@ struct Execution {
     return outcome
   }
 
-  /// Puts a finished test's results on the board (one journal record) and on the terminal.
-  private func record(_ run: TestRunOutcome, index: Int) {
-    board.finish(
-      slot: slot, index: index, main: run.main.map(ResultsYAML.entry), extras: run.extras.map(ResultsYAML.entry))
+  /// Puts a finished test's results on the terminal, and on the board (its entries rendered, one journal record,
+  /// results.yaml when due) on another thread, after `previous` (the record before it, so the journal keeps the
+  /// order): the next test starts meanwhile instead of after the rendering and the writes. The returned task ends
+  /// once the record is on the board; execution waits for it before a phase ends and before it returns.
+  private func record(_ run: TestRunOutcome, index: Int, after previous: Task<Void, Never>?) -> Task<Void, Never> {
+    let (board, slot) = (board, slot)
+    let recorded = Task.detached {
+      let main = run.main.map(ResultsYAML.entry)
+      let extras = run.extras.map(ResultsYAML.entry)
+      await previous?.value
+      board.finish(slot: slot, index: index, main: main, extras: extras)
+    }
     for result in [run.main].compactMap({ $0 }) + run.extras {
       show(result, index: index)
     }
+    return recorded
   }
 
   /// Puts this guest's starting entries on the board. Each entry is rendered once: the journal gets one record per
@@ -148,7 +161,7 @@ struct Execution {
   /// failed; nil to go on.
   private func stopLine(_ run: TestRunOutcome, _ test: DiscoveredTest) -> String? {
     if let stop = run.stop { return stop }
-    if exitFirst, let result = run.main, result.result == .fail || result.result == .error {
+    if let result = run.main, result.result == .fail || result.result == .error, exitFirst {
       return "Test \(test.test.name) failed, stopping execution."
     }
     return nil

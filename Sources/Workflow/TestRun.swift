@@ -59,6 +59,26 @@ package struct TestRun: Sendable {
     let directory: FileSystem.Directory
     /// True when this made the directory (it did not exist before).
     let fresh: Bool
+    /// The first attempt's start, prepared by the executor (`prestarting`).
+    var prestarted: PrestartedInvocation?
+  }
+
+  /// `prepared` with the first attempt's start prepared by the executor, while an earlier test runs: for a local
+  /// contained run, its supervisor waits to start the program, so the test starts at once when it runs. The
+  /// invocation is made again when the test runs, and the prepared start used only if it is the same (a test may
+  /// have changed `TMT_PLAN_ENVIRONMENT_FILE` meanwhile), else discarded.
+  func prestarting(_ prepared: Prepared) -> Prepared {
+    guard prepared.prestarted == nil, let durationText, TMTDuration.seconds(durationText) != nil else {
+      return prepared
+    }
+    var prestarting = prepared
+    prestarting.prestarted = context.executor.prestart(attemptInvocation(directory: prepared.directory))
+    return prestarting
+  }
+
+  /// Ends a prepared start that will not be used.
+  func discard(_ prestarted: PrestartedInvocation?) async {
+    if let prestarted { await context.executor.discard(prestarted) }
   }
 
   /// Makes the test's directories and files (with the provisional ones in a new directory); nil when they cannot
@@ -72,7 +92,8 @@ package struct TestRun: Sendable {
 
   /// Removes what `prepare` made for a test that did not run after all (execution stopped before it); a directory
   /// that was there before (a resumed run) stays.
-  func discard(_ prepared: Prepared) {
+  func discard(_ prepared: Prepared) async {
+    await discard(prepared.prestarted)
     if prepared.fresh { FileSystem.removeTree(invocation) }
   }
 
@@ -83,16 +104,21 @@ package struct TestRun: Sendable {
     }
     var facts = TestFacts(directory: made.directory, provisional: made.fresh)
     guard let durationText = durationText else {
+      await discard(made.prestarted)
       return notRun(facts, "'duration' must be a string like '5m', got a \(durationKind)")
     }
     facts.durationText = durationText
     guard let limit = TMTDuration.seconds(durationText) else {
+      await discard(made.prestarted)
       return notRun(facts, TMTDuration.invalidMessage(durationText))
     }
     let checks = TestChecks(test: test.test, directory: invocation + "/checks", relative: relative + "/checks")
     facts.checks += await checks.before()
-    if let error = await context.executor.push([invocation]) { return notRun(facts, error.message) }
-    await attempts(limit: limit, facts: &facts)
+    if let error = await context.executor.push([invocation]) {
+      await discard(made.prestarted)
+      return notRun(facts, error.message)
+    }
+    await attempts(limit: limit, facts: &facts, prestarted: made.prestarted)
     if let error = await context.executor.pull([invocation, context.planData]), facts.spawnError == nil {
       facts.spawnError = error.message
       facts.status = nil
@@ -136,22 +162,19 @@ package struct TestRun: Sendable {
 
   /// Runs the test, again while it exits with a `restart-on-exit-code` code and restarts remain; the duration
   /// budget is shared by all attempts.
-  private func attempts(limit: Int, facts: inout TestFacts) async {
+  private func attempts(limit: Int, facts: inout TestFacts, prestarted: PrestartedInvocation?) async {
     let maxRestarts = min(10, test.test.restartMaxCount?.scalarText.flatMap { Int($0) } ?? 1)
     facts.restartMax = maxRestarts
     let budgetEnd = ContinuousClock.now + .seconds(limit)
     var restart = 0
+    var prestarted = prestarted
     while true {
       facts.start = Timestamp.now()
       let remaining = budgetEnd - ContinuousClock.now
-      let ignore = context.options.ignoreDuration
-      var invocation = Invocation(
-        argv: ["/bin/bash", "-c", "set -eo pipefail\n" + test.test.test],
-        environment: TestEnvironment.build(test, context: context, restart: restart),
-        workingDirectory: workingDirectory, outputPath: output,
-        timeout: ignore ? nil : max(remaining, .zero), killGrace: .seconds(1))
-      invocation.outputDirectory = facts.directory
-      let result = await context.executor.run(invocation)
+      var invocation = attemptInvocation(directory: facts.directory, restart: restart)
+      invocation.timeout = context.options.ignoreDuration ? nil : max(remaining, .zero)
+      let result = await run(invocation, prestarted: prestarted)
+      prestarted = nil
       facts.end = Timestamp.now()
       switch result {
       case .failure(let error):
@@ -168,6 +191,30 @@ package struct TestRun: Sendable {
         restart += 1
       }
     }
+  }
+
+  /// The invocation of attempt `restart` (no timeout: the caller sets what is left of the duration).
+  private func attemptInvocation(directory: FileSystem.Directory?, restart: Int = 0) -> Invocation {
+    var invocation = Invocation(
+      argv: ["/bin/bash", "-c", "set -eo pipefail\n" + test.test.test],
+      environment: TestEnvironment.build(test, context: context, restart: restart),
+      workingDirectory: workingDirectory, outputPath: output, timeout: nil, killGrace: .seconds(1))
+    invocation.outputDirectory = directory
+    return invocation
+  }
+
+  /// Runs `invocation`: through the prepared start when it was prepared for the same invocation, else anew.
+  private func run(_ invocation: Invocation, prestarted: PrestartedInvocation?) async -> Result<
+    ProcessOutcome, ExecutorError
+  > {
+    guard let prestarted else { return await context.executor.run(invocation) }
+    var prepared = prestarted.invocation
+    prepared.timeout = invocation.timeout
+    guard prepared == invocation else {
+      await context.executor.discard(prestarted)
+      return await context.executor.run(invocation)
+    }
+    return await context.executor.run(prestarted, timeout: invocation.timeout)
   }
 
   /// The directory the test runs in: its `path` under its tree.

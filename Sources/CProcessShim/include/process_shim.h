@@ -24,6 +24,8 @@ struct hpct_spawn_request {
   int report_fd;               ///< the supervisor writes one `hpct_spawn_report` here, then closes it
   long grace_ms;               ///< SIGTERM → SIGKILL grace at a teardown request
   pid_t parent;                ///< the caller's pid: the supervisor notices when it is re-parented
+  int go_fd;                   ///< -1, or a pipe or socket to wait on before the program starts: one byte starts it, end of
+                               ///< file (the caller closed it, or died) ends the supervisor without starting it
 };
 
 /// What the supervisor reports once the program was started (or could not be).
@@ -41,10 +43,11 @@ pid_t hpct_spawn_supervised(const struct hpct_spawn_request *request);
 
 /// Starts the supervisor as its own small program (`hpctest-guard`, whose main is `hpct_guard_main`) with vfork and
 /// execve: nothing of hpctest's memory is copied. `guard_argv` is `guard_path OUTPUT-FD REPORT-FD GRACE-MS PARENT
-/// CGROUP-DIR-or-"" PROC-ROOT CWD PATH ARGV...`, `envp` the program's environment; `output_fd` and `report_fd` are
-/// inherited by the guard only. When execve fails, the report says stage 5 with its errno. The pid, or -1 (errno).
+/// GO-FD CGROUP-DIR-or-"" PROC-ROOT CWD PATH ARGV...` (GO-FD: `go_fd` of `hpct_spawn_request`, -1 for none),
+/// `envp` the program's environment; `output_fd`, `report_fd` and `go_fd` (unless -1) are inherited by the guard
+/// only. When execve fails, the report says stage 5 with its errno. The pid, or -1 (errno).
 pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *const *envp, int output_fd,
-                       int report_fd);
+                       int report_fd, int go_fd);
 
 /// The supervisor as a program: `argv` as `hpct_spawn_guard` passes it, `envp` the program's environment. Runs the
 /// supervisor (never returns) or returns 2 for arguments it was not started with.
