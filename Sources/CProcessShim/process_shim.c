@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "process_shim.h"
+#include "program_start.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,12 +17,9 @@
 #include <unistd.h>
 
 // Everything below runs in the forked supervisor or program: raw system calls and stack buffers only (no malloc,
-// no stdio, no Swift), as fork(2) in a multi-threaded process requires. The program side (run_child) runs in a
-// vfork(2) child of the supervisor: it shares the supervisor's memory until execve, so it writes no memory but its
-// own stack frames and ends in execve or _exit.
+// no stdio, no Swift), as fork(2) in a multi-threaded process requires. The program's side is in program_start.c.
 
 #define MAX_PROCS 32768
-#define PATH_CAP 4096
 
 struct proc_entry {
   pid_t pid;
@@ -54,32 +52,12 @@ static void sleep_ms(long ms) {
   }
 }
 
-/// `a` + `b` into `out` (truncated to `cap`).
-static void join(char *out, size_t cap, const char *a, const char *b) {
-  size_t n = 0;
-  for (; *a && n + 1 < cap; a++) out[n++] = *a;
-  for (; *b && n + 1 < cap; b++) out[n++] = *b;
-  out[n] = 0;
-}
-
-static int write_all(int fd, const void *data, size_t len) {
-  const char *p = data;
-  while (len > 0) {
-    ssize_t n = write(fd, p, len);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return -1;
-    p += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
-
 /// The parent pid of `pid` from `<proc>/<pid>/stat`, or -1.
 static pid_t parent_of(const char *proc_root, const char *pid_text) {
   char path[PATH_CAP], tail[64], buf[1024];
-  join(tail, sizeof tail, pid_text, "/stat");
-  join(path, sizeof path, proc_root, "/");
-  join(path, sizeof path, path, tail);
+  hpct_join(tail, sizeof tail, pid_text, "/stat");
+  hpct_join(path, sizeof path, proc_root, "/");
+  hpct_join(path, sizeof path, path, tail);
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return -1;
   ssize_t n = read(fd, buf, sizeof buf - 1);
@@ -146,7 +124,7 @@ static int signal_descendants(const char *proc_root, pid_t ancestor, int sig) {
 /// Sends `sig` to every pid listed in the cgroup's `cgroup.procs`; the number listed.
 static int signal_cgroup(const char *dir, int sig) {
   char path[PATH_CAP], buf[4096];
-  join(path, sizeof path, dir, "/cgroup.procs");
+  hpct_join(path, sizeof path, dir, "/cgroup.procs");
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
   int listed = 0;
@@ -170,10 +148,10 @@ static int signal_cgroup(const char *dir, int sig) {
 /// SIGKILL to the whole cgroup in one step (`cgroup.kill`, Linux 5.14+); 0 on success.
 static int kill_cgroup(const char *dir) {
   char path[PATH_CAP];
-  join(path, sizeof path, dir, "/cgroup.kill");
+  hpct_join(path, sizeof path, dir, "/cgroup.kill");
   int fd = open(path, O_WRONLY | O_CLOEXEC);
   if (fd < 0) return -1;
-  int rc = write_all(fd, "1", 1);
+  int rc = hpct_write_all(fd, "1", 1);
   close(fd);
   return rc;
 }
@@ -209,7 +187,7 @@ static int has_children(void) {
 static int cgroup_populated(const char *dir) {
   if (!dir) return 0;
   char path[PATH_CAP], buf[64];
-  join(path, sizeof path, dir, "/cgroup.procs");
+  hpct_join(path, sizeof path, dir, "/cgroup.procs");
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
   ssize_t n = read(fd, buf, sizeof buf);
@@ -247,56 +225,16 @@ static void finish(struct supervisor *sv) {
   exit_like(sv);
 }
 
-static void fail_child(int errfd, int stage) {
-  int message[2] = {stage, errno};
-  write_all(errfd, message, sizeof message);
-  _exit(127);
-}
-
-/// The program's side of the fork: default signals, death signal, own session, cgroup, stdio, cwd, exec.
-/// Its only caller is `supervise`, which has set every signal to its default except SIGPIPE (ignored) and installs
-/// no handler: SIGPIPE is the one disposition left to reset (the blocked mask is reset before exec).
-static void run_child(const struct hpct_spawn_request *req, pid_t supervisor, int errfd) {
-  struct sigaction dfl;
-  memset(&dfl, 0, sizeof dfl);
-  dfl.sa_handler = SIG_DFL;
-  sigaction(SIGPIPE, &dfl, NULL);
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != supervisor) _exit(127);
-  setsid();
-  if (req->cgroup_dir) {
-    char path[PATH_CAP];
-    join(path, sizeof path, req->cgroup_dir, "/cgroup.procs");
-    int fd = open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0 || write_all(fd, "0", 1) != 0) fail_child(errfd, 1);
-    close(fd);
-  }
-  if (dup2(req->output_fd, 1) < 0 || dup2(req->output_fd, 2) < 0) fail_child(errfd, 3);
-  int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (null < 0 || dup2(null, 0) < 0) fail_child(errfd, 3);
-  if (chdir(req->cwd) != 0) fail_child(errfd, 2);
-  if (syscall(SYS_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */) != 0) {
-    for (int fd = 3; fd < 65536; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
-  }
-  sigset_t empty;
-  sigemptyset(&empty);
-  sigprocmask(SIG_SETMASK, &empty, NULL);
-  execve(req->path, req->argv, req->envp);
-  fail_child(errfd, 3);
-}
-
 /// Forks the program and reports how that went; 0 when it runs.
 static int start_child(struct supervisor *sv) {
   const struct hpct_spawn_request *req = sv->req;
   int errpipe[2];
   struct hpct_spawn_report report = {0, 4, 0};
   if (pipe2(errpipe, O_CLOEXEC) == 0) {
-    // vfork: the program shares this supervisor's memory until its execve (no copy of the page tables that
-    // exec would throw away at once); run_child only makes system calls and never returns.
-    sv->child = vfork();
-    if (sv->child == 0) run_child(req, sv->self, errpipe[1]);
+    sv->child = hpct_start_program(req, sv->self, errpipe[1]);
     report.error = errno;
     close(errpipe[1]);
+    if (req->go_fd >= 0) close(req->go_fd);  // the program's child waits on it; end of file must reach it alone
     if (sv->child > 0) {
       int message[2] = {0, 0};
       ssize_t n;
@@ -310,7 +248,7 @@ static int start_child(struct supervisor *sv) {
   } else {
     report.error = errno;
   }
-  write_all(req->report_fd, &report, sizeof report);
+  hpct_write_all(req->report_fd, &report, sizeof report);
   close(req->report_fd);
   return report.stage;
 }
@@ -340,17 +278,6 @@ static void begin_teardown(struct supervisor *sv) {
   signal_all(sv, SIGTERM);
 }
 
-/// Waits for the byte that starts the program (true), or for end of file (false): hpctest let go of this
-/// supervisor, or died, before the program was to start.
-static int go_ahead(int fd) {
-  char go;
-  ssize_t n;
-  while ((n = read(fd, &go, 1)) < 0 && errno == EINTR) {
-  }
-  close(fd);
-  return n == 1;
-}
-
 static void supervise(const struct hpct_spawn_request *req) {
   struct supervisor sv = {req, getpid(), 0, 0, 0, 0, 0, -1};
   setsid();
@@ -368,7 +295,6 @@ static void supervise(const struct hpct_spawn_request *req) {
   for (int i = 0; i < 5; i++) sigaddset(&set, watched[i]);
   sigprocmask(SIG_SETMASK, &set, NULL);
   sv.sfd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
-  if (req->go_fd >= 0 && !go_ahead(req->go_fd)) _exit(127);
   if (sv.sfd < 0 || start_child(&sv) != 0) {
     if (sv.child > 0) waitpid(sv.child, NULL, 0);
     _exit(127);
@@ -418,7 +344,7 @@ pid_t hpct_spawn_guard(const char *guard_path, char *const *guard_argv, char *co
     if (go_fd >= 0) fcntl(go_fd, F_SETFD, 0);
     execve(guard_path, guard_argv, envp);
     struct hpct_spawn_report report = {0, 5, errno};
-    write_all(report_fd, &report, sizeof report);
+    hpct_write_all(report_fd, &report, sizeof report);
     _exit(127);
   }
   int saved_errno = errno;
@@ -442,7 +368,7 @@ int hpct_guard_main(int argc, char **argv, char **envp) {
   if (argc < 11) {
     static const char usage[] = "hpctest-guard: started by hpctest only (OUTPUT-FD REPORT-FD GRACE-MS PARENT GO-FD "
                                 "CGROUP PROC CWD PATH ARGV...)\n";
-    write_all(2, usage, sizeof usage - 1);
+    hpct_write_all(2, usage, sizeof usage - 1);
     return 2;
   }
   long output = parse_number(argv[1]), report = parse_number(argv[2]), grace = parse_number(argv[3]);

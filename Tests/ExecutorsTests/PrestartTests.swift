@@ -66,8 +66,11 @@ import Testing
   func discardedStartsNothingAndLeavesNothing(_ mechanism: Containment.Mechanism) async throws {
     let dir = Support.temporaryDirectory()
     let executor = LocalExecutor(containment: .everything(mechanism))
-    let prestarted = try await Self.prestart(executor, Self.invocation(in: dir, then: "true"))
+    let marker = "discarded-\(UInt32.random(in: 0...UInt32.max))"
+    let prestarted = try await Self.prestart(executor, Self.invocation(in: dir, then: "true \(marker)"))
+    #expect(Self.processes(holding: marker) == 2, "the guard, and the program's child waiting to exec")
     await executor.discard(prestarted)
+    #expect(Self.processes(holding: marker) == 0)
     #expect(!Support.isAlive(prestarted.waiting.supervisor.pid))
     #expect(kill(prestarted.waiting.supervisor.pid, 0) != 0, "the guard is reaped, not left a zombie")
     if let cgroup = prestarted.waiting.cgroup { #expect(!FileSystem.exists(cgroup)) }
@@ -90,6 +93,14 @@ import Testing
     #expect(outcome.termination == .exited(0))
     #expect(FileSystem.exists(second + "/started"))
     ProcessControl.closeReport(one.waiting.supervisor)
+  }
+
+  /// How many processes have `text` in their command line.
+  static func processes(holding text: String) -> Int {
+    (FileSystem.list("/proc") ?? []).filter { name in
+      guard Int32(name) != nil, let bytes = FileSystem.readBytes("/proc/\(name)/cmdline") else { return false }
+      return String(decoding: bytes, as: UTF8.self).contains(text)
+    }.count
   }
 
   /// Without the guard program, or without full containment, nothing is prestarted: the invocation runs as usual.

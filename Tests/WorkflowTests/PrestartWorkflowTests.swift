@@ -27,7 +27,8 @@ import Testing
       """)
     let second = Harness.test("/tests/b", "echo \"\(marker) late=${late:-unset}\"")
     #expect(try await harness.run([first, second]) == 0)
-    #expect(harness.read("../waiting") == "1\n", "test b's supervisor waited while test a ran")
+    let waiting = Int(harness.read("../waiting").filter(\.isNumber)) ?? 0
+    #expect(waiting >= 1, "test b's supervisor (and its program's child) waited while test a ran")
     let output = harness.read("plans/execute/data/guest/default-0/tests/b-2/output.txt")
     #expect(output == "\(marker) late=written-after-the-next-test-was-prepared\n")
     #expect(try harness.results().map(\.result) == [.pass, .pass])

@@ -24,14 +24,16 @@ struct hpct_spawn_request {
   int report_fd;               ///< the supervisor writes one `hpct_spawn_report` here, then closes it
   long grace_ms;               ///< SIGTERM → SIGKILL grace at a teardown request
   pid_t parent;                ///< the caller's pid: the supervisor notices when it is re-parented
-  int go_fd;                   ///< -1, or a pipe or socket to wait on before the program starts: one byte starts it, end of
-                               ///< file (the caller closed it, or died) ends the supervisor without starting it
+  int go_fd;                   ///< -1, or a pipe or socket the program's child (made at once, set up) waits on: one
+                               ///< byte and it runs execve; end of file (the caller closed it, or died) and nothing
+                               ///< is started (stage 6)
 };
 
 /// What the supervisor reports once the program was started (or could not be).
 struct hpct_spawn_report {
   int pid;                     ///< the program's pid (its session and process group id), 0 when not started
-  int stage;                   ///< 0 started; 1 cgroup join, 2 working directory, 3 exec, 4 fork, 5 guard exec failed
+  int stage;                   ///< 0 started; 1 cgroup join, 2 working directory, 3 exec, 4 fork, 5 guard exec failed,
+                               ///< 6 not started: `go_fd` reached end of file
   int error;                   ///< errno of the failed stage
 };
 
