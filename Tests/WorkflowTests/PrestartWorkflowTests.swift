@@ -10,7 +10,8 @@ import Testing
 /// execution stops first, the waiting supervisor ends without starting it.
 @Suite struct PrestartWorkflowTests {
   /// A shell line counting the processes whose command line holds `marker` (the waiting guard's argv has the test's
-  /// whole script), written to `file`.
+  /// whole script), written to `file`. Test a waits (up to 30 s: the preparation runs on Swift's shared pool, late
+  /// on a loaded machine) until test b's supervisor waits, then writes the variable test b must see.
   static func count(_ marker: String, to file: String) -> String {
     "ps -eo args | grep -c '[\(marker.prefix(1))]\(marker.dropFirst())' > '\(file)' || true"
   }
@@ -21,8 +22,11 @@ import Testing
     let first = Harness.test(
       "/tests/a",
       """
-      sleep 0.5
-      \(Self.count(marker, to: harness.workdirRoot + "/waiting"))
+      for i in $(seq 600); do
+        \(Self.count(marker, to: harness.workdirRoot + "/waiting"))
+        [ "$(cat '\(harness.workdirRoot)/waiting')" -ge 1 ] && break
+        sleep 0.05
+      done
       echo "late=written-after-the-next-test-was-prepared" >> "$TMT_PLAN_ENVIRONMENT_FILE"
       """)
     let second = Harness.test("/tests/b", "echo \"\(marker) late=${late:-unset}\"")
