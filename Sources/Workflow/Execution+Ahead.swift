@@ -57,13 +57,17 @@ extension Execution {
     private var pending: [Int: Ahead] = [:]
     private var next = 0
 
-    /// What was made for the test at `index`, when it was prepared; nil when it was not (the run makes it).
-    mutating func take(_ index: Int) async -> Ahead.Made? {
-      await pending.removeValue(forKey: index)?.task.value
+    /// What was made for the test at `index`, about to run, when it was prepared (nil: the run makes it); the
+    /// window then moves on past it and the next test's start is prepared too.
+    mutating func advance(to index: Int, in execution: Execution, keep: [Int: TestResult?]) async -> Ahead.Made? {
+      let made = await pending.removeValue(forKey: index)?.task.value
+      fill(after: index, in: execution, keep: keep)
+      prestart(index + 1)
+      return made
     }
 
     /// Starts preparing the tests after `index`, up to the window's depth.
-    mutating func fill(after index: Int, in execution: Execution, keep: [Int: TestResult?]) {
+    private mutating func fill(after index: Int, in execution: Execution, keep: [Int: TestResult?]) {
       next = max(next, index + 1)
       let end = min(index + 1 + Self.depth, execution.tests.count)
       var started = 0
@@ -77,7 +81,7 @@ extension Execution {
     }
 
     /// Prepares the start of the test at `index` too, once its files are made (`Ahead.prestarting`).
-    mutating func prestart(_ index: Int) {
+    private mutating func prestart(_ index: Int) {
       if let ahead = pending[index] { pending[index] = ahead.prestarting() }
     }
 

@@ -57,17 +57,14 @@ struct Execution {
     var ahead = AheadWindow()
     var recording: Task<Void, Never>?
     for (index, test) in tests.enumerated() {
-      if barrier != nil && test.phase != phase { await recording?.value }  // a phase ends: its records first
-      await enter(test.phase, after: &phase)
+      await enter(test.phase, after: &phase, recorded: recording)
       if keep[test.serial] != nil { continue }
       if Task.isCancelled {
         outcome.interrupted = true
         break
       }
       log.progress(Display.progress(test.test.name, index: index + 1, count: tests.count))
-      let prepared = await ahead.take(index)
-      ahead.fill(after: index, in: self, keep: keep)
-      ahead.prestart(index + 1)
+      let prepared = await ahead.advance(to: index, in: self, keep: keep)
       let run = await runOne(test, marker: marker, prepared: prepared)
       main[index] = run.main
       extras += run.extras
@@ -78,10 +75,7 @@ struct Execution {
         break
       }
     }
-    await ahead.discard()
-    await recording?.value
-    await barrier?.leave(slot: slot)
-    log.clearProgress()
+    await end(ahead, recording: recording)
     outcome.results = main.compactMap { $0 } + extras
     log.line("summary: \(Display.listed(outcome.results.count { $0.result != .pending }, "test")) executed", level: 2)
     return outcome
@@ -115,9 +109,20 @@ struct Execution {
       slot: slot, index: index, main: main[index].map(ResultsYAML.entry), extras: kept.map(ResultsYAML.entry))
   }
 
-  /// Moves from discover phase `current` to `phase`: reports the finished one and waits for the other guests.
-  private func enter(_ phase: String, after current: inout String?) async {
+  /// After the last test: what was prepared for tests that will not run removed, every record on the board, the
+  /// other guests told, the progress line cleared.
+  private func end(_ ahead: AheadWindow, recording: Task<Void, Never>?) async {
+    await ahead.discard()
+    await recording?.value
+    await barrier?.leave(slot: slot)
+    plan.log.clearProgress()
+  }
+
+  /// Moves from discover phase `current` to `phase`: reports the finished one (once its tests' records, `recorded`
+  /// the last, are on the board) and waits for the other guests.
+  private func enter(_ phase: String, after current: inout String?, recorded: Task<Void, Never>?) async {
     guard phase != current, let barrier else { return }
+    await recorded?.value
     if let current { await barrier.finish(current, slot: slot) }
     current = phase
     await barrier.enter(phase)
