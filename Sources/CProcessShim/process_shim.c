@@ -372,9 +372,10 @@ int hpct_guard_main(int argc, char **argv, char **envp) {
     return 2;
   }
   long output = parse_number(argv[1]), report = parse_number(argv[2]), grace = parse_number(argv[3]);
-  long parent = parse_number(argv[4]), go = strcmp(argv[5], "-1") == 0 ? -1 : parse_number(argv[5]);
+  int no_go = strcmp(argv[5], "-1") == 0;
+  long parent = parse_number(argv[4]), go = no_go ? -1 : parse_number(argv[5]);
   if (output < 0 || report < 0 || grace < 0 || parent <= 0 || output > 65535 || report > 65535) return 2;
-  if ((go < 0 && strcmp(argv[5], "-1") != 0) || go > 65535) return 2;
+  if ((!no_go && go < 0) || go > 65535) return 2;
   if (getppid() != (pid_t)parent) return 2;  // hpctest is gone already (or this was not started by it)
   struct hpct_spawn_request request = {
       argv[9], argv + 10, envp, argv[8], (int)output, argv[6][0] ? argv[6] : NULL, argv[7], (int)report, grace,

@@ -8,9 +8,9 @@ import HPCBasics
 
 extension SupervisedRun {
   /// A supervisor started ahead of its invocation (the `hpctest-guard` program only): it has set itself up (session,
-  /// subreaper, signals, the cgroup made) and waits on a socket; one byte there starts the program at once, so the
-  /// program's start costs no process start of the guard. Closing hpctest's end (or hpctest's death) ends the guard
-  /// without starting anything.
+  /// subreaper, signals; the cgroup made by hpctest) and forked the program's child, which is set up too and waits
+  /// on a socket; one byte there makes the child exec the program at once. Closing hpctest's end (or hpctest's
+  /// death) ends the child without running anything, and the guard with it.
   struct Waiting: Sendable {
     let supervisor: ProcessControl.Supervisor
     /// hpctest's end of the socket pair the guard waits on (close-on-exec here).
@@ -19,7 +19,7 @@ extension SupervisedRun {
   }
 
   /// Starts the supervisor of this invocation ahead; nil where that cannot be done here (no guard program, the
-  /// command not found, no pipe or no fork: `run` then reports the error).
+  /// command not found, no socket pair or no fork: `run` then reports the error).
   func startWaiting() -> Waiting? {
     guard useProgram, SupervisorProgram.path != nil,
       let path = ProcessControl.resolve(invocation.argv[0], path: invocation.environment["PATH"])

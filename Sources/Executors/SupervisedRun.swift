@@ -59,7 +59,7 @@ struct SupervisedRun: Sendable {
     return .success(outcome)
   }
 
-  func failure(_ reason: String) -> ExecutorError {
+  private func failure(_ reason: String) -> ExecutorError {
     ExecutorError("cannot run '\(invocation.argv[0])' in '\(invocation.workingDirectory)': \(reason)")
   }
 

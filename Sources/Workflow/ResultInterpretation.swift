@@ -89,7 +89,7 @@ package enum ResultInterpretation {
           matched[index] += 1
           if matched[index] == word.count { return true }
         } else {
-          matched[index] = lower == word[0] ? 1 : 0
+          matched[index] = lower == word[0] ? 1 : 0  // restarting at 0 or 1 is exact: no word repeats its first letter
         }
       }
     }

@@ -64,7 +64,7 @@ package struct TestRun: Sendable {
   }
 
   /// `prepared` with the first attempt's start prepared by the executor, while an earlier test runs: for a local
-  /// contained run, its supervisor waits to start the program, so the test starts at once when it runs. The
+  /// contained run, its supervisor and the program's child wait, set up, so the test starts at once when it runs. The
   /// invocation is made again when the test runs, and the prepared start used only if it is the same (a test may
   /// have changed `TMT_PLAN_ENVIRONMENT_FILE` meanwhile), else discarded.
   func prestarting(_ prepared: Prepared) -> Prepared {
