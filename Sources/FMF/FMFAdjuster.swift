@@ -1,4 +1,5 @@
 import HPCBasics
+import Synchronization
 import YAML
 
 /// fmf's `Tree.adjust` as tmt calls it: per node (pre-order), the node's own inherited `adjust` rules are
@@ -9,12 +10,13 @@ struct FMFAdjuster {
   /// Regex cache for merges.
   let regex: PythonRegex
   /// Parsed `when` texts: inherited rules repeat the same text on every node.
-  private let parsed = RuleCache()
+  private let parsed: RuleCache
 
-  /// Creates an adjuster.
-  init(context: FMFRuleContext, regex: PythonRegex) {
+  /// Creates an adjuster; `rules` may be shared with adjusters of other sub-trees (on other threads).
+  init(context: FMFRuleContext, regex: PythonRegex, rules: RuleCache = RuleCache()) {
     self.context = context
     self.regex = regex
+    parsed = rules
   }
   private static let controlKeys: Set<String> = ["because", "continue", "when"]
 
@@ -94,20 +96,21 @@ struct FMFAdjuster {
   }
 }
 
-/// Parsed rules by text (parse results, including the error, are per text).
-final class RuleCache {
-  private var rules: [String: Result<FMFRule, PythonError>] = [:]
+/// Parsed rules by text (parse results, including the error, are per text), shared by the threads that adjust
+/// sub-trees side by side: a rule a common parent holds is inherited by every node below it.
+final class RuleCache: Sendable {
+  private let rules = Mutex<[String: Result<FMFRule, PythonError>]>([:])
 
-  /// The parsed rule for `text`.
+  /// The parsed rule for `text` (two threads parsing the same new text at once store the same result).
   func rule(_ text: String) throws(PythonError) -> FMFRule {
-    if let known = rules[text] { return try known.get() }
+    if let known = rules.withLock({ $0[text] }) { return try known.get() }
     let result: Result<FMFRule, PythonError>
     do {
       result = .success(try FMFRule(parsing: text))
     } catch {
       result = .failure(error)
     }
-    rules[text] = result
+    rules.withLock { $0[text] = result }
     return try result.get()
   }
 }

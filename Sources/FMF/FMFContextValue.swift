@@ -1,6 +1,6 @@
 /// fmf's `ContextValue`: a context or rule value split on `:`, `-` and `.` into a name and version parts
 /// (`centos-stream-9` → `centos`, `stream`, `9`), compared as fmf's `version_cmp` does.
-struct FMFContextValue {
+struct FMFContextValue: Sendable {
   /// The text as written (regex operators match against it).
   let raw: String
   /// `re.split(r":|-|\.", raw)`: the name, then the version parts (empty parts kept).

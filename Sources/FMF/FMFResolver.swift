@@ -3,9 +3,10 @@ import YAML
 
 /// What follows the walk: fmf's inheritance (top-down), then `adjust` under a context, then the nodes in `climb`
 /// order. A node needs only its parent's inherited data (before the parent's own adjust), so below the top levels
-/// each sub-tree is resolved on whichever CPU is free (`Parallel.map`, each job with its own regex and rule caches)
-/// and the sub-trees' nodes are spliced in `climb` order. Should any job fail, the whole tree is resolved again
-/// on one thread in fmf's order, so the error reported is the one fmf meets first.
+/// each sub-tree is resolved on whichever CPU is free (`Parallel.map`, each job with its own regex cache, all
+/// sharing one cache of parsed `when` rules) and the sub-trees' nodes are spliced in `climb` order. Should any job
+/// fail, the whole tree is resolved again on one thread in fmf's order, so the error reported is the one fmf meets
+/// first.
 struct FMFResolver {
   /// The context `adjust` rules are evaluated against (nil: no adjust, as the `fmf` CLI).
   let context: FMFContext?
@@ -13,6 +14,8 @@ struct FMFResolver {
   let caseSensitive: Bool
   /// Sub-trees to share out (a few per CPU, so a big one does not hold up the end); a smaller tree stays serial.
   var sharedSubtrees = 32
+  /// Parsed `when` texts, shared by every sub-tree's adjuster (each keeps its own regex cache).
+  private let rules = RuleCache()
 
   /// The resolved nodes of the tree under `top`, in climb order.
   func resolve(_ top: FMFRawNode) throws(Diagnostic) -> [FMFNode] {
@@ -75,7 +78,9 @@ struct FMFResolver {
   }
 
   private func adjuster(_ regex: PythonRegex) -> FMFAdjuster? {
-    context.map { FMFAdjuster(context: FMFRuleContext($0, caseSensitive: caseSensitive, regex: regex), regex: regex) }
+    context.map {
+      FMFAdjuster(context: FMFRuleContext($0, caseSensitive: caseSensitive, regex: regex), regex: regex, rules: rules)
+    }
   }
 
   /// A sub-tree's root, handed to one job. Each job writes only the nodes of its own sub-tree and reads their

@@ -1,9 +1,9 @@
 /// A parsed `when` condition, split as fmf's regex-based `Context.parse_rule` does:
 /// OR groups of AND groups of expressions. There is no real grammar (no parentheses; `and`/`or` split even inside
 /// values).
-struct FMFRule {
+struct FMFRule: Sendable {
   /// One expression of an AND group.
-  enum Expression {
+  enum Expression: Sendable {
     /// `true` / `false` (also any text that merely starts with them: `trueish == 1`).
     case literal(Bool)
     /// `dim is defined` (true) / `dim is not defined` (false).

@@ -100,7 +100,7 @@ extension PythonValue {
 }
 
 /// The text of a Python exception fmf would raise (or crash with).
-struct PythonError: Error {
+struct PythonError: Error, Sendable {
   /// The exception text.
   var message: String
   init(_ message: String) { self.message = message }

@@ -9,9 +9,9 @@ extension YAMLComposer {
   func openFrame(_ frame: Frame) -> Frame {
     var frame = frame
     frame.orderInParent = nextChildOrder()
-    if let top = frames.last {
-      frame.deep = top.deep || (top.kind == .mapping && top.children.count % 2 == 0)
-      frame.depth = top.depth + 1
+    if let top = frames.indices.last {
+      frame.deep = frames[top].deep || (frames[top].kind == .mapping && frames[top].children.count % 2 == 0)
+      frame.depth = frames[top].depth + 1
     }
     frame.order = frame.deep ? frame.orderInParent : [frame.depth, serial]
     return frame
@@ -19,10 +19,11 @@ extension YAMLComposer {
 
   /// The order key at which the innermost open collection constructs its next child.
   func nextChildOrder() -> [Int] {
-    guard let top = frames.last else { return [0] }
-    let isKey = top.kind == .mapping && top.children.count % 2 == 0
-    let entry = top.kind == .mapping ? top.children.count / 2 : top.children.count
-    return entryOrder(top, entry: entry, phase: isKey ? 0 : 2)
+    guard let top = frames.indices.last else { return [0] }
+    let isMapping = frames[top].kind == .mapping
+    let count = frames[top].children.count
+    let isKey = isMapping && count % 2 == 0
+    return entryOrder(frames[top], entry: isMapping ? count / 2 : count, phase: isKey ? 0 : 2)
   }
 
   /// The order key of `phase` of entry `entry` of `frame` (document order inside keys).

@@ -15,8 +15,26 @@ struct BuiltNode {
   var size: Int = 1
   /// Reached through an alias (ruamel constructs it where first reached, so it may already be filled).
   var viaAlias = false
+  /// The constructor error of a failed scalar, kept apart: nodes are copied into their parents as they are
+  /// built, and almost none has one.
+  private var failure: Failure?
+
+  /// Creates a node under construction.
+  init(node: YAMLNode, kind: Kind, special: Special = .none, size: Int = 1, error: Diagnostic? = nil) {
+    self.node = node
+    self.kind = kind
+    self.special = special
+    self.size = size
+    failure = error.map(Failure.init)
+  }
+
   /// The constructor error of a failed scalar (raised again where an alias reaches it first).
-  var error: Diagnostic?
+  var error: Diagnostic? { failure?.diagnostic }
+
+  private final class Failure {
+    let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+  }
 }
 
 /// Turns libyaml events into one resolved document, the way ruamel's composer + `SafeConstructor` do.
@@ -92,11 +110,14 @@ struct YAMLComposer {
   /// Handles one event; returns the finished root node when the event completes it.
   mutating func feed(_ event: YAMLEvent) throws(Diagnostic) -> BuiltNode? {
     serial += 1
-    if event.tag != nil, let top = frames.last, top.flow { try flowCheck.checkTag(event, file: file) }
+    let top = frames.count - 1
+    let inFlow = top >= 0 && frames[top].flow
+    if event.tag != nil, inFlow { try flowCheck.checkTag(event, file: file) }
     switch event.kind {
     case .scalar:
-      if event.style == .plain, let top = frames.last, top.flow {
-        try flowCheck.check(event, collectionStart: top.start, isSequence: top.kind == .sequence, file: file)
+      if event.style == .plain, inFlow {
+        let isSequence = frames[top].kind == .sequence
+        try flowCheck.check(event, collectionStart: frames[top].start, isSequence: isSequence, file: file)
       }
       try defineAnchor(event)
       return try finish(scalar(event), anchor: event.anchor)

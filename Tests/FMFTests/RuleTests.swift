@@ -1,3 +1,4 @@
+import HPCBasics
 import Testing
 
 @testable import FMF
@@ -59,6 +60,27 @@ import Testing
     } throws: { error in
       (error as? PythonError)?.message == message
     }
+  }
+
+  /// One cache serves the threads that adjust sub-trees side by side: whichever thread parses a text first, every
+  /// lookup, valid or not, gives what parsing that text alone gives.
+  @Test func theSharedRuleCacheAnswersAsParsingOnItsOwn() {
+    let texts = (0..<40).map { index in
+      index % 5 == 4 ? "distro == f\(index) and " : "distro == fedora-\(index) or arch is defined"
+    }
+    let cache = RuleCache()
+    let lookups = (0..<4_000).map { texts[($0 * 7) % texts.count] }
+    let cached = Parallel.map(lookups) { text in
+      Self.answer { () throws(PythonError) in try cache.rule(text) }
+    }
+    let alone = lookups.map { text in Self.answer { () throws(PythonError) in try FMFRule(parsing: text) } }
+    #expect(cached == alone)
+    #expect(cached.contains { $0.hasPrefix("error: Empty AND expression") })
+  }
+
+  /// A parsed rule as text, or its error.
+  private static func answer(_ parse: () throws(PythonError) -> FMFRule) -> String {
+    do throws(PythonError) { return "\(try parse().groups)" } catch { return "error: \(error.message)" }
   }
 
   @Test func parsingQuirks() throws {
