@@ -26,6 +26,8 @@ final class FMFGrower {
   private var symlinkDirs: Set<String> = []
   /// Listings and parsed files read ahead (`prefetch`), taken as the walk reaches them.
   var prefetched = FMFPrefetch()
+  /// Whether a `/child` string named a directory to grow (growing side by side then gives up).
+  private(set) var grewDirectoryString = false
   static let ignored: Set<String> = ["/dev", "/proc", "/sys"]
 
   /// Creates a grower for the tree at `root`.
@@ -60,13 +62,7 @@ final class FMFGrower {
 
   /// `grow` of the absolute, normalized `directory` whose entries are already read.
   private func grow(_ node: FMFRawNode, directory: String, entries: FMFDirectory.Entries) throws(Diagnostic) {
-    var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
-    files.sort(by: FMFPath.pythonLess)
-    if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
-    for file in files {
-      if try isHidden(file) { continue }
-      try growFile(node, directory: directory, file: file)
-    }
+    try growFiles(node, directory: directory, entries: entries)
     for name in entries.directories.sorted(by: FMFPath.pythonLess) {
       if try isHidden(name) { continue }
       try growDirectory(node, directory: directory, name: name, maybeLink: entries.maybeLinks.contains(name))
@@ -74,7 +70,18 @@ final class FMFGrower {
     node.pruneEmptyChildren()
   }
 
-  private func isHidden(_ name: String) throws(Diagnostic) -> Bool {
+  /// The first part of `grow`: the directory's `*.fmf` files, `main.fmf` first, into `node` and its children.
+  func growFiles(_ node: FMFRawNode, directory: String, entries: FMFDirectory.Entries) throws(Diagnostic) {
+    var files = entries.files.filter { $0.hasScalarSuffix(".fmf") }
+    files.sort(by: FMFPath.pythonLess)
+    if let main = files.firstIndex(of: "main.fmf") { files.insert(files.remove(at: main), at: 0) }
+    for file in files {
+      if try isHidden(file) { continue }
+      try growFile(node, directory: directory, file: file)
+    }
+  }
+
+  func isHidden(_ name: String) throws(Diagnostic) -> Bool {
     guard name.hasPrefix(".") else { return false }
     return try !config.exploreInclude().contains(name)
   }
@@ -141,7 +148,9 @@ final class FMFGrower {
     let target = node.child(named: name) ?? node.addChild(named: name)
     switch source {
     case .data(let data): try update(target, data)
-    case .directory(let path): try grow(target, path)
+    case .directory(let path):
+      grewDirectoryString = true
+      try grow(target, path)
     }
     if let file { target.ownSources.append(file) }
   }

@@ -22,7 +22,9 @@ public enum FMFLoader {
   }
 
   /// As `load(path:context:caseSensitive:workingDirectory:)`; `readAhead` false lists and parses each file only
-  /// when the walk reaches it, on one thread (what the read-ahead is checked against).
+  /// when the walk reaches it, on one thread (what growing side by side and the read-ahead are checked against).
+  /// With `readAhead`, the tree is grown side by side (`FMFGrower+SideBySide.swift`); where that gives up, it is
+  /// read ahead on all CPUs and grown on one thread.
   static func load(
     path: String, context: FMFContext?, caseSensitive: Bool, workingDirectory: String?, readAhead: Bool
   ) throws(Diagnostic) -> FMFTree {
@@ -32,6 +34,9 @@ public enum FMFLoader {
     let root = try FMFRoot.find(path, workingDirectory: cwd)
     let version = try FMFRoot.version(root: root)
     let config = try FMFConfig(root: root)
+    if readAhead, let top = FMFGrower.growSideBySide(root: root, workingDirectory: cwd, config: config) {
+      return try resolve(top, root: root, version: version, context: context, caseSensitive: caseSensitive)
+    }
     let top = FMFRawNode(name: "/")
     let grower = FMFGrower(root: root, workingDirectory: cwd, config: config)
     if readAhead { grower.prefetch(root) }
