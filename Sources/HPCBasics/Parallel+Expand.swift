@@ -13,20 +13,36 @@ extension Parallel {
   package static func expand<Job, State>(
     _ initial: [Job], state makeState: () -> State, _ body: (Job, inout State, _ add: (Job) -> Void) -> Void
   ) -> [State] {
-    let workers = processors
-    var states = (0..<workers).map { _ in makeState() }
+    var states = (0..<processors).map { _ in makeState() }
     withoutActuallyEscaping(body) { body in
-      let queue = JobQueue(initial)
       states.withUnsafeMutableBufferPointer { slots in
-        let base = slots.baseAddress!
-        let runner = Runner { worker in queue.drain { body($0, &base[worker], queue.add) } }
-        let threads = (1..<workers).compactMap { runner.start(worker: $0) }
-        runner.body(0)
-        for thread in threads { pthread_join(thread, nil) }
+        let expansion = Expansion(JobQueue(initial), slots.baseAddress!, body)
+        // one item per thread: a thread that finds no job left ends its item, and one more finds none either
+        _ = map(Array(slots.indices)) { worker in expansion.run(worker) }
       }
     }
     return states
   }
+}
+
+/// One `expand` call: its jobs, each worker's state slot (written only by the thread running that worker) and the
+/// body.
+private final class Expansion<Job, State>: @unchecked Sendable {
+  let queue: JobQueue<Job>
+  let slots: UnsafeMutablePointer<State>
+  let body: (Job, inout State, _ add: (Job) -> Void) -> Void
+
+  init(
+    _ queue: JobQueue<Job>, _ slots: UnsafeMutablePointer<State>,
+    _ body: @escaping (Job, inout State, (Job) -> Void) -> Void
+  ) {
+    self.queue = queue
+    self.slots = slots
+    self.body = body
+  }
+
+  /// Does jobs as `worker` until none is left.
+  func run(_ worker: Int) { queue.drain { body($0, &slots[worker], queue.add) } }
 }
 
 /// The shared jobs of one `expand` call and how many are being done; each thread waits for a job while any other
@@ -79,33 +95,5 @@ private final class JobQueue<Job>: @unchecked Sendable {
     jobs.append(job)
     if waiting > 0 { pthread_cond_signal(condition) }
     pthread_mutex_unlock(mutex)
-  }
-}
-
-/// A body run on new joinable threads, each given its worker number.
-private final class Runner: @unchecked Sendable {
-  let body: (Int) -> Void
-
-  init(_ body: @escaping (Int) -> Void) { self.body = body }
-
-  /// A thread running `body(worker)`; nil when none can be started (the others then do its share).
-  func start(worker: Int) -> pthread_t? {
-    let context = Unmanaged.passRetained(Started(self, worker)).toOpaque()
-    let thread = POSIXThread.start(context, detached: false) { context in
-      let started = Unmanaged<Started>.fromOpaque(context!).takeRetainedValue()
-      started.runner.body(started.worker)
-      return nil
-    }
-    if thread == nil { Unmanaged<Started>.fromOpaque(context).release() }
-    return thread
-  }
-
-  private final class Started {
-    let runner: Runner
-    let worker: Int
-    init(_ runner: Runner, _ worker: Int) {
-      self.runner = runner
-      self.worker = worker
-    }
   }
 }
