@@ -1,3 +1,4 @@
+import HPCBasics
 internal import Synchronization
 
 #if canImport(Glibc)
@@ -20,6 +21,8 @@ package struct SSHExecutor: InvocationExecutor {
   package var stateDirectory: String
   /// How files travel (`open()` chooses rsync when both sides have it).
   package var transfer: SSHTransfer.Method = .rsync
+  /// True when `open()` made the master socket's private directory (so `close()` removes it).
+  package var ownsSocketDirectory = false
   /// Runs the local `ssh`/`rsync` processes.
   package var local = LocalExecutor()
 
@@ -102,7 +105,9 @@ package struct SSHExecutor: InvocationExecutor {
 
   /// Runs a local command, returning its shell status and trimmed combined output (127 when it cannot start).
   package func capture(_ argv: [String], timeout: Duration? = .seconds(120)) async -> (Int32, String) {
-    let path = "/tmp/hpctest-ssh-\(Self.token()).out"
+    guard let path = FileSystem.makeTemporaryFile("/tmp/hpctest-ssh-out-") else {
+      return (127, "cannot create a file in /tmp for ssh's output")
+    }
     defer { unlink(path) }
     let invocation = Invocation(
       argv: argv, environment: Self.clientEnvironment, workingDirectory: "/", outputPath: path, timeout: timeout)

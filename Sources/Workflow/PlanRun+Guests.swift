@@ -92,9 +92,9 @@ extension PlanRun {
     let key = "\(context.plan.name):provision[\(spec.name)]"
     let target = SSHTarget(
       host: spec.host ?? "", user: spec.user, port: spec.port, keys: spec.keys,
-      socketPath: "/tmp/hpctest-\(getpid())-\(context.runID)-\(spec.name).sock", options: spec.sshOptions,
-      become: spec.become)
-    var ssh = SSHExecutor(name: spec.name, target: target, stateDirectory: context.run.path + "/ssh/" + spec.name)
+      options: spec.sshOptions, become: spec.become)
+    let state = context.run.path + "/ssh/" + SafeName.sanitize(spec.name, allowSlash: false)
+    var ssh = SSHExecutor(name: spec.name, target: target, stateDirectory: state)
     if let error = await ssh.open() { throw .error(error.message, keyPath: key) }
     let directories = [context.run.scripts, context.planData] + Set(run.tests.map(\.treeRoot)).sorted()
     if let error = await ssh.push(directories) {

@@ -22,6 +22,32 @@ import Testing
     #expect(await executor.capture(check).0 != 0, "the master connection is closed")
   }
 
+  /// The master socket is made in a fresh directory only this user can enter, one per executor, and `close()`
+  /// removes both: no other user can plant a socket where root's ssh looks, and two guests never share one.
+  @Test func masterSocketLivesInAPrivateDirectoryOfItsOwn() async throws {
+    let server = try await TestGuest.shared.shared()
+    let first = try await TestGuest.executor(server)
+    let second = try await TestGuest.executor(server)
+    let sockets = [first, second].compactMap(\.target.socketPath)
+    #expect(sockets.count == 2 && sockets[0] != sockets[1])
+    for socket in sockets {
+      var info = stat()
+      #expect(lstat(Self.parent(socket), &info) == 0)
+      #expect(info.st_mode & S_IFMT == S_IFDIR && info.st_mode & 0o777 == 0o700 && info.st_uid == getuid())
+      #expect(lstat(socket, &info) == 0 && info.st_mode & S_IFMT == S_IFSOCK, "the master listens on \(socket)")
+    }
+    #expect(
+      try await first.run(Support.invocation("exit4.sh", in: Support.temporaryDirectory())).get().shellStatus == 4)
+    await first.close()
+    #expect(access(Self.parent(sockets[0]), F_OK) != 0, "close() removed \(sockets[0])'s directory")
+    #expect(
+      try await second.run(Support.invocation("exit4.sh", in: Support.temporaryDirectory())).get().shellStatus == 4)
+    await second.close()
+    #expect(access(Self.parent(sockets[1]), F_OK) != 0)
+  }
+
+  static func parent(_ path: String) -> String { String(path[..<path.lastIndex(of: "/")!]) }
+
   @Test(arguments: [false, true])
   func teardownLeavesNothing(cancel: Bool) async throws {
     let executor = try await TestGuest.executor(try await TestGuest.shared.shared())

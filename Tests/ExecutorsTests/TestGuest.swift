@@ -61,11 +61,9 @@ actor TestGuest {
     return Server(port: port, key: key, user: user, pidFile: pidFile, directory: directory)
   }
 
-  /// An opened executor for `server` with its own master socket.
+  /// An opened executor for `server` with its own master socket (in the private directory `open()` makes).
   static func executor(_ server: Server, name: String = "guest-1") async throws -> SSHExecutor {
-    let socket = Support.temporaryDirectory() + "/master.sock"
-    let target = SSHTarget(
-      host: "127.0.0.1", user: server.user, port: server.port, keys: [server.key], socketPath: socket)
+    let target = SSHTarget(host: "127.0.0.1", user: server.user, port: server.port, keys: [server.key])
     var executor = SSHExecutor(name: name, target: target, stateDirectory: Support.temporaryDirectory() + "/state")
     if let error = await executor.open() { throw error }
     return executor

@@ -74,6 +74,19 @@ import YAML
       ])
   }
 
+  /// Two runs in one process, started in the same second with the same guest names, each keep their own master
+  /// connections: the shorter run closing its guests must not cut the longer run's test off (ssh 255).
+  @Test func runsAtOnceKeepTheirOwnConnections() async throws {
+    let server = try await SSHGuest.shared.get()
+    let (short, long) = (Harness(), Harness())
+    let plan = Harness.plan("/plans", extra: [.provision: Self.guests(server)])
+    async let shortCode = short.run([Harness.test("/tests/t", "sleep 0.5")], plans: [plan])
+    async let longCode = long.run([Harness.test("/tests/t", "sleep 3")], plans: [plan])
+    let codes = try await [shortCode, longCode]
+    #expect(codes == [0, 0])
+    #expect(try long.results().map(\.result) == [.pass, .pass])
+  }
+
   @Test(arguments: [TMTStep.prepare, .finish, .discover])
   func whereSelectingNoGuestIsAnError(step: TMTStep) async throws {
     let server = try await SSHGuest.shared.get()

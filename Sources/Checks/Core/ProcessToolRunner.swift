@@ -30,11 +30,9 @@ package struct ProcessToolRunner: ToolRunner {
     guard let tool = argv.first, let executable = locate(tool) else {
       return .notFound("\(argv.first ?? "?") not found on PATH")
     }
-    var template = Array("/tmp/hpctest-tool-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { return .failedToStart("cannot create a temporary file") }
-    close(fd)
-    let outputPath = String(cString: template)
+    guard let outputPath = FileSystem.makeTemporaryFile("/tmp/hpctest-tool-") else {
+      return .failedToStart("cannot create a temporary file")
+    }
     defer { unlink(outputPath) }
     let invocation = Invocation(
       argv: [executable] + argv.dropFirst(), environment: Self.currentEnvironment(),
