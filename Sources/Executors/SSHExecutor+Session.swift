@@ -9,7 +9,7 @@ import HPCBasics
 /// The run's master connection and file transfers of a guest.
 extension SSHExecutor {
   /// Starts the master connection (one per guest for the whole run) and finds how files can travel; an error
-  /// names the guest and says what ssh reported.
+  /// names the guest and says what ssh reported, and leaves no master, socket or socket directory behind.
   package mutating func open() async -> ExecutorError? {
     if target.socketPath == nil {
       // Each guest's master socket lives in a directory of its own (mode 0700, made by mkdtemp), so two runs, two
@@ -24,11 +24,15 @@ extension SSHExecutor {
     // kills once the starting ssh has exited.
     let (status, output) = await capture(["setsid", "-w"] + SSHCommand.masterArgv(target))
     guard status == 0 else {
+      await close()
       return ExecutorError(
         "cannot connect to guest '\(name)' (\(address)): \(output.isEmpty ? "ssh exited with \(status)" : output)")
     }
     let (probeStatus, method) = await capture(SSHCommand.argv(target, command: SSHTransfer.probeCommand))
-    guard probeStatus == 0 else { return ExecutorError("guest '\(name)' (\(address)): \(method)") }
+    guard probeStatus == 0 else {
+      await close()
+      return ExecutorError("guest '\(name)' (\(address)): \(method)")
+    }
     let localRsync = await capture(["/bin/sh", "-c", "command -v rsync"]).0 == 0
     transfer = method == "rsync" && localRsync ? .rsync : .tar
     return nil

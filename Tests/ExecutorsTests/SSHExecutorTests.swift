@@ -92,6 +92,19 @@ import Testing
     // The guest is this machine: clean up what the dropped connection left behind.
     kill(stubborn, SIGKILL)
     kill(sleeper, SIGKILL)
+    await executor.close()
+  }
+
+  /// A guest that cannot be reached: `open()` names it and leaves no socket directory behind.
+  @Test func failedOpenLeavesNothing() async throws {
+    let server = try await TestGuest.shared.shared()
+    var executor = SSHExecutor(
+      name: "nowhere", target: SSHTarget(host: "127.0.0.1", user: server.user, port: 1, keys: [server.key]),
+      stateDirectory: Support.temporaryDirectory() + "/state")
+    let error = await executor.open()
+    #expect(error?.message.hasPrefix("cannot connect to guest 'nowhere' (\(server.user)@127.0.0.1:1)") == true)
+    let socket = try #require(executor.target.socketPath)
+    #expect(access(Self.parent(socket), F_OK) != 0, "\(Self.parent(socket)) is gone")
   }
 
   @Test(arguments: [SSHTransfer.Method.rsync, .tar])

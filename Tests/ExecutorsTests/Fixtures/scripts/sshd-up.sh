@@ -6,6 +6,7 @@
 set -e
 dir=$1 owner=$2
 mkdir -p "$dir" /run/sshd 2>/dev/null || mkdir -p "$dir"
+mkdir -p "$dir/home"
 ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
 ssh-keygen -q -t ed25519 -N '' -f "$dir/user_key"
 cp "$dir/user_key.pub" "$dir/authorized_keys"
@@ -25,6 +26,9 @@ StrictModes no
 UsePAM no
 MaxStartups 200
 MaxSessions 100
+# An empty home for the sessions: the guest's shell (bash sources ~/.bashrc for ssh commands) must not run this
+# machine's own dotfiles, whose output (e.g. pyenv's rehash racing another session) would land in test output.
+SetEnv HOME=$dir/home
 PidFile $dir/sshd.pid
 CONF
   if "$sshd" -f "$dir/sshd_config" -E "$dir/sshd.log"; then
