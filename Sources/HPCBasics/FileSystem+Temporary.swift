@@ -12,13 +12,12 @@ extension FileSystem {
   /// other user can remove, rename or replace it afterwards.
   public static func makeTemporaryFile(_ prefix: String) -> String? {
     var template = Array((prefix + "XXXXXX").utf8CString)
-    let path = template.withUnsafeMutableBufferPointer { buffer -> String? in
+    return template.withUnsafeMutableBufferPointer { buffer in
       let fd = mkstemp(buffer.baseAddress!)
       guard fd >= 0 else { return nil }
       close(fd)
       return String(cString: buffer.baseAddress!)
     }
-    return path
   }
 
   /// A new directory `<prefix>XXXXXX` that only the caller can enter (mode 0700); its path, or nil.
