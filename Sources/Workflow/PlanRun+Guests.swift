@@ -35,8 +35,15 @@ extension PlanRun {
       guestContext.role = spec.role
       guestContext.topology = topology
       guestContext.createGuestFiles()
-      var run = GuestRun(context: guestContext, tests: try testsOn(spec, tests))
-      if spec.how == "connect" { try await connect(spec, run: &run) }
+      var run = GuestRun(context: guestContext, tests: [])
+      do {
+        run.tests = try testsOn(spec, tests)
+        if spec.how == "connect" { try await connect(spec, run: &run) }
+      } catch {
+        // The guests connected so far are closed: no master connection or socket outlives a failed provision.
+        await releaseGuests(guests)
+        throw error
+      }
       log.line("guest: \(spec.name)\(spec.role.map { " (role \($0))" } ?? "") via \(spec.how)", level: 2)
       guests.append(run)
     }

@@ -71,6 +71,21 @@ import YAML
     #expect(harness.lines.all.contains { $0.contains("/plans:provision[node-x]") && $0.contains("guest 'node-x'") })
   }
 
+  /// When a later guest cannot be reached, the guests connected before it are closed: no master connection to
+  /// them is left (the server is this test's own, so its port names only this run's connections).
+  @Test func aGuestThatCannotConnectClosesTheOnesBefore() async throws {
+    let server = try await SSHGuest.start()
+    defer { SSHGuest.stop(server) }
+    let harness = Harness()
+    let nowhere = SSHGuest.Server(port: 1, key: server.key, user: server.user)
+    let plan = Harness.plan(
+      "/plans", extra: [.provision: [Self.connect(server, name: "first"), Self.connect(nowhere, name: "second")]])
+    let code = try await harness.run([Harness.test("/tests/a", "true")], plans: [plan])
+    #expect(code == 2)
+    #expect(harness.lines.all.contains { $0.contains("/plans:provision[second]") })
+    #expect(try await ProcessCount.matching("-p\(server.port) ") == 0, "no ssh to the first guest is left")
+  }
+
   @Test func multihostWhereRolesAndTopology() async throws {
     let server = try await SSHGuest.shared.get()
     let harness = Harness()
