@@ -47,7 +47,7 @@ package struct SSHExecutor: InvocationExecutor {
       transport.outputDirectory = invocation.outputDirectory
       return transport
     }()
-    let timedOut = Flag()
+    let timedOut = OnceFlag()
     let result = await withTaskGroup(of: Result<ProcessOutcome, ExecutorError>?.self) { group in
       group.addTask { await local.run(transport) }
       if let timeout = invocation.timeout {
@@ -143,13 +143,4 @@ package struct SSHExecutor: InvocationExecutor {
     while fgets(&buffer, 4096, file) != nil { text += String(cString: buffer) }
     return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
-}
-
-/// A flag set once by the timer task and read after the race.
-private final class Flag: Sendable {
-  private let state = Mutex(false)
-
-  func set() { state.withLock { $0 = true } }
-
-  var isSet: Bool { state.withLock { $0 } }
 }

@@ -1,5 +1,4 @@
 import HPCBasics
-import Synchronization
 
 /// fmf's walk grown on all CPUs (`Parallel.expand`): each directory is one job that parses its `*.fmf` files into
 /// its node exactly as `grow` does, reads its sub-directories and hands each one, with the node it grows into, to
@@ -25,13 +24,6 @@ extension FMFGrower {
     var grown: [(node: FMFRawNode, depth: Int)] = []
   }
 
-  /// Set by the first job that gives up; the others then stop early.
-  private final class GaveUp: Sendable {
-    private let flag = Atomic<Bool>(false)
-    var isSet: Bool { flag.load(ordering: .relaxed) }
-    func set() { flag.store(true, ordering: .relaxed) }
-  }
-
   /// The top node of the tree at `root` grown side by side, or nil when it must be grown on one thread.
   static func growSideBySide(root: String, workingDirectory: String, config: FMFConfig) -> FMFRawNode? {
     let first = FMFGrower(root: root, workingDirectory: workingDirectory, config: config)
@@ -39,7 +31,7 @@ extension FMFGrower {
       return nil
     }
     let top = FMFRawNode(name: "/")
-    let gaveUp = GaveUp()
+    let gaveUp = OnceFlag()  // set by the first job that gives up; the others then stop early
     let workers = Parallel.expand(
       [Job(node: top, directory: directory, entries: entries, depth: 0)],
       state: { Worker(grower: FMFGrower(root: root, workingDirectory: workingDirectory, config: config)) }
