@@ -87,6 +87,7 @@ let package = Package(
     .executableTarget(name: "hpctest", dependencies: ["HPCTestCommands"]),
 
     // Tests
+    .target(name: "TestSupport", dependencies: ["HPCBasics"], path: "Tests/TestSupport"),
     .testTarget(name: "HPCBasicsTests", dependencies: ["HPCBasics"]),
     .testTarget(name: "YAMLTests", dependencies: ["YAML"], resources: [.copy("Fixtures")]),
     .testTarget(name: "FMFTests", dependencies: ["FMF", "YAML"], resources: [.copy("Fixtures")]),
@@ -105,6 +106,9 @@ let package = Package(
       resources: [.copy("Fixtures")]),
   ]
 )
+
+// Every test module makes its scratch directories through TestSupport's `Scratch` (removed when the tests exit).
+for target in package.targets where target.type == .test { target.dependencies.append("TestSupport") }
 
 // Each module keeps a short README stating its rule; it is documentation, not a resource.
 for target in package.targets where target.type == .regular {

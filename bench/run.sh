@@ -8,7 +8,8 @@
 # Every run starts from an absent run directory (hyperfine --prepare moves the previous run into a trash directory,
 # removed at the end): nothing is deleted while the runs are timed. Deleting the previous run's ~8 files per test
 # right before a run made this machine's ext4 (no journal) scan the just-freed inodes on every file creation
-# (`recently_deleted`, 20-40 % of a run's CPU in `perf`), a cost of the benchmark, not of hpctest or tmt.
+# (`recently_deleted`, 20-40 % of a run's CPU in `perf`), a cost of the benchmark, not of hpctest or tmt. Each run
+# also starts after `sync` (not timed), so that no run pays for writing back the files of the run before it.
 # The supervisor program hpctest-guard is built lean (scripts/build-guard) beside the built binary, as installed.
 # Usage: bench/run.sh [RUNS]   (default 5; tmt gets TMT_RUNS, default 3)
 # Env: HPCTEST (default: the static release build, built if missing), TMT (default
@@ -41,7 +42,7 @@ hp="$HPCTEST --feeling-safe --root $work/tree-{n} run --scratch --id $work/hp -a
 mkdir -p "$work/trash"
 # Moves the named run directories out of the way (into the trash, deleted at the end) without deleting them now.
 set_aside() { echo "for d in $*; do [ ! -e \$d ] || mv \$d \$(mktemp -d $work/trash/XXXXXX)/; done"; }
-fresh=(--prepare "$(set_aside "$work/hp" "$work/tmt")")
+fresh=(--prepare "$(set_aside "$work/hp" "$work/tmt"); sync")
 echo "hpctest: $HPCTEST"
 guard="$(dirname "$HPCTEST")/hpctest-guard"
 echo "supervisor: $([ -x "$guard" ] && echo "$guard" || echo "none beside the binary: a fork of hpctest per test")"

@@ -1,4 +1,5 @@
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import Checks
@@ -49,8 +50,7 @@ import Testing
   }
 
   static func temporaryDirectory() -> String {
-    var template = Array("/tmp/hpctest-pair-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    Scratch.directory("hpctest-pair-")
   }
 
   static func context(_ runner: any ToolRunner, topology: String?, expect: [String: String] = [:]) -> CheckContext {

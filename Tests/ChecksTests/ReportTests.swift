@@ -1,5 +1,6 @@
 import HPCBasics
 import HardwareProbe
+import TestSupport
 import Testing
 import YAML
 
@@ -64,7 +65,7 @@ struct ReportTests {
   }
 
   @Test func harnessFilesAreAppended() throws {
-    let directory = "/tmp/hpctest-checks-report-\(getpid())"
+    let directory = Scratch.directory("hpctest-checks-report-")
     defer { FileSystem.removeTree(directory) }
     let result = CheckResult(
       check: "rdma.loopback-bw",

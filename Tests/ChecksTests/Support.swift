@@ -1,5 +1,6 @@
 import Checks
 import HPCBasics
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -31,9 +32,7 @@ enum Fixture {
   /// A copy of the shared sysroot `name` in a new temporary directory (`cp -a`, links kept) with each file of
   /// `changes` (path under the root → new content) rewritten: a fault the shared trees lack, without another tree.
   static func mutated(_ name: String, _ changes: [String: String]) -> SystemRoot? {
-    var template = Array("/tmp/hpctest-checks-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { return nil }
-    let directory = String(cString: made)
+    let directory = Scratch.directory("hpctest-checks-")
     guard system("cp -a '\(sysroots)/\(name)' '\(directory)/root'") == 0 else { return nil }
     let root = SystemRoot(directory + "/root")
     for (path, text) in changes {

@@ -1,3 +1,5 @@
+import TestSupport
+
 @testable import Executors
 
 #if canImport(Glibc)
@@ -14,9 +16,7 @@ enum Support {
 
   /// A fresh temporary directory.
   static func temporaryDirectory() -> String {
-    var template = Array("/tmp/hpctest-exec-XXXXXX".utf8CString)
-    let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    return path
+    Scratch.directory("hpctest-exec-")
   }
 
   /// An invocation of fixture script `name` writing into `dir/output.txt`.

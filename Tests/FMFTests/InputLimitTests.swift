@@ -1,6 +1,7 @@
 import FMF
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 /// Metadata files over the size limit are a located error before a byte is parsed (a tree of many small nodes
@@ -8,8 +9,7 @@ import Testing
 @Suite struct InputLimitTests {
   @Test(arguments: [(4 << 20) + 1, 16 << 20, 1 << 40])
   func aMetadataFileOverTheLimitIsALocatedError(size: Int) {
-    var template = Array("/tmp/fmf-limit-XXXXXX".utf8CString)
-    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let root = Scratch.directory("fmf-limit-")
     defer { FileSystem.removeTree(root) }
     FileSystem.makeDirectories(root + "/.fmf")
     FileSystem.write(root + "/.fmf/version", "1\n")

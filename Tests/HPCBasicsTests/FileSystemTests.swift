@@ -1,11 +1,11 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 @Suite struct FileSystemTests {
   static func scratch() -> String {
-    var template = Array("/tmp/hpcbasics-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    Scratch.directory("hpcbasics-")
   }
 
   @Test func readsEmptySmallAndLargeFilesWhole() {

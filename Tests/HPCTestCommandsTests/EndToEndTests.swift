@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 /// End-to-end tests: spawn the built `hpctest` binary on the repository's own tree and fixture sysroots.
@@ -39,8 +40,7 @@ import Testing
   }
 
   static func temporaryDirectory() -> String {
-    var template = Array("/tmp/hpctest-e2e-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    Scratch.directory("hpctest-e2e-")
   }
 
   @Test func listsTheRepositoryPlans() {

@@ -1,4 +1,5 @@
 import HPCBasics
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Testing
 @Suite struct FixtureSyncTests {
   @Test func generatedTreesMatchTheCommittedOnes() throws {
     guard system("command -v python3 >/dev/null 2>&1") == 0 else { return }
-    let out = "/tmp/hpctest-fixtures-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let out = Scratch.directory("hpctest-fixtures-")
     defer { FileSystem.removeTree(out) }
     let script = Fixtures.repository + "/scripts/make-fixtures"
     try #require(system("python3 '\(script)' --out '\(out)'") == 0)

@@ -1,4 +1,5 @@
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import HardwareProbe
@@ -15,7 +16,7 @@ import Testing
   static let vfsPerHCA = 16
 
   @Test func generatedLargeNodeProbesWhole() throws {
-    let out = "/tmp/hpctest-large-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let out = Scratch.directory("hpctest-large-")
     defer { FileSystem.removeTree(out) }
     let script = Fixtures.repository + "/scripts/make-fixtures"
     try #require(system("python3 '\(script)' --large '\(out)/large' >/dev/null") == 0, "python3 and make-fixtures")

@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import HardwareProbe
@@ -16,7 +17,7 @@ import Testing
   /// Runs until the first missing number after 0 (which may be absent), keeping entries that are not directories.
   @Test(arguments: NumberedEntryTests.layouts)
   func numberedEntriesRunUntilOneIsMissing(directories: [Int], files: [Int], expected: [Int]) throws {
-    let root = "/tmp/hpctest-numbered-\(UInt32.random(in: 0...UInt32.max))"
+    let root = Scratch.directory("hpctest-numbered-")
     defer { FileSystem.removeTree(root) }
     FileSystem.makeDirectories(root)
     for number in directories { FileSystem.makeDirectories(root + "/\(number)") }

@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import HardwareProbe
@@ -71,7 +72,7 @@ import Testing
   /// GID tables of every shape: entries are opened by index until one is missing or `gidZeroRun` zeros in a row.
   @Test(arguments: RDMAReaderTests.gidTables)
   func gidTablesAreReadByIndex(table: [Bool], expected: [Int]) throws {
-    let root = "/tmp/hpctest-gids-\(UInt32.random(in: 0...UInt32.max))"
+    let root = Scratch.directory("hpctest-gids-")
     defer { FileSystem.removeTree(root) }
     let gids = root + "/sys/class/infiniband/mlx5_0/ports/1/gids"
     FileSystem.makeDirectories(gids)
@@ -109,7 +110,7 @@ import Testing
 
   /// Puts the captured class directory at `<tmp>/sys/class/infiniband` through a symlink.
   private func stageClassInfiniband() throws -> String {
-    let root = "/tmp/hpctest-ib-\(UInt32.random(in: 0...UInt32.max))"
+    let root = Scratch.directory("hpctest-ib-")
     FileSystem.makeDirectories(root + "/sys/class")
     let source = Fixtures.directory + "/public/gpud-sys-class-infiniband-h100"
     try #require(symlink(source, root + "/sys/class/infiniband") == 0)

@@ -1,4 +1,5 @@
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import HardwareProbe
@@ -13,7 +14,7 @@ import Testing
   }
 
   @Test func anEmptyRootRendersTheSame() throws {
-    let root = "/tmp/hpctest-empty-root-\(UInt32.random(in: 0...UInt32.max))"
+    let root = Scratch.directory("hpctest-empty-root-")
     FileSystem.makeDirectories(root)
     defer { FileSystem.removeTree(root) }
     let inventory = try Probe.run(root: SystemRoot(root), options: ProbeOptions(pciIDsPath: Fixtures.pciIDs))

@@ -1,6 +1,7 @@
 import Glibc
 import HPCBasics
 import TMTModel
+import TestSupport
 import Testing
 
 @testable import Reporting
@@ -11,8 +12,7 @@ import Testing
 /// writer's 64 kB buffer, whose anchors are numbered across the parts.
 @Suite struct ResultsYAMLWriteTests {
   static func scratch() -> String {
-    var template = Array("/tmp/results-write-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    Scratch.directory("results-write-")
   }
 
   @Test(arguments: 0..<200)

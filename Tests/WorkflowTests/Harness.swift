@@ -2,6 +2,7 @@ import HPCBasics
 import Reporting
 import Synchronization
 import TMTModel
+import TestSupport
 import YAML
 
 @testable import Workflow
@@ -25,8 +26,7 @@ struct Harness: Sendable {
   let lines = Lines()
 
   init() {
-    var template = Array("/tmp/hpctest-wf-XXXXXX".utf8CString)
-    workdirRoot = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    workdirRoot = Scratch.directory("hpctest-wf-")
     tree = workdirRoot + "/tree"
     FileSystem.makeDirectories(tree + "/tests")
   }

@@ -1,6 +1,7 @@
 import Glibc
 import HPCBasics
 import TMTModel
+import TestSupport
 import Testing
 
 @testable import Workflow
@@ -9,8 +10,7 @@ import Testing
 @Suite struct RunPreflightTests {
   /// A tree with one plan whose environment is `environment` (YAML lines), plus the site file `site`.
   static func tree(environment: String) throws -> (root: String, plans: [TMTPlan]) {
-    var template = Array("/tmp/hpctest-preflight-XXXXXX".utf8CString)
-    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let root = Scratch.directory("hpctest-preflight-")
     _ = FileSystem.makeDirectories(root + "/.fmf")
     _ = FileSystem.write(root + "/.fmf/version", "1\n")
     _ = FileSystem.write(

@@ -1,5 +1,6 @@
 import Executors
 import HPCBasics
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -49,8 +50,7 @@ actor SSHGuest {
     let file = #filePath
     let tests = String(file[..<file.lastIndex(of: "/")!])
     let script = tests + "/../ExecutorsTests/Fixtures/scripts/sshd-up.sh"
-    var template = Array("/tmp/hpctest-sshd-XXXXXX".utf8CString)
-    let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    let directory = Scratch.directory("hpctest-sshd-")
     let invocation = Invocation(
       argv: ["/bin/sh", script, directory + "/sshd", String(getpid())],
       environment: ["PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"], workingDirectory: "/",

@@ -1,6 +1,7 @@
 import HPCBasics
 import Reporting
 import TMTModel
+import TestSupport
 import Testing
 
 @testable import Workflow
@@ -13,8 +14,7 @@ import Testing
 /// read in place.
 @Suite struct SlurmMergeWriteTests {
   static func directory() -> String {
-    var template = Array("/tmp/hpctest-merge-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    Scratch.directory("hpctest-merge-")
   }
 
   /// A merge of `nodes` nodes and two plans, every third node lost (its results rendered, not its own text).

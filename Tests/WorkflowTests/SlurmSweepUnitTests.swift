@@ -2,6 +2,7 @@ import Executors
 import HPCBasics
 import Reporting
 import TMTModel
+import TestSupport
 import Testing
 
 @testable import Workflow
@@ -115,8 +116,7 @@ import Testing
   /// A node's file as the driver joins it (node script, stand-in hpctest `binary`, tarball of an empty tree) in a
   /// new directory; returns the directory and the file, named as `srun --bcast` names a node's copy.
   static func nodeFile(binary: String) async -> (stage: String, file: String) {
-    var template = Array("/tmp/hpctest-node-XXXXXX".utf8CString)
-    let stage = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let stage = Scratch.directory("hpctest-node-")
     FileSystem.write(stage + "/hpctest", binary, mode: 0o755)
     FileSystem.makeDirectories(stage + "/tree")
     FileSystem.write(stage + "/node.sh", SlurmSweepScript.node(binaryBytes: binary.utf8.count))

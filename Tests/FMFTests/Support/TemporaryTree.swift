@@ -1,14 +1,13 @@
 import Glibc
 import HPCBasics
+import TestSupport
 
 /// A scratch directory removed by `remove()`.
 struct TemporaryDirectory {
   let path: String
 
   init() {
-    var template = Array("/tmp/fmf-tests-XXXXXX".utf8CString)
-    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-    path = made.map { String(cString: $0) } ?? "/tmp/fmf-tests-fallback-\(getpid())"
+    path = Scratch.directory("fmf-tests-")
   }
 
   func remove() { FileSystem.removeTree(path) }
