@@ -137,6 +137,22 @@ import Testing
 
   static let cgroupsWritable = expected(.cgroup) == .cgroup
 
+  /// The program runs inside the cgroup made for it from its first instruction (born there by clone3, or moved by a
+  /// `cgroup.procs` write where clone3 cannot), with either supervisor.
+  @Test(.enabled(if: cgroupsWritable, "cgroups are not writable here"), arguments: supervisors)
+  func programRunsInTheCgroupMadeForIt(_ program: Bool) async throws {
+    let dir = Support.temporaryDirectory()
+    let invocation = Invocation(
+      argv: ["/bin/cat", "/proc/self/cgroup"], environment: [:], workingDirectory: dir, outputPath: dir + "/out.txt")
+    let outcome = try await LocalExecutor(containment: .everything(.cgroup), supervisorProgram: program).run(
+      invocation
+    ).get()
+    #expect(outcome.termination == .exited(0) && outcome.containedBy == .cgroup)
+    let unified = Support.read(dir + "/out.txt").split(separator: "\n").first { $0.hasPrefix("0::") }
+    let leaf = unified?.split(separator: "/").last.map(String.init) ?? ""
+    #expect(leaf.hasPrefix("hpctest-\(getpid())-"), "\(Support.read(dir + "/out.txt"))")
+  }
+
   @Test(.enabled(if: cgroupsWritable, "cgroups are not writable here"))
   func staleCgroupsOfADeadHpctestAreRemoved() async throws {
     let tree = try #require(CgroupTree.current)
