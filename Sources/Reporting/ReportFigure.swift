@@ -34,18 +34,17 @@ package struct ReportFigure: Sendable, Hashable {
     self.unit = unit
   }
 
+  /// The reference and its tolerances.
+  package var band: ToleranceBand { ToleranceBand(reference: reference, lower: lower, upper: upper) }
+
   /// The smallest value within tolerance: reference × (1 + lower).
-  package var floor: Double? { reference.flatMap { reference in lower.map { reference * (1 + $0) } } }
+  package var floor: Double? { band.floor }
 
   /// The largest value within tolerance: reference × (1 + upper).
-  package var ceiling: Double? { reference.flatMap { reference in upper.map { reference * (1 + $0) } } }
+  package var ceiling: Double? { band.ceiling }
 
   /// True when the value lies within the reference's tolerances (or nothing bounds it).
-  package var withinTolerance: Bool {
-    if let floor, value < floor { return false }
-    if let ceiling, value > ceiling { return false }
-    return true
-  }
+  package var withinTolerance: Bool { band.contains(value) }
 
   /// `pass` within tolerance, `fail` outside.
   package var outcome: ResultOutcome { withinTolerance ? .pass : .fail }

@@ -39,7 +39,7 @@ public enum YAMLEmitter {
   /// before column 80).
   public static func scalar(_ string: String, profile: Profile) -> String {
     var output = EmitterOutput(profile: profile, shared: [])
-    output.string(string, indent: 2, isKey: false)
+    _ = output.string(string, indent: 2, isKey: false)
     return output.text
   }
 }

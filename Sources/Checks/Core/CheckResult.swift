@@ -1,3 +1,5 @@
+import HPCBasics
+
 /// One sub-result of a check: a device (GPU, port, VF, pair) or a test of a vendor tool.
 package struct CheckItem: Sendable, Hashable {
   /// The sub-result's name, e.g. `0000:3b:00.0` or `mlx5_0/1`.
@@ -43,13 +45,11 @@ package struct CheckFigure: Sendable, Hashable {
     self.unit = unit
   }
 
+  /// The reference and its tolerances.
+  package var band: ToleranceBand { ToleranceBand(reference: reference, lower: lower, upper: upper) }
+
   /// True when the value lies within the reference's tolerances (or there is no reference).
-  package var withinTolerance: Bool {
-    guard let reference else { return true }
-    if let lower, value < reference * (1 + lower) { return false }
-    if let upper, value > reference * (1 + upper) { return false }
-    return true
-  }
+  package var withinTolerance: Bool { band.contains(value) }
 }
 
 /// What one check found: a sub-result per device, performance figures, and notes.
