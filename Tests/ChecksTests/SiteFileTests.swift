@@ -1,4 +1,5 @@
 import HPCBasics
+import TestSupport
 import Testing
 
 @testable import Checks
@@ -13,10 +14,7 @@ import Testing
 struct SiteFileTests {
   /// Writes `text` to a new temporary file and returns its path.
   static func file(_ text: String) -> String {
-    var template = Array("/tmp/hpctest-site-XXXXXX".utf8CString)
-    let descriptor = mkstemp(&template)
-    close(descriptor)
-    let path = String(cString: template)
+    let path = Scratch.file("hpctest-site-", name: "site.conf")
     _ = FileSystem.write(path, text)
     return path
   }

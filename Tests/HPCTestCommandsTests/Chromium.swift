@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 
 /// Debian's `chromium-headless-shell`, driven with `--dump-dom`: the DOM after the page's scripts ran.
 enum Chromium {
@@ -20,7 +21,7 @@ enum Chromium {
 
   /// The DOM of `url` after load, or nil when the browser failed (its output is then in the message).
   static func dumpDOM(_ url: String) -> (Dump?, String) {
-    let output = "/tmp/hpctest-chromium-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let output = Scratch.file("hpctest-chromium-", name: "page")
     defer {
       unlink(output + ".dom")
       unlink(output + ".err")

@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 /// `scripts/install` into a staging root, run with the built binary: the layout, the installed suite, the hint
@@ -14,7 +15,7 @@ import Testing
 
   /// Runs `command` with `sh -c`, stdout and stderr merged.
   static func shell(_ command: String) -> Outcome {
-    let log = "/tmp/hpctest-deploy-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+    let log = Scratch.file("hpctest-deploy-", name: "output.log")
     defer { unlink(log) }
     let status = system("(\(command)) >'\(log)' 2>&1 </dev/null")
     return Outcome(status: (status >> 8) & 0xff, output: FileSystem.readText(log) ?? "")

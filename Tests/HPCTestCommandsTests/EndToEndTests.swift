@@ -27,7 +27,7 @@ import Testing
   static func hpctest(
     _ arguments: [String], in directory: String = repository, environment: [String: String] = [:]
   ) -> Outcome {
-    let log = "/tmp/hpctest-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+    let log = Scratch.file("hpctest-e2e-", name: "output.log")
     defer { unlink(log) }
     let quote = { (text: String) in "'" + text.replacing("'", with: "'\\''") + "'" }
     let quoted = ([binary] + arguments).map(quote)

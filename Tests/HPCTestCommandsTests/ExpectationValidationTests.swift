@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 /// Expectations are validated, never silently ignored: an unknown key, a mistyped value or a broken site file is
@@ -13,7 +14,7 @@ import Testing
     let prefix =
       environment.isEmpty ? [] : ["/usr/bin/env"] + environment.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }
     guard !prefix.isEmpty else { return EndToEndTests.hpctest(arguments) }
-    let log = "/tmp/hpctest-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+    let log = Scratch.file("hpctest-e2e-", name: "output.log")
     defer { unlink(log) }
     let quoted = (prefix + [EndToEndTests.binary] + arguments).map { "'" + $0.replacing("'", with: "'\\''") + "'" }
     let status = system(

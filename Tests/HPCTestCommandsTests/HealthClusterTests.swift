@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 import Testing
 
 extension ClusterSuites {
@@ -26,7 +27,7 @@ extension ClusterSuites {
 
     /// Runs `command` with `sh -c`, stdout and stderr merged.
     static func shell(_ command: String, _ environment: [String: String] = [:]) -> EndToEndTests.Outcome {
-      let log = "/tmp/hpctest-health-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+      let log = Scratch.file("hpctest-health-", name: "output.log")
       defer { unlink(log) }
       let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)='\($0.value)'; " }.joined()
       let raw = system("\(exports)(\(command)) >'\(log)' 2>&1 </dev/null")

@@ -1,5 +1,6 @@
 import Glibc
 import HPCBasics
+import TestSupport
 
 /// The project's test cluster (`scripts/test-cluster up`: munged, slurmctld, three slurmd n1..n3, sshd), started once
 /// per test process; its env file is loaded into this process so `salloc`/`srun` find its slurm.conf.
@@ -12,7 +13,7 @@ enum SlurmCluster {
 
   /// Runs `command` with bash in the repository, stdout and stderr merged; returns the status and the output.
   static func shell(_ command: String) -> (status: Int32, output: String) {
-    let log = "/tmp/hpctest-cluster-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+    let log = Scratch.file("hpctest-cluster-test-", name: "output.log")
     defer { unlink(log) }
     let script = "cd '\(EndToEndTests.repository)' && { \(command) ; } >'\(log)' 2>&1 </dev/null"
     let quoted = "'" + script.replacing("'", with: "'\\''") + "'"

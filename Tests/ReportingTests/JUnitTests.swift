@@ -1,5 +1,6 @@
 import HPCBasics
 import TMTModel
+import TestSupport
 import Testing
 
 @testable import Reporting
@@ -81,7 +82,7 @@ import Testing
     let name = "<xs:attribute name=\"name\" type=\"xs:string\" use=\"required\"/>"
     let time = "<xs:attribute name=\"time\" type=\"xs:float\" use=\"optional\"/>"
     #expect(xsd.contains(name + "\n            " + time))
-    let lifted = "/tmp/hpctest-junit-\(getpid())-\(flavor.rawValue).xsd"
+    let lifted = Scratch.file("hpctest-junit-", name: "\(flavor.rawValue).xsd")
     defer { unlink(lifted) }
     let classname = "<xs:attribute name=\"classname\" type=\"xs:string\" use=\"optional\"/>"
     FileSystem.write(lifted, xsd.replacing(name + "\n            " + time, with: name + time + classname))
@@ -121,7 +122,7 @@ import Testing
   }
 
   static func validates(_ document: String, schema: String) -> Bool {
-    let file = "/tmp/hpctest-junit-\(getpid())-\(document.utf8.count).xml"
+    let file = Scratch.file("hpctest-junit-", name: "document.xml")
     defer { unlink(file) }
     guard FileSystem.write(file, document) else { return false }
     return system("xmllint --noout --schema '\(schema)' '\(file)' 2>/dev/null") == 0
